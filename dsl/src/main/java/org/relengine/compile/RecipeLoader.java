@@ -1,0 +1,207 @@
+package org.relengine.compile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.relengine.dsl.Identity;
+import org.relengine.model.Position;
+import org.relengine.validate.Diagnostics;
+import org.relengine.validate.Problem;
+import org.relengine.validate.Related;
+import org.relengine.validate.Suggestions;
+
+/**
+ * Reads a recipe file and the recipes it includes, and merges them into one list of statements.
+ *
+ * <p>Override rules: an included recipe is the base; a declaration of the including recipe with the same
+ * key (see {@link Statement#key()}) replaces the included one's arguments and, option by option, its
+ * options, and merges its block by the same rules; declarations with new keys are added after the
+ * inherited ones; {@code remove 'NAME'} drops an inherited declaration from its block.
+ */
+public final class RecipeLoader {
+
+    /** The merged statements and every file read, the recipe itself first. */
+    public record Loaded(List<String> files, List<Statement> statements, Map<String, String> sources) {
+    }
+
+    private final Diagnostics out;
+    private final List<String> files = new ArrayList<>();
+    private final Map<String, String> texts = new HashMap<>();
+
+    private RecipeLoader(Diagnostics out) {
+        this.out = out;
+    }
+
+    public static Loaded load(Path file, Diagnostics out) {
+        RecipeLoader loader = new RecipeLoader(out);
+        List<Statement> statements = loader.load(file, new ArrayDeque<>(), null);
+        return new Loaded(List.copyOf(loader.files), statements, Map.copyOf(loader.texts));
+    }
+
+    /** Loads a recipe from text, as if it were the file {@code name} (its includes resolve beside {@code name}). */
+    public static Loaded load(Path name, String text, Diagnostics out) {
+        RecipeLoader loader = new RecipeLoader(out);
+        List<Statement> statements = loader.parse(name, text, new ArrayDeque<>());
+        return new Loaded(List.copyOf(loader.files), statements, Map.copyOf(loader.texts));
+    }
+
+    private List<Statement> load(Path file, Deque<Path> chain, Statement includedBy) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            missing(file, includedBy);
+            return List.of();
+        } catch (IOException e) {
+            Position at = includedBy == null ? new Position(display(file), 1, 1) : includedBy.args().get(0).at();
+            out.error(Problem.UNREADABLE, at, 1, null, display(file), e.getMessage());
+            return List.of();
+        }
+        return parse(file, text, chain);
+    }
+
+    private void missing(Path file, Statement includedBy) {
+        if (includedBy == null) {
+            out.error(Problem.UNREADABLE, new Position(display(file), 1, 1), 1, null, display(file), "no such file");
+            return;
+        }
+        Value arg = includedBy.args().get(0);
+        String hint = null;
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            try (Stream<Path> siblings = Files.list(dir)) {
+                List<String> names = siblings.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".groovy")).sorted().collect(Collectors.toList());
+                hint = Suggestions.didYouMean(file.getFileName().toString(), names);
+            } catch (IOException ignored) {
+                // no suggestion then
+            }
+        }
+        out.error(Problem.INCLUDE_MISSING, arg.at(), arg.length(), hint, includedBy.argText(0));
+    }
+
+    private List<Statement> parse(Path file, String text, Deque<Path> chain) {
+        String name = display(file);
+        files.add(name);
+        texts.put(name, text);
+        chain.push(file.toAbsolutePath().normalize());
+        List<Statement> statements = RecipeParser.parse(name, text, out);
+        List<Statement> merged = new ArrayList<>();
+        List<Statement> own = new ArrayList<>();
+        for (Statement statement : statements) {
+            if (statement.name().equals("include")) {
+                if (statement.args().isEmpty()) {
+                    continue;
+                }
+                Path included = file.toAbsolutePath().getParent().resolve(statement.argText(0)).normalize();
+                if (chain.contains(included)) {
+                    Value arg = statement.args().get(0);
+                    String cycle = chainText(chain, included);
+                    out.error(Problem.INCLUDE_CYCLE, arg.at(), arg.length(), "remove one of the includes",
+                            display(included), cycle);
+                    continue;
+                }
+                merged = merge(merged, load(included, chain, statement), "the recipe");
+            } else {
+                own.add(statement);
+            }
+        }
+        reportDuplicates(own);
+        chain.pop();
+        return merge(merged, own, "the recipe");
+    }
+
+    private String chainText(Deque<Path> chain, Path again) {
+        List<String> names = new ArrayList<>();
+        chain.descendingIterator().forEachRemaining(p -> names.add(display(p)));
+        names.add(display(again));
+        int start = names.indexOf(display(again));
+        return String.join(" → ", names.subList(start, names.size()));
+    }
+
+    /** Within one file, a key declared twice is an error at the second declaration. */
+    private void reportDuplicates(List<Statement> statements) {
+        Map<String, Statement> seen = new HashMap<>();
+        for (Statement statement : statements) {
+            if (statement.keyword().identity() != Identity.DIRECTIVE) {
+                Statement first = seen.putIfAbsent(statement.key(), statement);
+                if (first != null) {
+                    out.error(Problem.DUPLICATE, statement.at(), statement.name().length(),
+                            "declare it once; an including recipe may override it",
+                            List.of(new Related(first.at(), "first declared here")), statement.display());
+                }
+            }
+            reportDuplicates(statement.block());
+        }
+    }
+
+    private List<Statement> merge(List<Statement> base, List<Statement> own, String where) {
+        List<Statement> result = new ArrayList<>(base);
+        for (Statement statement : own) {
+            if (statement.name().equals("remove")) {
+                remove(result, statement, where);
+                continue;
+            }
+            int index = indexOf(result, statement.key());
+            if (index >= 0) {
+                result.set(index, combine(result.get(index), statement));
+            } else {
+                result.add(new Statement(statement.keyword(), statement.at(), statement.args(), statement.options(),
+                        merge(List.of(), statement.block(), "`" + statement.name() + " { … }`")));
+            }
+        }
+        return result;
+    }
+
+    private void remove(List<Statement> result, Statement removal, String where) {
+        if (removal.args().isEmpty()) {
+            return;
+        }
+        String name = removal.argText(0);
+        boolean removed = result.removeIf(s -> s.key().equals(name) || s.key().endsWith(" " + name));
+        if (!removed) {
+            Value arg = removal.args().get(0);
+            out.error(Problem.NOTHING_TO_REMOVE, arg.at(), arg.length(), null, name, name, where);
+        }
+    }
+
+    private static int indexOf(List<Statement> statements, String key) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Statement combine(Statement inherited, Statement own) {
+        List<Value> args = own.args().isEmpty() ? inherited.args() : own.args();
+        List<Statement.Option> options = new ArrayList<>(inherited.options());
+        for (Statement.Option option : own.options()) {
+            options.removeIf(o -> o.name().equals(option.name()));
+            options.add(option);
+        }
+        List<Statement> block = merge(inherited.block(), own.block(), "`" + own.name() + " { … }`");
+        return new Statement(own.keyword(), own.at(), args, options, block);
+    }
+
+    /** The path as a user would write it: relative to the working directory when below it. */
+    static String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        if (absolute.startsWith(cwd)) {
+            return cwd.relativize(absolute).toString();
+        }
+        return absolute.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package org.relengine.compile;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.relengine.model.Recipe;
+import org.relengine.validate.Diagnostics;
+import org.relengine.validate.RecipeValidator;
+
+/**
+ * The one entry point from a recipe file to a validated model: read (with includes), check against the
+ * grammar, build, validate. Validation of meaning only runs when the text itself was sound, so that one
+ * mistake does not cascade into several reports.
+ */
+public final class Recipes {
+
+    /** The outcome: the model (null when the text could not be read), every diagnostic, the texts read. */
+    public record Result(Recipe recipe, Diagnostics diagnostics, Map<String, String> sources) {
+        public boolean ok() {
+            return recipe != null && !diagnostics.hasErrors();
+        }
+    }
+
+    private Recipes() {
+    }
+
+    public static Result load(Path file) {
+        Diagnostics diagnostics = new Diagnostics();
+        return finish(RecipeLoader.load(file, diagnostics), diagnostics);
+    }
+
+    /** As {@link #load(Path)}, for recipe text not (yet) on disk; includes resolve beside {@code name}. */
+    public static Result load(Path name, String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        return finish(RecipeLoader.load(name, text, diagnostics), diagnostics);
+    }
+
+    private static Result finish(RecipeLoader.Loaded loaded, Diagnostics diagnostics) {
+        if (diagnostics.hasErrors()) {
+            return new Result(null, diagnostics, loaded.sources());
+        }
+        Recipe recipe = ModelBuilder.build(loaded);
+        RecipeValidator.validate(recipe, diagnostics);
+        return new Result(recipe, diagnostics, loaded.sources());
+    }
+}

@@ -1,0 +1,96 @@
+package org.relengine.compile;
+
+import org.relengine.dsl.Symbol;
+import org.relengine.dsl.ValueType;
+import org.relengine.validate.Diagnostics;
+import org.relengine.validate.Problem;
+
+/** Checks a value written in a recipe against the type its keyword or option expects. */
+final class TypeCheck {
+
+    private TypeCheck() {
+    }
+
+    /** True when the value fits; otherwise each wrong part is reported and false returned. */
+    static boolean check(Value value, ValueType expected, String subject, Diagnostics out) {
+        switch (expected) {
+            case STRING:
+                return expect(value instanceof Value.Text, value, expected, subject, out);
+            case BOOLEAN:
+                return expect(value instanceof Value.Flag, value, expected, subject, out);
+            case INTEGER:
+                return expect(value instanceof Value.Number n && isWhole(n.value()), value, expected, subject, out);
+            case STRINGS:
+                return strings(value, expected, subject, out);
+            case ARCHES:
+                if (value instanceof Value.Word w && w.symbol() == Symbol.ALL) {
+                    return true;
+                }
+                return strings(value, expected, subject, out);
+            case BOOLEAN_OR_STRINGS:
+                return value instanceof Value.Flag || strings(value, expected, subject, out);
+            case STRINGS_BY_STRING:
+                if (!(value instanceof Value.Table table)) {
+                    return expect(false, value, expected, subject, out);
+                }
+                boolean ok = true;
+                for (Value.Entry entry : table.entries()) {
+                    ok &= strings(entry.value(), ValueType.STRINGS, subject + " for `" + entry.key() + "`", out);
+                }
+                return ok;
+            default:
+                return symbol(value, expected, subject, out);
+        }
+    }
+
+    private static boolean symbol(Value value, ValueType expected, String subject, Diagnostics out) {
+        if (value instanceof Value.Word w && w.symbol().type() == expected) {
+            return true;
+        }
+        String hint = null;
+        if (value instanceof Value.Text t && Symbol.byWord(t.value()).filter(s -> s.type() == expected).isPresent()) {
+            hint = "write it without quotes: " + t.value();
+        }
+        out.error(Problem.WRONG_TYPE, value.at(), value.length(), hint, capitalised(subject), expected.description(),
+                value.describe());
+        return false;
+    }
+
+    private static boolean strings(Value value, ValueType expected, String subject, Diagnostics out) {
+        if (!(value instanceof Value.Seq seq)) {
+            String hint = value instanceof Value.Text t ? "put it in a list: ['" + t.value() + "']" : null;
+            out.error(Problem.WRONG_TYPE, value.at(), value.length(), hint, capitalised(subject),
+                    expected.description(), value.describe());
+            return false;
+        }
+        boolean ok = true;
+        for (Value item : seq.items()) {
+            if (!(item instanceof Value.Text)) {
+                out.error(Problem.WRONG_TYPE, item.at(), item.length(), null, "Each element of " + subject,
+                        ValueType.STRING.description(), item.describe());
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static boolean expect(boolean fits, Value value, ValueType expected, String subject, Diagnostics out) {
+        if (!fits) {
+            String hint = null;
+            if (expected == ValueType.STRING && value instanceof Value.Number n) {
+                hint = "put it in quotes: '" + n.value() + "'";
+            }
+            out.error(Problem.WRONG_TYPE, value.at(), value.length(), hint, capitalised(subject),
+                    expected.description(), value.describe());
+        }
+        return fits;
+    }
+
+    private static boolean isWhole(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof java.math.BigInteger;
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,146 @@
+package org.relengine.model;
+
+import java.util.List;
+
+/**
+ * One step of the compose or publish pipeline, as the recipe declares it. Steps run in pipeline order,
+ * not in the order they are written; each names the steps it needs in {@link #requires()}.
+ */
+public sealed interface Step {
+
+    /** The keyword that declares the step. */
+    String keyword();
+
+    Origin origin();
+
+    /** Keywords of the steps this one cannot run without. */
+    default List<String> requires() {
+        return List.of();
+    }
+
+    /** How a failure of this step is treated: required everywhere, failable everywhere, or on named arches. */
+    record Failability(boolean everywhere, List<String> arches) {
+        public static final Failability REQUIRED = new Failability(false, List.of());
+
+        public boolean failableOn(String arch) {
+            return everywhere || (arch != null && arches.contains(arch));
+        }
+    }
+
+    /** Reposync of every repo × arch × tree from a source, then repoclosure. */
+    record Sync(SourceKind from, boolean debug, boolean source, boolean kickstart, boolean delete,
+                boolean repoclosure, Executor on, Failability failable, Origin origin) implements Step {
+        public String keyword() {
+            return "sync";
+        }
+    }
+
+    /** Per-arch lorax boot images (run natively on each arch). */
+    record Iso(List<String> arches, Executor on, Failability failable, Origin origin) implements Step {
+        public String keyword() {
+            return "iso";
+        }
+
+        public List<String> requires() {
+            return List.of("sync");
+        }
+    }
+
+    /** Pull the newest lorax result per arch from the artifact store, unpack it into the compose. */
+    record Unpack(Failability failable, Origin origin) implements Step {
+        public String keyword() {
+            return "unpack";
+        }
+
+        public List<String> requires() {
+            return List.of("iso");
+        }
+    }
+
+    /** An extra ISO (the DVD) per arch, made by replaying the boot ISO with the packages grafted. */
+    record Extras(String image, Executor on, Failability failable, Origin origin) implements Step {
+        public String keyword() {
+            return "extras";
+        }
+
+        public List<String> requires() {
+            return List.of("sync", "unpack");
+        }
+    }
+
+    /** Pull the newest cloud images of the declared types from the artifact store. */
+    record Cloud(List<String> types, Failability failable, Origin origin) implements Step {
+        public String keyword() {
+            return "cloud";
+        }
+    }
+
+    /** Live ISOs with livemedia-creator. */
+    record Live(List<String> images, Executor on, Failability failable, Origin origin) implements Step {
+        public String keyword() {
+            return "live";
+        }
+
+        public List<String> requires() {
+            return List.of("sync");
+        }
+    }
+
+    /** Move ISOs and images into the compose, write CHECKSUM files and metadata. Never on incremental runs. */
+    record Finalize(Origin origin) implements Step {
+        public String keyword() {
+            return "finalize";
+        }
+
+        public List<String> requires() {
+            return List.of("sync");
+        }
+    }
+
+    /**
+     * Compose → staging. With {@code createrepo} the Rocky 8 update path: a non-delete sync, then
+     * {@code createrepo_c --update} with comps and module metadata.
+     */
+    record Staging(boolean delete, List<String> exclude, boolean createrepo, boolean hardlink, String suffix,
+                   String chown, Origin origin) implements Step {
+        public String keyword() {
+            return "staging";
+        }
+    }
+
+    /** Staging → production, with an explicit delete scope. */
+    record Production(boolean delete, List<String> exclude, String chown, Origin origin) implements Step {
+        public String keyword() {
+            return "production";
+        }
+
+        public List<String> requires() {
+            return List.of("staging");
+        }
+    }
+
+    /** Mirror file lists ({@code fullfilelist}, {@code fullfiletimelist-<module>}) after every sync. */
+    record FileLists(List<String> modules, Origin origin) implements Step {
+        public String keyword() {
+            return "filelists";
+        }
+    }
+
+    /** A torrent per ISO set. */
+    record Torrents(List<String> announce, String comment, Origin origin) implements Step {
+        public String keyword() {
+            return "torrents";
+        }
+    }
+
+    /** Detached signatures: {@code repomd.xml.asc} after the last repodata change, and CHECKSUM files. */
+    record Sign(String key, boolean repomd, boolean checksums, Origin origin) implements Step {
+        public String keyword() {
+            return "sign";
+        }
+
+        public List<String> requires() {
+            return List.of("staging");
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package org.relengine.validate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.relengine.model.Arches;
+import org.relengine.model.CloudImage;
+import org.relengine.model.Gpg;
+import org.relengine.model.Image;
+import org.relengine.model.LiveImage;
+import org.relengine.model.Origin;
+import org.relengine.model.Position;
+import org.relengine.model.Recipe;
+import org.relengine.model.Release;
+import org.relengine.model.Repo;
+import org.relengine.model.Source;
+import org.relengine.model.SourceKind;
+import org.relengine.model.Step;
+
+/**
+ * Checks what a recipe means, after it has been read: every rule reports at the position of what is
+ * wrong and checking goes on, so one run shows every problem. Each rule is one method.
+ */
+public final class RecipeValidator {
+
+    /** ISO 9660 limit on a volume identifier. */
+    public static final int MAX_VOLUME_ID = 32;
+
+    private static final String ARGS = "";
+
+    private final Recipe recipe;
+    private final Diagnostics out;
+    private final Set<String> releaseArches;
+
+    private RecipeValidator(Recipe recipe, Diagnostics out) {
+        this.recipe = recipe;
+        this.out = out;
+        this.releaseArches = new LinkedHashSet<>(recipe.arches());
+    }
+
+    public static void validate(Recipe recipe, Diagnostics out) {
+        RecipeValidator v = new RecipeValidator(recipe, out);
+        List<Consumer<RecipeValidator>> rules = List.of(
+                RecipeValidator::release,
+                RecipeValidator::arches,
+                RecipeValidator::sources,
+                RecipeValidator::gpg,
+                RecipeValidator::repos,
+                RecipeValidator::closures,
+                RecipeValidator::closureCycles,
+                RecipeValidator::images,
+                RecipeValidator::volumeIds,
+                RecipeValidator::steps);
+        rules.forEach(rule -> rule.accept(v));
+    }
+
+    private void release() {
+        Release release = recipe.release();
+        Origin origin = release.origin();
+        if (!origin.has("version") && release.version().isEmpty()) {
+            if (recipe.arches().isEmpty() && recipe.repos().isEmpty() && release.name().isEmpty()) {
+                out.error(Problem.MISSING, origin.at(), 1, "start the recipe with e.g. "
+                        + "release 'Rocky Linux', version: '9.5'", "release");
+                return;
+            }
+            out.error(Problem.MISSING_OPTION, origin.at(), "release".length(), "e.g. version: '9.5'",
+                    "release", "version");
+        } else if (!release.version().matches("\\d+\\.\\d+")) {
+            out.error(Problem.MALFORMED_VERSION, origin.option("version"), release.version().length() + 2, null,
+                    release.version());
+        }
+        if (release.name().isEmpty() && origin.at().isKnown() && !origin.has(ARGS)) {
+            out.error(Problem.MISSING_OPTION, origin.at(), "release".length(),
+                    "the product name comes first: release 'Rocky Linux', version: '…'", "release", "name");
+        }
+        if (release.rc() != null && !release.rc().matches("[A-Z]+[0-9]+")) {
+            out.error(Problem.MALFORMED_RC, origin.option("rc"), release.rc().length() + 2, null, release.rc());
+        }
+    }
+
+    private void arches() {
+        if (recipe.arches().isEmpty()) {
+            out.error(Problem.MISSING, recipe.release().origin().at(), 1,
+                    "e.g. arches 'x86_64', 'aarch64'", "arches");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> arches = recipe.arches();
+        Origin origin = archesOrigin();
+        for (int i = 0; i < arches.size(); i++) {
+            String arch = arches.get(i);
+            Position at = origin.element(ARGS, i);
+            if (!Arches.isKnown(arch)) {
+                unknownArch(arch, at);
+            } else if (!seen.add(arch)) {
+                out.error(Problem.DUPLICATE_ARCH, at, arch.length() + 2, null, arch);
+            }
+        }
+        int i = 0;
+        for (Map.Entry<String, List<String>> entry : recipe.multilib().entrySet()) {
+            Position at = origin.element("multilib", i++);
+            if (!releaseArches.contains(entry.getKey())) {
+                out.error(Problem.MULTILIB_ARCH, at, entry.getKey().length(), null, entry.getKey());
+            }
+            for (String arch : entry.getValue()) {
+                if (!Arches.isKnown(arch)) {
+                    unknownArch(arch, at);
+                }
+            }
+        }
+    }
+
+    /** The origin of the {@code arches} declaration; recipes keep it as the origin of their arch list. */
+    private Origin archesOrigin() {
+        return recipe.archesOrigin();
+    }
+
+    private void unknownArch(String arch, Position at) {
+        String hint = Suggestions.didYouMean(arch, Arches.KNOWN);
+        if (hint == null) {
+            hint = "known arches: " + String.join(", ", Arches.KNOWN);
+        }
+        out.error(Problem.UNKNOWN_ARCH, at, arch.length() + 2, hint, arch);
+    }
+
+    private void sources() {
+        for (Source source : recipe.sources()) {
+            Origin origin = source.origin();
+            if (source.url().isEmpty()) {
+                out.error(Problem.MISSING_OPTION, origin.at(), "source".length(), null,
+                        "source " + source.kind().word(), "url");
+            }
+            if (source.kind() == SourceKind.PERIDOT && source.project() == null) {
+                out.error(Problem.MISSING_OPTION, origin.at(), "source".length(), "the Peridot project id",
+                        "source peridot", "project");
+            }
+            if (source.kind() == SourceKind.YUM && !source.url().contains("{repo}")) {
+                out.error(Problem.CONFLICT, origin.option("url"), source.url().length() + 2,
+                        "e.g. 'https://example.org/{major}/{repo}/{arch}/os'",
+                        "a yum source URL must contain {repo}, or every repo would sync from the same place");
+            }
+        }
+    }
+
+    private void gpg() {
+        Gpg gpg = recipe.gpg();
+        if (gpg.check() && gpg != Gpg.NONE && gpg.keys().isEmpty()) {
+            out.error(Problem.MISSING_OPTION, gpg.origin().at(), "gpg".length(),
+                    "or turn checking off with check: false", "gpg", "keys");
+        }
+    }
+
+    private void repos() {
+        if (recipe.repos().isEmpty()) {
+            if (!recipe.arches().isEmpty()) {
+                out.error(Problem.MISSING, recipe.release().origin().at(), 1, "e.g. repos { repo 'BaseOS' }",
+                        "repos");
+            }
+            return;
+        }
+        for (Repo repo : recipe.repos()) {
+            archesWithin("repo `" + repo.name() + "`", repo.arches(), repo.origin(), "arches");
+            if (repo.arches().isEmpty() && repo.origin().has("arches")) {
+                out.error(Problem.EMPTY, repo.origin().option("arches"), 2, "leave `arches` out for every arch",
+                        "the arch list of repo `" + repo.name() + "`");
+            }
+        }
+    }
+
+    /** Each arch of a list is known and one of the release's; reported at the element. */
+    private void archesWithin(String what, List<String> arches, Origin origin, String option) {
+        for (int i = 0; i < arches.size(); i++) {
+            String arch = arches.get(i);
+            Position at = origin.element(option, i);
+            if (!Arches.isKnown(arch)) {
+                unknownArch(arch, at);
+            } else if (!releaseArches.isEmpty() && !releaseArches.contains(arch)) {
+                String hint = Suggestions.didYouMean(arch, releaseArches);
+                out.error(Problem.ARCH_NOT_IN_RELEASE, at, arch.length() + 2, hint, what, arch,
+                        String.join(", ", releaseArches));
+            }
+        }
+    }
+
+    private void closures() {
+        for (Repo repo : recipe.repos()) {
+            if (!repo.closureChecked()) {
+                continue;
+            }
+            List<String> deps = repo.closure();
+            for (int i = 0; i < deps.size(); i++) {
+                String dep = deps.get(i);
+                Position at = repo.origin().element("closure", i);
+                if (dep.equals(repo.name())) {
+                    out.error(Problem.CLOSURE_ON_ITSELF, at, dep.length() + 2,
+                            "a repo is always checked against itself; leave it out", repo.name());
+                    continue;
+                }
+                var target = recipe.repo(dep);
+                if (target.isEmpty()) {
+                    unknownRepo("the closure of repo `" + repo.name() + "`", dep, at);
+                    continue;
+                }
+                List<String> missing = repo.arches().stream().filter(a -> !target.get().existsOn(a)).toList();
+                if (!missing.isEmpty()) {
+                    out.error(Problem.CLOSURE_ARCH, at, dep.length() + 2,
+                            "limit repo `" + repo.name() + "` to the arches of `" + dep + "`, or drop `" + dep
+                                    + "` from its closure", repo.name(), dep, String.join(", ", missing), dep);
+                }
+            }
+        }
+    }
+
+    private void unknownRepo(String what, String name, Position at) {
+        String hint = Suggestions.didYouMean(name, recipe.repos().stream().map(Repo::name).toList());
+        out.error(Problem.UNKNOWN_REPO, at, name.length() + 2, hint, what, name);
+    }
+
+    private void closureCycles() {
+        Map<String, List<String>> graph = new HashMap<>();
+        for (Repo repo : recipe.repos()) {
+            graph.put(repo.name(), repo.closureChecked() ? repo.closure() : List.of());
+        }
+        Set<String> done = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        for (Repo repo : recipe.repos()) {
+            findCycle(repo.name(), graph, new ArrayList<>(), done, reported);
+        }
+    }
+
+    private void findCycle(String repo, Map<String, List<String>> graph, List<String> path, Set<String> done,
+                           Set<String> reported) {
+        int index = path.indexOf(repo);
+        if (index >= 0) {
+            List<String> cycle = new ArrayList<>(path.subList(index, path.size()));
+            Set<String> members = new HashSet<>(cycle);
+            if (reported.addAll(members) || !reported.containsAll(members)) {
+                cycle.add(repo);
+                Repo first = recipe.repo(cycle.get(0)).orElseThrow();
+                Position at = first.origin().element("closure", first.closure().indexOf(cycle.get(1)));
+                out.error(Problem.CLOSURE_CYCLE, at, cycle.get(1).length() + 2,
+                        "repoclosure checks a repo against others that are already closed; break the cycle",
+                        "`" + String.join("` → `", cycle) + "`");
+            }
+            return;
+        }
+        if (done.contains(repo) || !graph.containsKey(repo)) {
+            return;
+        }
+        path.add(repo);
+        for (String dep : graph.get(repo)) {
+            if (!dep.equals(repo)) {
+                findCycle(dep, graph, path, done, reported);
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(repo);
+    }
+
+    private void images() {
+        if (recipe.lorax() != null) {
+            List<String> repos = recipe.lorax().repos();
+            for (int i = 0; i < repos.size(); i++) {
+                if (recipe.repo(repos.get(i)).isEmpty()) {
+                    unknownRepo("`lorax`", repos.get(i), recipe.lorax().origin().element("repos", i));
+                }
+            }
+        }
+        for (Image image : recipe.images()) {
+            for (int i = 0; i < image.repos().size(); i++) {
+                String repo = image.repos().get(i);
+                if (recipe.repo(repo).isEmpty()) {
+                    unknownRepo("image `" + image.name() + "`", repo, image.origin().element("repos", i));
+                }
+            }
+        }
+        for (CloudImage cloud : recipe.cloudImages()) {
+            archesWithin("cloud image `" + cloud.type() + "`", cloud.arches(), cloud.origin(), "arches");
+            if (cloud.primary() != null && !cloud.variants().contains(cloud.primary())) {
+                out.error(Problem.UNKNOWN_IMAGE, cloud.origin().option("primary"), cloud.primary().length() + 2,
+                        Suggestions.didYouMean(cloud.primary(), cloud.variants()),
+                        "cloud image `" + cloud.type() + "`", "primary variant", cloud.primary());
+            }
+        }
+        for (LiveImage live : recipe.liveImages()) {
+            archesWithin("live image `" + live.name() + "`", live.arches(), live.origin(), "arches");
+        }
+    }
+
+    private void volumeIds() {
+        Release release = recipe.release();
+        if (release.version().isEmpty()) {
+            return;
+        }
+        for (Image image : recipe.images()) {
+            if (!image.disc() || !image.built()) {
+                continue;
+            }
+            for (String arch : recipe.arches()) {
+                String volumeId = release.volumeId(arch, image.name());
+                if (volumeId.length() > MAX_VOLUME_ID) {
+                    out.error(Problem.VOLUME_ID_TOO_LONG, image.origin().element(ARGS, 0), image.name().length() + 2,
+                            "shorten the image name or the release's short name", volumeId, volumeId.length());
+                    break;
+                }
+            }
+        }
+    }
+
+    private void steps() {
+        Set<String> declared = new HashSet<>();
+        recipe.compose().forEach(s -> declared.add(s.keyword()));
+        recipe.publish().forEach(s -> declared.add(s.keyword()));
+        List<Step> all = new ArrayList<>(recipe.compose());
+        all.addAll(recipe.publish());
+        for (Step step : all) {
+            for (String needed : step.requires()) {
+                if (!declared.contains(needed)) {
+                    out.error(Problem.PREREQUISITE_MISSING, step.origin().at(), step.keyword().length(),
+                            "declare `" + needed + "` in `" + blockOf(needed) + " { … }`", step.keyword(), needed);
+                }
+            }
+            step(step);
+        }
+    }
+
+    private static String blockOf(String step) {
+        return List.of("staging", "production", "filelists", "torrents", "sign").contains(step) ? "publish" : "compose";
+    }
+
+    private void step(Step step) {
+        Origin origin = step.origin();
+        if (step instanceof Step.Sync sync) {
+            if (recipe.source(sync.from()).isEmpty()) {
+                out.error(Problem.UNKNOWN_SOURCE, origin.option("from"), sync.from().word().length(),
+                        "declare it, e.g. source " + sync.from().word() + ", url: '…'", "sync",
+                        sync.from().word(), sync.from().word());
+            }
+            failableArches(sync.failable(), origin);
+        } else if (step instanceof Step.Iso iso) {
+            archesWithin("step `iso`", iso.arches(), origin, "arches");
+            failableArches(iso.failable(), origin);
+        } else if (step instanceof Step.Extras extras) {
+            extras(extras, origin);
+        } else if (step instanceof Step.Cloud cloud) {
+            List<String> types = recipe.cloudImages().stream().map(CloudImage::type).toList();
+            names("`cloud`", "cloud image", cloud.types(), types, origin, "types");
+            failableArches(cloud.failable(), origin);
+        } else if (step instanceof Step.Live live) {
+            List<String> names = recipe.liveImages().stream().map(LiveImage::name).toList();
+            names("`live`", "live image", live.images(), names, origin, "images");
+            failableArches(live.failable(), origin);
+        } else if (step instanceof Step.Unpack unpack) {
+            failableArches(unpack.failable(), origin);
+        } else if (step instanceof Step.Staging staging) {
+            owner(staging.chown(), origin);
+        } else if (step instanceof Step.Production production) {
+            owner(production.chown(), origin);
+        } else if (step instanceof Step.Sign sign && sign.key() == null) {
+            out.error(Problem.MISSING_OPTION, origin.at(), "sign".length(), "the GPG key id or fingerprint",
+                    "sign", "key");
+        }
+    }
+
+    private void extras(Step.Extras extras, Origin origin) {
+        var image = recipe.image(extras.image());
+        Position at = origin.element(ARGS, 0);
+        if (image.isEmpty()) {
+            out.error(Problem.UNKNOWN_IMAGE, at, extras.image().length() + 2,
+                    Suggestions.didYouMean(extras.image(), recipe.images().stream().map(Image::name).toList()),
+                    "`extras`", "image", extras.image());
+        } else if (image.get().skip()) {
+            out.error(Problem.IMAGE_NOT_BUILT, at, extras.image().length() + 2,
+                    "remove `skip: true` from the image, or this step", extras.image(), "skip: true");
+        } else if (!image.get().disc()) {
+            out.error(Problem.IMAGE_NOT_BUILT, at, extras.image().length() + 2,
+                    "an image with disc: false is a tree, not an ISO", extras.image(), "disc: false");
+        }
+        failableArches(extras.failable(), origin);
+    }
+
+    private void names(String what, String kind, List<String> named, List<String> declared, Origin origin,
+                       String option) {
+        if (named == null) {
+            return;
+        }
+        for (int i = 0; i < named.size(); i++) {
+            if (!declared.contains(named.get(i))) {
+                out.error(Problem.UNKNOWN_IMAGE, origin.element(option, i), named.get(i).length() + 2,
+                        Suggestions.didYouMean(named.get(i), declared), what, kind, named.get(i));
+            }
+        }
+    }
+
+    private void failableArches(Step.Failability failable, Origin origin) {
+        archesWithin("`failable`", failable.arches(), origin, "failable");
+    }
+
+    private void owner(String chown, Origin origin) {
+        if (chown != null && !chown.matches("\\d+:\\d+")) {
+            out.error(Problem.MALFORMED_OWNER, origin.option("chown"), chown.length() + 2, null, chown);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+// Rocky Linux 9, as Rocky's release engineering composes it from Peridot.
+// Data: sig-core-toolkit (iso/empanadas configs/el9.yaml, sync/common_9, mangle/generators/common.py).
+
+release 'Rocky Linux', short: 'Rocky', version: '9.7', rc: 'RC1', code: 'Blue Onyx',
+        bugurl: 'https://bugs.rockylinux.org'
+
+arches 'x86_64', 'aarch64', 'ppc64le', 's390x', multilib: [x86_64: ['i686']]
+
+source peridot, url: 'https://yumrepofs.build.resf.org/v1/projects',
+       project: 'e285fe05-8c5f-417a-a4a3-caeca4011896', hashed: true
+source mirror, url: 'https://dl.rockylinux.org/stg/rocky'
+
+gpg check: true, url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r9/SOURCES/',
+    keys: ['RPM-GPG-KEY-Rocky-9', 'RPM-GPG-KEY-Rocky-9-Testing']
+
+extraFiles git: 'https://git.rockylinux.org/staging/src/rocky-release.git', ref: 'r9',
+           files: ['Contributors', 'COMMUNITY-CHARTER', 'EULA', 'LICENSE',
+                   'RPM-GPG-KEY-Rocky-9', 'RPM-GPG-KEY-Rocky-9-Testing']
+
+artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas',
+          region: 'us-east-2'
+
+// Sync order is Rocky's all_repos order; `all` is published as `devel`, with i686 on x86_64.
+repos {
+    repo 'devel',            from: 'all', multilib: true, closure: true
+    repo 'BaseOS',           closure: true, comps: true
+    repo 'AppStream',        closure: ['BaseOS'], comps: true, modules: true
+    repo 'CRB',              closure: ['BaseOS', 'AppStream'], comps: true, modules: true
+    repo 'HighAvailability', closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'ResilientStorage', arches: ['x86_64', 'ppc64le', 's390x'], closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'RT',               arches: ['x86_64', 'aarch64'], closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'NFV',              arches: ['x86_64'], closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'SAP',              arches: ['x86_64', 'ppc64le', 's390x'],
+                             closure: ['BaseOS', 'AppStream', 'HighAvailability'], comps: true
+    repo 'SAPHANA',          arches: ['x86_64', 'ppc64le'],
+                             closure: ['BaseOS', 'AppStream', 'HighAvailability'], comps: true
+    repo 'extras'
+    repo 'plus'
+}
+
+images {
+    lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS', squashfsOnly: true, rootfsSize: 4,
+          requires: ['lorax', 'genisoimage', 'isomd5sum', 'lorax-templates-rhel', 'lorax-templates-generic', 'xorriso']
+
+    // The ISO map: only the DVD is built; BaseOS is an installable tree, minimal is kept as data.
+    image 'dvd',     repos: ['BaseOS', 'AppStream'], variant: 'AppStream'
+    image 'minimal', repos: ['BaseOS'], variant: 'minimal', skip: true, graft: false
+    image 'BaseOS',  repos: ['BaseOS', 'AppStream'], disc: false, skip: true
+
+    cloud 'Azure',        format: 'vhd',    variants: ['Base', 'LVM'], primary: 'Base'
+    cloud 'EC2',          format: 'qcow2',  variants: ['Base', 'LVM'], primary: 'Base'
+    cloud 'GenericCloud', format: 'qcow2',  variants: ['Base', 'LVM'], primary: 'Base'
+    cloud 'Container',    format: 'tar.xz', variants: ['Base', 'Minimal', 'Toolbox', 'UBI']
+    cloud 'RPI',          format: 'raw.xz', arches: ['aarch64']
+    cloud 'OCP',          format: 'qcow2',  variants: ['Base']
+    cloud 'Vagrant',      format: 'box',    variants: ['Libvirt', 'Vbox', 'VMware']
+    cloud 'WSL',          format: 'wsl',    variants: ['Base'], arches: ['x86_64', 'aarch64']
+
+    live 'Workstation',      kickstart: 'rocky-live-workstation.ks',      arches: ['x86_64', 'aarch64']
+    live 'Workstation-Lite', kickstart: 'rocky-live-workstation-lite.ks', arches: ['x86_64', 'aarch64']
+    live 'XFCE',             kickstart: 'rocky-live-xfce.ks',             arches: ['x86_64', 'aarch64']
+    live 'KDE',              kickstart: 'rocky-live-kde.ks',              arches: ['x86_64', 'aarch64']
+    live 'MATE',             kickstart: 'rocky-live-mate.ks',             arches: ['x86_64', 'aarch64']
+    live 'Cinnamon',         kickstart: 'rocky-live-cinnamon.ks',         arches: ['x86_64', 'aarch64']
+}
+
+compose {
+    sync from: peridot, delete: true, on: podman
+    iso arches: all, on: kubernetes
+    unpack()
+    extras 'dvd', on: podman
+    cloud failable: true
+    finalize()
+}
+
+// Rocky 9: delete syncs; the separately composed `devel` is never deleted from production.
+publish {
+    staging delete: true, chown: '10004:10005'
+    production delete: true, exclude: ['devel'], chown: '10004:10005'
+    filelists modules: ['rocky']
+    torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
+             comment: 'https://docs.rockylinux.org/release_notes/9_7/'
+}
