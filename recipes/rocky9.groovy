@@ -1,7 +1,8 @@
 // Rocky Linux 9, as Rocky's release engineering composes it from Peridot.
 // Data: sig-core-toolkit (iso/empanadas configs/el9.yaml, sync/common_9, mangle/generators/common.py).
+// RC2 and final: the build that ships; staging gets 9.7-RC2, production 9.7, image names carry no RC level.
 
-release 'Rocky Linux', short: 'Rocky', version: '9.7', rc: 'RC1', code: 'Blue Onyx',
+release 'Rocky Linux', short: 'Rocky', version: '9.7', rc: 'RC2', final: true, code: 'Blue Onyx',
         bugurl: 'https://bugs.rockylinux.org'
 
 arches 'x86_64', 'aarch64', 'ppc64le', 's390x', multilib: [x86_64: ['i686']]

@@ -1,0 +1,79 @@
+// Rocky Linux 8, as Rocky's release engineering composes and updates it.
+// Data: sig-core-toolkit (iso/empanadas configs/el8.yaml, sync/common_8, mangle/generators/common.py).
+// Updates go out through the non-delete staging sync with createrepo and repomd signing.
+
+release 'Rocky Linux', short: 'Rocky', version: '8.10', rc: 'RC2', final: true, code: 'Green Obsidian',
+        bugurl: 'https://bugs.rockylinux.org'
+
+arches 'x86_64', 'aarch64'
+
+source peridot, url: 'https://yumrepofs.build.resf.org/v1/projects',
+       project: 'df5bcbfc-ba83-4da8-84d6-ae0168921b4d', hashed: true
+source mirror, url: 'https://dl.rockylinux.org/stg/rocky'
+
+gpg check: true, url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r8/SOURCES/',
+    keys: ['RPM-GPG-KEY-rockyofficial', 'RPM-GPG-KEY-rockytesting']
+
+extraFiles git: 'https://git.rockylinux.org/staging/src/rocky-release.git', ref: 'r8',
+           files: ['COMMUNITY-CHARTER', 'EULA', 'LICENSE', 'RPM-GPG-KEY-rockyofficial', 'RPM-GPG-KEY-rockytesting']
+
+artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas',
+          region: 'us-east-2'
+
+// Comps repos (Rocky's MODS_REPOS) get kickstart trees; AppStream and PowerTools carry modules.
+repos {
+    repo 'BaseOS',           closure: true, comps: true
+    repo 'AppStream',        closure: ['BaseOS'], comps: true, modules: true
+    repo 'PowerTools',       closure: ['BaseOS', 'AppStream'], comps: true, modules: true
+    repo 'HighAvailability', closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'ResilientStorage', closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'RT',               arches: ['x86_64'], closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'NFV',              arches: ['x86_64'], closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'extras',           kickstart: false
+    repo 'devel',            closure: true, kickstart: false
+    repo 'plus',             kickstart: false
+}
+
+images {
+    lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS', removes: ['libreport-rhel-anaconda-bugzilla'],
+          requires: ['lorax', 'genisoimage', 'isomd5sum', 'lorax-templates-rhel', 'lorax-templates-generic', 'xorriso']
+
+    image 'dvd',     repos: ['BaseOS', 'AppStream'], variant: 'AppStream'
+    image 'minimal', repos: ['BaseOS'], variant: 'minimal', skip: true, graft: false
+    image 'BaseOS',  repos: ['BaseOS', 'AppStream'], disc: false, skip: true
+
+    cloud 'Azure',        format: 'vhd',    variants: ['Base', 'LVM'], primary: 'Base'
+    cloud 'EC2',          format: 'qcow2',  variants: ['Base', 'LVM'], primary: 'Base'
+    cloud 'GenericCloud', format: 'qcow2',  variants: ['Base', 'LVM'], primary: 'Base'
+    cloud 'Container',    format: 'tar.xz', variants: ['Base', 'Minimal', 'Toolbox', 'UBI']
+    cloud 'RPI',          format: 'raw.xz', arches: ['aarch64']
+    cloud 'OCP',          format: 'qcow2',  variants: ['Base']
+    cloud 'Vagrant',      format: 'box',    variants: ['Libvirt', 'Vbox', 'VMware']
+
+    live 'Workstation',      kickstart: 'rocky-live-workstation.ks',      arches: ['x86_64']
+    live 'Workstation-Lite', kickstart: 'rocky-live-workstation-lite.ks', arches: ['x86_64']
+    live 'XFCE',             kickstart: 'rocky-live-xfce.ks',             arches: ['x86_64']
+    live 'KDE',              kickstart: 'rocky-live-kde.ks',              arches: ['x86_64']
+}
+
+compose {
+    sync from: peridot, delete: false, on: podman
+    iso arches: all, on: kubernetes
+    unpack()
+    extras 'dvd', on: podman
+    cloud failable: true
+    finalize()
+}
+
+// Rocky 8: old package versions stay available for the life of a point release, so staging is
+// updated without deleting, repodata rebuilt with comps and modules, then every repomd.xml signed.
+publish {
+    staging delete: false, createrepo: true, chown: '10004:10005',
+            exclude: ['ppc', 'images', 'boot', '.discinfo', '.treeinfo', 'EFI', 'isolinux', 'media.repo',
+                      'EULA', 'LICENSE', 'COMMUNITY-CHARTER', 'extra_files.json', 'Minimal', 'Cloud']
+    sign key: 'infrastructure@rockylinux.org', repomd: true
+    production delete: true, chown: '10004:10005'
+    filelists modules: ['rocky']
+    torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
+             comment: 'https://docs.rockylinux.org/release_notes/8_10/'
+}

@@ -1,0 +1,18 @@
+// Rocky Linux 9 beta: the next minor release, served from staging only.
+include 'rocky9.groovy'
+
+release version: '9.8', rc: 'BETA1', final: false, channel: beta
+
+gpg url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r9-beta/SOURCES/'
+extraFiles ref: 'r9-beta'
+
+images {
+    remove 'WSL'    // WSL images are built for stable releases only
+}
+
+// Beta and LookAhead never reach production; the staging delete-sync leaves `devel` alone.
+publish {
+    staging delete: true, exclude: ['devel']
+    remove 'production'
+    remove 'torrents'
+}

@@ -1,0 +1,20 @@
+// Rocky Linux 9 LookAhead: the next minor release from its own Peridot project, served from staging only.
+include 'rocky9.groovy'
+
+release version: '9.8', rc: 'LH1', final: false, channel: lookahead
+
+source peridot, project: 'ae163d6a-f050-484f-bbaa-100ca673f146'
+
+gpg url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r9s/SOURCES/'
+extraFiles ref: 'r9s'
+
+images {
+    remove 'WSL'    // WSL images are built for stable releases only
+}
+
+// A LookAhead delete-sync once deleted `devel`: it is excluded explicitly.
+publish {
+    staging delete: true, exclude: ['devel']
+    remove 'production'
+    remove 'torrents'
+}

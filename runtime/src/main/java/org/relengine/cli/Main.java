@@ -1,0 +1,72 @@
+package org.relengine.cli;
+
+import java.io.PrintWriter;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code relengine}: the command line. */
+@Command(name = "relengine", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Release engineering for RPM distributions: validate, plan and run compose recipes.",
+        subcommands = {ValidateCommand.class, ShowCommand.class, AutoComplete.GenerateCompletion.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the recipe has errors, or the command failed",
+            "2:plan: there are tasks to run",
+            "3:run: a required task failed",
+            "64:the command line is wrong",
+            "70:internal error (a defect in relengine; please report it)"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns its exit code; used by tests too. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("relengine: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE;
+        });
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("relengine: internal error: " + e);
+            if (System.getenv("RELENGINE_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("This is a defect in relengine, not in your recipe. "
+                        + "Set RELENGINE_DEBUG=1 for the stack trace and please report it.");
+            }
+            return ExitCode.INTERNAL;
+        });
+        CommandLine completion = cli.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"relengine " + (version == null ? "(development build)" : version),
+                "Java " + System.getProperty("java.version")};
+        }
+    }
+}
