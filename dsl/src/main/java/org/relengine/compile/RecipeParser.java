@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.AnnotationNode;
 import org.codehaus.groovy.ast.ClassNode;
@@ -71,6 +73,9 @@ import org.relengine.validate.Suggestions;
  */
 public final class RecipeParser {
 
+    /** Groovy's own parser rejects a named argument given twice; it is reported as the option it is. */
+    private static final Pattern DUPLICATE_NAMED = Pattern.compile("(?i)duplicated named parameter '(.+)' found");
+
     private static final String ONLY_DECLARES =
             "a recipe only declares: it cannot run processes, read or write files, reach the network or exit";
 
@@ -123,8 +128,17 @@ public final class RecipeParser {
         for (Message message : messages) {
             if (message instanceof SyntaxErrorMessage syntax) {
                 SyntaxException cause = syntax.getCause();
-                out.error(Problem.SYNTAX, new Position(file, cause.getStartLine(), cause.getStartColumn()), 1,
-                        null, "syntax error: " + lowerFirst(cause.getOriginalMessage()));
+                Position at = new Position(file, cause.getStartLine(), cause.getStartColumn());
+                Matcher duplicate = DUPLICATE_NAMED.matcher(cause.getOriginalMessage());
+                if (duplicate.matches()) {
+                    out.error(Problem.DUPLICATE_OPTION, at, duplicate.group(1).length(), null, duplicate.group(1));
+                } else {
+                    String text = cause.getOriginalMessage();
+                    String hint = text.equals("Unexpected input: '{'")
+                            ? "a mistake inside a `{ … }` block is reported at its opening brace: look inside the block"
+                            : null;
+                    out.error(Problem.SYNTAX, at, 1, hint, "syntax error: " + lowerFirst(text));
+                }
             }
         }
     }
@@ -259,8 +273,13 @@ public final class RecipeParser {
         for (Expression argument : arguments(call)) {
             if (argument instanceof MapExpression map && isNamedArguments(map)) {
                 named.addAll(map.getMapEntryExpressions());
-            } else if (argument instanceof ClosureExpression block && keyword.hasBlock()) {
-                closure = block;
+            } else if (argument instanceof ClosureExpression block) {
+                if (keyword.hasBlock()) {
+                    closure = block;
+                } else {
+                    out.error(Problem.BLOCK_UNEXPECTED, at(block), 1, "options are written after the keyword: e.g. "
+                            + keyword.example(), name);
+                }
             } else {
                 positional.add(argument);
             }
@@ -376,7 +395,7 @@ public final class RecipeParser {
                 continue;
             }
             if (!seen.add(name)) {
-                out.error(Problem.DUPLICATE_OPTION, at, name.length(), null, name, keyword.name());
+                out.error(Problem.DUPLICATE_OPTION, at, name.length(), null, name);
                 continue;
             }
             Value value = value(entry.getValueExpression(), spec.type(),

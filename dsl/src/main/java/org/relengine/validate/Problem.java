@@ -11,7 +11,7 @@ public enum Problem {
     UNKNOWN_KEYWORD("R102", "unknown keyword `%s` in %s"),
     MISPLACED_KEYWORD("R103", "`%s` is not allowed in %s; it belongs inside `%s { … }`"),
     UNKNOWN_OPTION("R104", "unknown option `%s` for `%s`"),
-    DUPLICATE_OPTION("R105", "option `%s` of `%s` is given twice"),
+    DUPLICATE_OPTION("R105", "option `%s` is given twice"),
     WRONG_TYPE("R106", "%s must be %s, not %s"),
     ARGUMENT_COUNT("R107", "`%s` takes %s, not %d"),
     BLOCK_EXPECTED("R108", "`%s` needs a block: `%s { … }`"),

@@ -63,7 +63,7 @@ public final class RecipeValidator {
         Release release = recipe.release();
         Origin origin = release.origin();
         if (!origin.has("version") && release.version().isEmpty()) {
-            if (recipe.arches().isEmpty() && recipe.repos().isEmpty() && release.name().isEmpty()) {
+            if (origin.options().isEmpty()) {
                 out.error(Problem.MISSING, origin.at(), 1, "start the recipe with e.g. "
                         + "release 'Rocky Linux', version: '9.5'", "release");
                 return;
@@ -172,8 +172,14 @@ public final class RecipeValidator {
         }
     }
 
-    /** Each arch of a list is known and one of the release's; reported at the element. */
+    /**
+     * Each arch of a list written in the recipe is known and one of the release's; reported at the
+     * element. Lists not written, or written as {@code all}, are the release's arches, checked there.
+     */
     private void archesWithin(String what, List<String> arches, Origin origin, String option) {
+        if (!origin.elements().containsKey(option)) {
+            return;
+        }
         for (int i = 0; i < arches.size(); i++) {
             String arch = arches.get(i);
             Position at = origin.element(option, i);
@@ -206,7 +212,9 @@ public final class RecipeValidator {
                     unknownRepo("the closure of repo `" + repo.name() + "`", dep, at);
                     continue;
                 }
-                List<String> missing = repo.arches().stream().filter(a -> !target.get().existsOn(a)).toList();
+                List<String> missing = repo.arches().stream()
+                        .filter(releaseArches::contains)
+                        .filter(a -> !target.get().existsOn(a)).toList();
                 if (!missing.isEmpty()) {
                     out.error(Problem.CLOSURE_ARCH, at, dep.length() + 2,
                             "limit repo `" + repo.name() + "` to the arches of `" + dep + "`, or drop `" + dep

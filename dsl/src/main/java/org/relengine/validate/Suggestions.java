@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Did-you-mean: the closest valid name, offered only when the distance is below half the length of
- * the misspelt word (the rule Pungi, picocli and Jenkins Declarative use).
+ * Did-you-mean: the closest valid name, offered only when the edit distance is at most half the length
+ * of the misspelt word (close to the rule Pungi, picocli and Jenkins Declarative use).
  */
 public final class Suggestions {
 
@@ -20,7 +20,7 @@ public final class Suggestions {
         return candidates.stream()
                 .filter(c -> !c.equals(word))
                 .map(c -> new Scored(c, distance(word, c)))
-                .filter(s -> s.distance * 2 < Math.max(word.length(), 2) || s.distance <= 1)
+                .filter(s -> s.distance <= Math.max(1, word.length() / 2))
                 .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))
                 .map(Scored::candidate);
     }

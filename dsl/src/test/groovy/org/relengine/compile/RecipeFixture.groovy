@@ -50,6 +50,13 @@ publish {
         lines.join('\n') + '\n'
     }
 
+    /** The baseline with several lines replaced; a replacement may span lines, "" blanks a line. */
+    static String baselineWith(Map<Integer, String> edits) {
+        List<String> lines = BASELINE.split('\n') as List
+        edits.each { line, replacement -> lines[line - 1] = replacement }
+        lines.join('\n') + '\n'
+    }
+
     static Path writeRecipes(Path dir, Map<String, String> files) {
         files.each { name, text -> Files.writeString(dir.resolve(name), text) }
         dir
