@@ -39,7 +39,8 @@ images {
           requires: ['lorax', 'genisoimage', 'isomd5sum', 'lorax-templates-rhel', 'lorax-templates-generic', 'xorriso']
 
     image 'dvd',     repos: ['BaseOS', 'AppStream'], variant: 'AppStream'
-    image 'minimal', repos: ['BaseOS'], variant: 'minimal', skip: true, graft: false
+    // ISO map: el8 leaves minimal's reposcan unset, i.e. empanadas' default yes (9 sets it to no), so graft is the default.
+    image 'minimal', repos: ['BaseOS'], variant: 'minimal', skip: true
     image 'BaseOS',  repos: ['BaseOS', 'AppStream'], disc: false, skip: true
 
     cloud 'Azure',        format: 'vhd',    variants: ['Base', 'LVM'], primary: 'Base'

@@ -12,7 +12,7 @@ images {
 
 // Beta and LookAhead never reach production; the staging delete-sync leaves `devel` alone.
 publish {
-    staging delete: true, exclude: ['devel']
+    staging delete: true, protect: ['devel']
     remove 'production'
     remove 'torrents'
 }

@@ -14,7 +14,7 @@ images {
 
 // A LookAhead delete-sync once deleted `devel`: it is excluded explicitly.
 publish {
-    staging delete: true, exclude: ['devel']
+    staging delete: true, protect: ['devel']
     remove 'production'
     remove 'torrents'
 }

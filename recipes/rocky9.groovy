@@ -74,10 +74,10 @@ compose {
     finalize()
 }
 
-// Rocky 9: delete syncs; the separately composed `devel` is never deleted from production.
+// Rocky 9: delete syncs; `devel` is copied to production but never deleted there.
 publish {
     staging delete: true, chown: '10004:10005'
-    production delete: true, exclude: ['devel'], chown: '10004:10005'
+    production delete: true, protect: ['devel'], chown: '10004:10005'
     filelists modules: ['rocky']
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
              comment: 'https://docs.rockylinux.org/release_notes/9_7/'

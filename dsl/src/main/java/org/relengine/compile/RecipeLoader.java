@@ -103,6 +103,12 @@ public final class RecipeLoader {
                 if (statement.args().isEmpty()) {
                     continue;
                 }
+                if (!statement.argText(0).endsWith(".groovy")) {
+                    // an include is read and shown in diagnostics: only recipe files, never /etc/…
+                    Value arg = statement.args().get(0);
+                    out.error(Problem.INCLUDE_NOT_RECIPE, arg.at(), arg.length(), null, statement.argText(0));
+                    continue;
+                }
                 Path included = file.toAbsolutePath().getParent().resolve(statement.argText(0)).normalize();
                 if (chain.contains(included)) {
                     Value arg = statement.args().get(0);

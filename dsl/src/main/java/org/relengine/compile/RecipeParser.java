@@ -10,6 +10,7 @@ import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.AnnotationNode;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.ImportNode;
+import org.codehaus.groovy.ast.InnerClassNode;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
@@ -158,6 +159,9 @@ public final class RecipeParser {
             }
         }
         for (ClassNode node : module.getClasses()) {
+            if (node instanceof InnerClassNode) {
+                continue; // reported with the class or the `new` expression that declares it
+            }
             if (node.isScript()) {
                 reportAnnotations(node.getAnnotations());
             } else if (!reportAnnotations(node.getAnnotations())) {
@@ -173,6 +177,8 @@ public final class RecipeParser {
 
     /** Reports each annotation; true when there was at least one. */
     private boolean reportAnnotations(List<AnnotationNode> annotations) {
+        // Groovy adds annotations of its own (@Trait, @RecordType) without a position; they are not the author's
+        annotations = annotations.stream().filter(a -> a.getLineNumber() > 0).toList();
         for (AnnotationNode annotation : annotations) {
             notDeclarative(annotation, "the annotation `@" + annotation.getClassNode().getNameWithoutPackage() + "`",
                     "annotations such as @Grab would change how the recipe is compiled; " + ONLY_DECLARES);
@@ -274,8 +280,11 @@ public final class RecipeParser {
             if (argument instanceof MapExpression map && isNamedArguments(map)) {
                 named.addAll(map.getMapEntryExpressions());
             } else if (argument instanceof ClosureExpression block) {
-                if (keyword.hasBlock()) {
+                if (keyword.hasBlock() && closure == null) {
                     closure = block;
+                } else if (keyword.hasBlock()) {
+                    out.error(Problem.EXTRA_BLOCK, at(block), 1, "put every declaration in one block", name);
+                    statements(((BlockStatement) block.getCode()).getStatements(), keyword, false);
                 } else {
                     out.error(Problem.BLOCK_UNEXPECTED, at(block), 1, "options are written after the keyword: e.g. "
                             + keyword.example(), name);
@@ -510,9 +519,13 @@ public final class RecipeParser {
             return;
         }
         if (expression instanceof MethodCallExpression call) {
-            String method = call.getMethodAsString() == null ? call.getMethod().getText() : call.getMethodAsString();
-            String receiver = call.isImplicitThis() ? "" : shorten(call.getObjectExpression().getText()) + ".";
-            notDeclarative(call.getMethod(), "calling `" + receiver + method + "(…)`", ONLY_DECLARES);
+            // the implicit `call` of `(…)()` has no position of its own
+            ASTNode where = call.getMethod().getLineNumber() > 0 ? call.getMethod() : call;
+            if (call.getObjectExpression() instanceof ClosureExpression) {
+                notDeclarative(where, "calling a block `{ … }`", ONLY_DECLARES);
+            } else {
+                notDeclarative(where, "calling `" + shorten(render(call)) + "`", ONLY_DECLARES);
+            }
             return;
         }
         if (expression instanceof StaticMethodCallExpression call) {
@@ -520,16 +533,18 @@ public final class RecipeParser {
             return;
         }
         if (expression instanceof ConstructorCallExpression constructor) {
-            notDeclarative(constructor, "creating an object (`new " + constructor.getType().getNameWithoutPackage()
-                    + "(…)`)", ONLY_DECLARES);
+            ClassNode type = constructor.isUsingAnonymousInnerClass()
+                    ? constructor.getType().getUnresolvedSuperClass() : constructor.getType();
+            notDeclarative(constructor, "creating an object (`new " + type.getNameWithoutPackage() + "(…)`)",
+                    ONLY_DECLARES);
             return;
         }
         if (expression instanceof PropertyExpression property) {
-            notDeclarative(property, "reading `" + shorten(property.getText()) + "`", ONLY_DECLARES);
+            notDeclarative(property, "reading `" + shorten(render(property)) + "`", ONLY_DECLARES);
             return;
         }
         if (expression instanceof MethodPointerExpression pointer) {
-            notDeclarative(pointer, "a method reference (`" + shorten(pointer.getText()) + "`)", ONLY_DECLARES);
+            notDeclarative(pointer, "a method reference (`" + shorten(source(pointer)) + "`)", ONLY_DECLARES);
             return;
         }
         if (expression instanceof GStringExpression) {
@@ -546,11 +561,62 @@ public final class RecipeParser {
             return;
         }
         if (expression instanceof BinaryExpression || expression instanceof BooleanExpression) {
-            notDeclarative(expression, "an expression (`" + shorten(expression.getText()) + "`)",
+            notDeclarative(expression, "an expression (`" + shorten(source(expression)) + "`)",
                     "write the value itself; a recipe computes nothing");
             return;
         }
-        notDeclarative(expression, "`" + shorten(expression.getText()) + "`", ONLY_DECLARES);
+        notDeclarative(expression, "`" + shorten(source(expression)) + "`", ONLY_DECLARES);
+    }
+
+    /**
+     * A call chain as the author would recognise it, arguments elided: {@code new File(…).text},
+     * {@code Runtime.getRuntime(…).exec(…)}, {@code 'ls'.execute(…)}.
+     */
+    private String render(Expression expression) {
+        if (expression instanceof MethodCallExpression call) {
+            String method = call.getMethodAsString() == null ? source(call.getMethod()) : call.getMethodAsString();
+            String receiver = call.isImplicitThis() ? "" : render(call.getObjectExpression()) + ".";
+            return receiver + method + "(…)";
+        }
+        if (expression instanceof StaticMethodCallExpression call) {
+            return call.getMethod() + "(…)";
+        }
+        if (expression instanceof ConstructorCallExpression constructor) {
+            ClassNode type = constructor.isUsingAnonymousInnerClass()
+                    ? constructor.getType().getUnresolvedSuperClass() : constructor.getType();
+            return "new " + type.getNameWithoutPackage() + "(…)";
+        }
+        if (expression instanceof PropertyExpression property) {
+            return render(property.getObjectExpression()) + "." + property.getPropertyAsString();
+        }
+        if (expression instanceof VariableExpression variable) {
+            return variable.getName();
+        }
+        if (expression instanceof ClassExpression type) {
+            return type.getType().getName();
+        }
+        String text = source(expression);
+        return text.length() > 40 ? text.substring(0, 38) + "…" : text;
+    }
+
+    /**
+     * The text of a node as the author wrote it, cut from the recipe by position (Groovy's own
+     * rendering drops quotes and adds `this.`); a node spanning lines shows its first line.
+     */
+    private String source(ASTNode node) {
+        int line = node.getLineNumber();
+        int from = node.getColumnNumber();
+        if (line < 1 || line > lines.length || from < 1) {
+            return node.getText();
+        }
+        String text = lines[line - 1];
+        int to = node.getLastLineNumber() == line ? Math.min(text.length(), node.getLastColumnNumber() - 1)
+                : text.length();
+        if (from - 1 >= to) {
+            return node.getText();
+        }
+        String cut = text.substring(from - 1, to).strip();
+        return node.getLastLineNumber() == line ? cut : cut + " …";
     }
 
     private void notDeclarative(ASTNode node, String what, String hint) {
@@ -569,7 +635,11 @@ public final class RecipeParser {
     }
 
     private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 37) + "…" : text;
+        if (text.length() <= 48) {
+            return text;
+        }
+        int cut = text.lastIndexOf('.', 46);
+        return (cut > 8 ? text.substring(0, cut) : text.substring(0, 46)) + "…";
     }
 
     private static String lowerFirst(String text) {

@@ -164,7 +164,8 @@ public final class Grammar {
             declare("publish").block(
                     declare("staging")
                             .option("delete", BOOLEAN, "delete what is no longer in the compose")
-                            .option("exclude", STRINGS, "paths left alone")
+                            .option("exclude", STRINGS, "paths neither copied nor deleted")
+                            .option("protect", STRINGS, "paths copied but never deleted at the target, e.g. ['devel']")
                             .option("createrepo", BOOLEAN, "update path: createrepo_c --update with comps and modules")
                             .option("hardlink", BOOLEAN, "hardlink identical payload before syncing (default true)")
                             .option("suffix", STRING, "staging directory suffix (default from channel and RC level)")
@@ -172,9 +173,10 @@ public final class Grammar {
                             .doc("Compose → staging.", "staging delete: true").build(),
                     declare("production")
                             .option("delete", BOOLEAN, "delete what is no longer in staging")
-                            .option("exclude", STRINGS, "paths left alone, e.g. ['devel']")
+                            .option("exclude", STRINGS, "paths neither copied nor deleted")
+                            .option("protect", STRINGS, "paths copied but never deleted at the target, e.g. ['devel']")
                             .option("chown", STRING, "owner uid:gid of published files")
-                            .doc("Staging → production.", "production delete: true, exclude: ['devel']").build(),
+                            .doc("Staging → production.", "production delete: true, protect: ['devel']").build(),
                     declare("filelists")
                             .option("modules", STRINGS, "file list modules (default ['rocky'])")
                             .doc("Mirror file lists, after every sync.", "filelists modules: ['rocky']").build(),

@@ -101,15 +101,18 @@ public sealed interface Step {
      * Compose → staging. With {@code createrepo} the Rocky 8 update path: a non-delete sync, then
      * {@code createrepo_c --update} with comps and module metadata.
      */
-    record Staging(boolean delete, List<String> exclude, boolean createrepo, boolean hardlink, String suffix,
+    record Staging(boolean delete, List<String> exclude, List<String> protect, boolean createrepo, boolean hardlink, String suffix,
                    String chown, Origin origin) implements Step {
         public String keyword() {
             return "staging";
         }
     }
 
-    /** Staging → production, with an explicit delete scope. */
-    record Production(boolean delete, List<String> exclude, String chown, Origin origin) implements Step {
+    /**
+     * Staging → production, with an explicit delete scope: {@code exclude}d paths are neither copied nor
+     * deleted, {@code protect}ed paths are copied but never deleted.
+     */
+    record Production(boolean delete, List<String> exclude, List<String> protect, String chown, Origin origin) implements Step {
         public String keyword() {
             return "production";
         }

@@ -19,6 +19,7 @@ public enum Problem {
     UNKNOWN_NAME("R110", "unknown name `%s`"),
     NEEDS_PARENTHESES("R111", "`%s` needs parentheses: write `%s()`"),
     NOT_DECLARATIVE("R112", "%s is not allowed in a recipe"),
+    EXTRA_BLOCK("R113", "`%s` takes one block"),
 
     // includes and overrides
     INCLUDE_MISSING("R201", "included recipe `%s` does not exist"),
@@ -26,6 +27,7 @@ public enum Problem {
     INCLUDE_NOT_FIRST("R203", "`include` must come before every declaration"),
     DUPLICATE("R204", "%s is declared twice"),
     NOTHING_TO_REMOVE("R205", "`remove '%s'` removes nothing: no `%s` is inherited in %s"),
+    INCLUDE_NOT_RECIPE("R206", "`include '%s'` names a file that is not a recipe (*.groovy)"),
 
     // the model
     MISSING("R301", "the recipe declares no `%s`"),

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code relengine}: the command line. */
 @Command(name = "relengine", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Release engineering for RPM distributions: validate, plan and run compose recipes.",
-        subcommands = {ValidateCommand.class, ShowCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ValidateCommand.class, ShowCommand.class, PlanCommand.class, RunCommand.class, ApplyCommand.class,
+            AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -49,11 +49,11 @@ final class StepText {
             if (s.createrepo()) {
                 parts.add("createrepo --update");
             }
-            exclude(s.exclude(), parts);
+            exclude(s.exclude(), s.protect(), parts);
             owner(s.chown(), parts);
         } else if (step instanceof Step.Production s) {
             parts.add(s.delete() ? "delete" : "no delete");
-            exclude(s.exclude(), parts);
+            exclude(s.exclude(), s.protect(), parts);
             owner(s.chown(), parts);
         } else if (step instanceof Step.FileLists s) {
             parts.add("modules " + String.join(", ", s.modules()));
@@ -84,9 +84,12 @@ final class StepText {
         }
     }
 
-    private static void exclude(List<String> exclude, List<String> parts) {
+    private static void exclude(List<String> exclude, List<String> protect, List<String> parts) {
         if (!exclude.isEmpty()) {
             parts.add("excluding " + String.join(", ", exclude));
+        }
+        if (!protect.isEmpty()) {
+            parts.add("never deleting " + String.join(", ", protect));
         }
     }
 

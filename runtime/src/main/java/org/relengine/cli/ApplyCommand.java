@@ -1,0 +1,72 @@
+package org.relengine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.relengine.plan.PlanSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Run a saved plan exactly; refuse it when its recipe changed since it was made.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the plan is stale or unreadable", "3:a required task failed"})
+final class ApplyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PLAN", description = "A plan file written by `relengine plan --out`.")
+    Path planFile;
+
+    @Option(names = "--dry-run", description = "Print what the plan would do; change nothing, run nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PlanFile.Saved saved;
+        try {
+            saved = PlanFile.read(planFile);
+        } catch (IOException e) {
+            err.println("relengine: cannot read plan " + planFile + ": " + e.getMessage());
+            return ExitCode.ERRORS;
+        }
+        if (!Files.exists(saved.recipe())) {
+            err.println("relengine: the plan's recipe " + saved.recipe() + " does not exist (run apply from the "
+                    + "directory the plan was made in)");
+            return ExitCode.ERRORS;
+        }
+        RecipePlanning.Planned now = RecipePlanning.plan(saved.recipe(), saved.planning(), null, err);
+        if (!now.ok()) {
+            return now.exitCode();
+        }
+        PlanSource source = PlanFile.source(saved.recipe(), now.loaded(), false);
+        if (!source.hash().equals(saved.hash())) {
+            err.println("relengine: refusing a stale plan: " + saved.recipe() + " changed since " + planFile
+                    + " was made");
+            err.println("  plan made from " + saved.hash());
+            err.println("  recipe is now  " + source.hash());
+            err.println("  hint: make a new plan: relengine plan " + saved.recipe() + " --out " + planFile);
+            return ExitCode.ERRORS;
+        }
+        if (!PlanFile.tasks(now.plan(), source).equals(saved.json().path("tasks"))) {
+            err.println("relengine: refusing a stale plan: the same recipe now plans different tasks than "
+                    + planFile + " holds (relengine or its inputs changed)");
+            err.println("  hint: make a new plan: relengine plan " + saved.recipe() + " --out " + planFile);
+            return ExitCode.ERRORS;
+        }
+        if (!dryRun) {
+            err.println("relengine: the plan is current; real runs are not available yet in this version — "
+                    + "`relengine apply --dry-run " + planFile + "` shows what it will do");
+            return ExitCode.ERRORS;
+        }
+        DryRun.walk(now.plan(), spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,27 @@
+package org.relengine.cli;
+
+import java.io.PrintWriter;
+import org.relengine.effects.RecordingEffects;
+import org.relengine.exec.TaskRunner;
+import org.relengine.plan.Plan;
+
+/** A run through the recording effects: prints every command and file change, changes nothing. */
+final class DryRun {
+
+    private DryRun() {
+    }
+
+    static void walk(Plan plan, PrintWriter out) {
+        out.println("Dry run of " + plan.recipeFile() + ": compose " + plan.composeId() + " in " + plan.composeDir());
+        out.println("Nothing below is executed or written.");
+        out.println();
+        RecordingEffects effects = new RecordingEffects(out);
+        new TaskRunner(effects, out).run(plan);
+        out.println();
+        out.printf("Dry run: %d tasks; %d commands, %d directories, %d files, %d links, %d internal steps "
+                        + "would be run or made. Nothing was changed.%n",
+                plan.tasks().size(), effects.count("exec"), effects.count("mkdir"), effects.count("write"),
+                effects.count("symlink"), effects.count("internal"));
+        out.flush();
+    }
+}

@@ -1,0 +1,98 @@
+package org.relengine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.relengine.compile.Recipes;
+import org.relengine.git.RecipeRevisions;
+import org.relengine.plan.Plan;
+import org.relengine.plan.PlanJson;
+import org.relengine.plan.PlanSource;
+import org.relengine.plan.RecipeHash;
+
+/**
+ * A saved plan: the plan's JSON plus what it was made from (the recipe's hash and commit) and the
+ * options that made it, so {@code apply} can prove nothing changed since.
+ */
+final class PlanFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private PlanFile() {
+    }
+
+    /** The recipe's hash; its commit only when asked (reading git costs start-up time). */
+    static PlanSource source(Path recipe, Recipes.Result loaded, boolean withCommit) {
+        String hash = RecipeHash.of(loaded.recipe().files(), loaded.sources());
+        String commit = withCommit ? RecipeRevisions.cleanCommit(recipe).orElse(null) : null;
+        return new PlanSource(hash, commit);
+    }
+
+    static void write(Path file, Plan plan, PlanSource source, PlanningOptions planning) throws IOException {
+        ObjectNode root = PlanJson.tree(plan, source);
+        ObjectNode options = root.putObject("planning");
+        options.put("update", planning.update);
+        options.set("repos", JSON.valueToTree(planning.repos));
+        options.set("arches", JSON.valueToTree(planning.arches));
+        options.put("only", planning.only);
+        options.put("skipDebug", planning.skipDebug);
+        options.put("skipSource", planning.skipSource);
+        options.put("image", planning.image);
+        options.put("root", planning.root);
+        options.put("source", planning.source);
+        options.put("dateStamp", planning.dateStamp);
+        Path absolute = file.toAbsolutePath();
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+        Files.writeString(temporary, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A saved plan as read back. */
+    record Saved(JsonNode json, Path recipe, String hash, PlanningOptions planning) {
+    }
+
+    static Saved read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        if (!Plan.SCHEMA.equals(root.path("schema").asText())) {
+            throw new IOException(file + " is not a relengine plan (schema " + Plan.SCHEMA + ")");
+        }
+        JsonNode options = root.path("planning");
+        PlanningOptions planning = new PlanningOptions();
+        planning.update = options.path("update").asBoolean();
+        planning.repos = strings(options.path("repos"));
+        planning.arches = strings(options.path("arches"));
+        planning.only = text(options.path("only"));
+        planning.skipDebug = options.path("skipDebug").asBoolean();
+        planning.skipSource = options.path("skipSource").asBoolean();
+        planning.image = text(options.path("image"));
+        planning.root = text(options.path("root"));
+        planning.source = text(options.path("source"));
+        planning.dateStamp = text(options.path("dateStamp"));
+        return new Saved(root, Path.of(root.path("recipe").path("file").asText()),
+                root.path("recipe").path("hash").asText(), planning);
+    }
+
+    /** The saved tasks, for comparison with a plan made now. */
+    static JsonNode tasks(Plan plan, PlanSource source) {
+        return PlanJson.tree(plan, source).path("tasks");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+}

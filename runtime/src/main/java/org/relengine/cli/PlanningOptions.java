@@ -1,0 +1,69 @@
+package org.relengine.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.relengine.plan.PlanOptions;
+import org.relengine.plan.Scope;
+import picocli.CommandLine.Option;
+
+/** The options every command that plans shares: what to plan and where. */
+final class PlanningOptions {
+
+    @Option(names = "--update", description = "Plan an update of the latest compose instead of a new full compose.")
+    boolean update;
+
+    @Option(names = "--repo", split = ",", paramLabel = "REPO",
+            description = "Only these repos (update runs). Repeatable or comma-separated.")
+    List<String> repos = new ArrayList<>();
+
+    @Option(names = "--arch", split = ",", paramLabel = "ARCH",
+            description = "Only these arches; source trees are then not synced. Repeatable or comma-separated.")
+    List<String> arches = new ArrayList<>();
+
+    @Option(names = "--only", paramLabel = "compose|publish", description = "Only the compose or only the publish steps.")
+    String only;
+
+    @Option(names = "--skip-debug", description = "Do not sync debug trees.")
+    boolean skipDebug;
+
+    @Option(names = "--skip-source", description = "Do not sync source trees.")
+    boolean skipSource;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "Only this extra image (e.g. dvd).")
+    String image;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Relocate the compose, staging and production roots to DIR/compose, DIR/staging, DIR/production.")
+    String root;
+
+    @Option(names = "--source", paramLabel = "URL", description = "Sync from this base URL instead of the recipe's.")
+    String source;
+
+    @Option(names = "--date-stamp", paramLabel = "YYYYMMDD.HHMMSS",
+            description = "The compose's date stamp (default: a placeholder in plans, the current time in runs).")
+    String dateStamp;
+
+    PlanOptions toOptions(String defaultStamp) throws UsageException {
+        Scope scope = Scope.ALL;
+        if (only != null) {
+            scope = switch (only) {
+                case "compose" -> Scope.COMPOSE;
+                case "publish" -> Scope.PUBLISH;
+                default -> throw new UsageException("--only takes compose or publish, not `" + only + "`");
+            };
+        }
+        String stamp = dateStamp == null ? defaultStamp : dateStamp;
+        if (stamp != null && !stamp.matches("\\d{8}\\.\\d{6}")) {
+            throw new UsageException("--date-stamp takes YYYYMMDD.HHMMSS, not `" + stamp + "`");
+        }
+        return new PlanOptions(!update, List.copyOf(repos), List.copyOf(arches), scope, !skipDebug, !skipSource, image,
+                stamp);
+    }
+
+    /** A command-line mistake found after parsing; exit 64 like picocli's own. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.relengine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.relengine.compile.Recipes;
+import org.relengine.model.Recipe;
+import org.relengine.plan.Plan;
+import org.relengine.plan.PlanException;
+import org.relengine.plan.PlanOptions;
+import org.relengine.plan.Planner;
+import org.relengine.plan.RecipeOverrides;
+
+/** Loading a recipe and planning it, with every failure printed for the user and turned into an exit code. */
+final class RecipePlanning {
+
+    /** Either a plan (with the loaded recipe) or the exit code to stop with. */
+    record Planned(Plan plan, Recipes.Result loaded, int exitCode) {
+        boolean ok() {
+            return plan != null;
+        }
+    }
+
+    private RecipePlanning() {
+    }
+
+    static Planned plan(Path file, PlanningOptions planning, String defaultStamp, PrintWriter err) {
+        Recipes.Result loaded = Recipes.load(file);
+        if (!loaded.ok()) {
+            DiagnosticsPrinter.text(file.toString(), loaded, err);
+            return new Planned(null, loaded, ExitCode.ERRORS);
+        }
+        PlanOptions options;
+        try {
+            options = planning.toOptions(defaultStamp);
+        } catch (PlanningOptions.UsageException e) {
+            err.println("relengine: " + e.getMessage());
+            return new Planned(null, loaded, ExitCode.USAGE);
+        }
+        Recipe recipe = RecipeOverrides.apply(loaded.recipe(), planning.root, planning.source);
+        try {
+            return new Planned(Planner.plan(recipe, options), loaded, ExitCode.OK);
+        } catch (PlanException e) {
+            err.println("relengine: " + e.getMessage());
+            if (e.hint() != null) {
+                err.println("  hint: " + e.hint());
+            }
+            return new Planned(null, loaded, ExitCode.ERRORS);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.relengine.plan;
+
+/**
+ * The paths inside one compose directory ({@code /mnt/compose/9/Rocky-9.7-20251111.154233}): the
+ * published tree under {@code compose/}, everything else under {@code work/}. One method per path,
+ * used by every task that writes or reads it.
+ */
+public record ComposeLayout(String composeDir, String composeId) {
+
+    public String compose() {
+        return composeDir + "/compose";
+    }
+
+    public String work() {
+        return composeDir + "/work";
+    }
+
+    public String logs() {
+        return work() + "/logs";
+    }
+
+    /** Unique per compose: composes of different releases on one host never share a dnf configuration. */
+    public String dnfConfig() {
+        return work() + "/dnf/" + composeId + ".repo";
+    }
+
+    public String dnfCache() {
+        return work() + "/dnf/cache";
+    }
+
+    public String tree(String repo, String arch) {
+        return compose() + "/" + repo + "/" + arch + "/os";
+    }
+
+    public String debugTree(String repo, String arch) {
+        return compose() + "/" + repo + "/" + arch + "/debug/tree";
+    }
+
+    public String kickstartTree(String repo, String arch) {
+        return compose() + "/" + repo + "/" + arch + "/kickstart";
+    }
+
+    public String sourceTree(String repo) {
+        return compose() + "/" + repo + "/source/tree";
+    }
+
+    public String extraFiles() {
+        return work() + "/global/extra-files";
+    }
+
+    public String lorax(String arch) {
+        return work() + "/lorax/" + arch;
+    }
+
+    public String workIsos(String arch) {
+        return work() + "/isos/" + arch;
+    }
+
+    public String workImages(String arch) {
+        return work() + "/images/" + arch;
+    }
+
+    public String workLive(String arch) {
+        return work() + "/live/" + arch;
+    }
+
+    public String isos(String arch) {
+        return compose() + "/isos/" + arch;
+    }
+
+    public String metadata() {
+        return compose() + "/metadata";
+    }
+
+    public String torrents() {
+        return work() + "/torrents";
+    }
+}

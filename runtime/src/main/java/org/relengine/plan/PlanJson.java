@@ -1,0 +1,109 @@
+package org.relengine.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The plan as JSON, schema {@code relengine.plan/1} (docs/cli.md). Tasks in plan order, every map with
+ * sorted keys, so the same plan always gives the same bytes.
+ */
+public final class PlanJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private PlanJson() {
+    }
+
+    public static ObjectNode tree(Plan plan, PlanSource source) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", Plan.SCHEMA);
+        ObjectNode recipe = root.putObject("recipe");
+        recipe.put("file", plan.recipeFile());
+        recipe.set("files", JSON.valueToTree(plan.files()));
+        if (source != null) {
+            recipe.put("hash", source.hash());
+            recipe.put("commit", source.commit());
+        }
+        ObjectNode compose = root.putObject("compose");
+        compose.put("id", plan.composeId());
+        compose.put("dir", plan.composeDir());
+        compose.put("full", plan.full());
+        compose.put("scope", plan.scope().name().toLowerCase(java.util.Locale.ROOT));
+        ObjectNode selection = root.putObject("selection");
+        selection.set("repos", JSON.valueToTree(plan.options().repos()));
+        selection.set("arches", JSON.valueToTree(plan.options().arches()));
+        selection.put("debug", plan.options().debug());
+        selection.put("source", plan.options().source());
+        selection.put("image", plan.options().image());
+        root.set("targets", JSON.valueToTree(new TreeMap<>(plan.targets())));
+        Map<String, Integer> counts = new TreeMap<>();
+        plan.tasks().forEach(t -> counts.merge(t.kind().word(), 1, Integer::sum));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("tasks", plan.tasks().size());
+        summary.set("byKind", JSON.valueToTree(counts));
+        ArrayNode tasks = root.putArray("tasks");
+        for (Task task : plan.tasks()) {
+            tasks.add(task(task));
+        }
+        return root;
+    }
+
+    static ObjectNode task(Task task) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", task.id());
+        node.put("kind", task.kind().word());
+        node.put("stage", task.kind().stage());
+        node.put("repo", task.repo());
+        node.put("arch", task.arch());
+        node.set("dependsOn", JSON.valueToTree(task.dependsOn()));
+        node.set("inputs", JSON.valueToTree(task.inputs()));
+        node.set("outputs", JSON.valueToTree(task.outputs()));
+        node.put("executor", task.executor().word());
+        node.put("failable", task.failable());
+        node.set("commands", JSON.valueToTree(task.commands()));
+        ArrayNode actions = node.putArray("actions");
+        for (Action action : task.actions()) {
+            actions.add(action(action));
+        }
+        return node;
+    }
+
+    private static ObjectNode action(Action action) {
+        ObjectNode node = JSON.createObjectNode();
+        if (action instanceof Action.Exec exec) {
+            node.put("type", "exec");
+            node.set("argv", JSON.valueToTree(exec.argv()));
+        } else if (action instanceof Action.MakeDirectory dir) {
+            node.put("type", "mkdir");
+            node.put("path", dir.path());
+        } else if (action instanceof Action.WriteFile write) {
+            node.put("type", "write");
+            node.put("path", write.path());
+            node.put("producer", write.producer());
+            node.put("content", write.content());
+        } else if (action instanceof Action.Symlink link) {
+            node.put("type", "symlink");
+            node.put("link", link.link());
+            node.put("target", link.target());
+        } else if (action instanceof Action.Internal internal) {
+            node.put("type", "internal");
+            node.put("description", internal.description());
+            node.set("paths", JSON.valueToTree(internal.paths()));
+        }
+        return node;
+    }
+
+    public static String render(Plan plan, PlanSource source) {
+        try {
+            return JSON.writeValueAsString(tree(plan, source)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,647 @@
+package org.relengine.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.relengine.model.ComposePaths;
+import org.relengine.model.Executor;
+import org.relengine.model.Image;
+import org.relengine.model.Recipe;
+import org.relengine.model.Release;
+import org.relengine.model.Repo;
+import org.relengine.model.Source;
+import org.relengine.model.Step;
+import org.relengine.steps.DnfConfig;
+import org.relengine.steps.Lorax;
+import org.relengine.steps.RepoClosure;
+import org.relengine.steps.RepoSync;
+import org.relengine.steps.Rsync;
+import org.relengine.validate.Suggestions;
+
+/**
+ * Turns a validated recipe into the DAG of tasks a run performs, at repo × arch × tree granularity.
+ * Deterministic: tasks are added in pipeline order and recipe order, and that order is kept.
+ */
+public final class Planner {
+
+    private final Recipe recipe;
+    private final PlanOptions options;
+    private final Release release;
+    private final ComposePaths paths;
+    private final ComposeLayout layout;
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final List<Repo> repos;
+    private final List<String> arches;
+
+    private Planner(Recipe recipe, PlanOptions options) {
+        this.recipe = recipe;
+        this.options = options;
+        this.release = recipe.release();
+        this.paths = ComposePaths.of(recipe);
+        String stamp = options.dateStamp() == null ? ComposePaths.DATE_PLACEHOLDER : options.dateStamp();
+        boolean newCompose = options.full() && options.scope().compose();
+        this.layout = newCompose
+                ? new ComposeLayout(paths.composeDir(stamp), release.composeId(stamp))
+                : new ComposeLayout(paths.latestLink(), release.latestLink());
+        this.repos = selectedRepos();
+        this.arches = selectedArches();
+    }
+
+    public static Plan plan(Recipe recipe, PlanOptions options) {
+        return new Planner(recipe, options).plan();
+    }
+
+    private Plan plan() {
+        if (options.scope().compose()) {
+            compose();
+        }
+        if (options.scope().publish()) {
+            publish();
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("compose", layout.composeDir());
+        targets.put("latest", paths.latestLink());
+        if (recipe.step(Step.Staging.class).isPresent()) {
+            targets.put("staging", paths.stagingDir());
+        }
+        if (recipe.step(Step.Production.class).isPresent()) {
+            targets.put("production", paths.productionDir());
+        }
+        return new Plan(recipe.file(), recipe.files(), layout.composeId(), layout.composeDir(),
+                options.full() && options.scope().compose(), options.scope(), options, targets,
+                List.copyOf(tasks.values()));
+    }
+
+    private List<Repo> selectedRepos() {
+        if (options.repos().isEmpty()) {
+            return recipe.repos();
+        }
+        if (options.full() && options.scope().compose()) {
+            throw new PlanException("--repo selects repos of an update run, but this is a full run",
+                    "a full run composes every repo into a new compose; add --update to re-sync "
+                            + String.join(", ", options.repos()) + " into the latest compose");
+        }
+        List<String> names = recipe.repos().stream().map(Repo::name).toList();
+        for (String repo : options.repos()) {
+            if (!names.contains(repo)) {
+                throw new PlanException("--repo " + repo + ": the recipe declares no repo `" + repo + "`",
+                        Suggestions.closest(repo, names).map(n -> "did you mean `" + n + "`?")
+                                .orElse("repos: " + String.join(", ", names)));
+            }
+        }
+        return recipe.repos().stream().filter(r -> options.repos().contains(r.name())).toList();
+    }
+
+    private List<String> selectedArches() {
+        List<String> known = new ArrayList<>(recipe.arches());
+        recipe.multilib().values().forEach(known::addAll);
+        for (String arch : options.arches()) {
+            if (!known.contains(arch)) {
+                throw new PlanException("--arch " + arch + ": not an arch of the release",
+                        Suggestions.closest(arch, known).map(n -> "did you mean `" + n + "`?")
+                                .orElse("arches: " + String.join(", ", recipe.arches())));
+            }
+        }
+        return options.arches().isEmpty() ? known : options.arches();
+    }
+
+    private boolean selected(String arch) {
+        return arches.contains(arch);
+    }
+
+    // ---------------------------------------------------------------- compose
+
+    private void compose() {
+        prepare();
+        recipe.step(Step.Sync.class).ifPresent(this::sync);
+        if (options.full()) {
+            extraFiles();
+            recipe.step(Step.Iso.class).ifPresent(this::lorax);
+            recipe.step(Step.Unpack.class).ifPresent(this::unpack);
+            treeinfo();
+            for (Step step : recipe.compose()) {
+                if (step instanceof Step.Extras extras
+                        && (options.image() == null || options.image().equals(extras.image()))) {
+                    extras(extras);
+                }
+            }
+            recipe.step(Step.Cloud.class).ifPresent(this::cloud);
+            recipe.step(Step.Live.class).ifPresent(this::live);
+            recipe.step(Step.Finalize.class).ifPresent(f -> finalizeCompose());
+        }
+    }
+
+    private void prepare() {
+        List<Action> actions = new ArrayList<>();
+        if (options.full()) {
+            actions.add(new Action.MakeDirectory(layout.composeDir()));
+        } else {
+            actions.add(new Action.Internal("require the latest compose " + layout.composeDir()
+                    + " (an update run writes into it)", List.of(layout.composeDir())));
+        }
+        actions.add(new Action.MakeDirectory(layout.compose()));
+        actions.add(new Action.MakeDirectory(layout.logs()));
+        actions.add(new Action.MakeDirectory(layout.work() + "/dnf"));
+        syncSource().ifPresent(source -> actions.add(new Action.WriteFile(layout.dnfConfig(), "dnf configuration",
+                DnfConfig.render(recipe, source, repos, layout))));
+        add("prepare", TaskKind.PREPARE, null, null, List.of(), List.of(), List.of(layout.composeDir()),
+                Executor.LOCAL, false, actions);
+    }
+
+    private java.util.Optional<Source> syncSource() {
+        return recipe.step(Step.Sync.class).flatMap(sync -> recipe.source(sync.from()));
+    }
+
+    private void sync(Step.Sync sync) {
+        Source source = recipe.source(sync.from()).orElseThrow();
+        boolean gpgcheck = recipe.gpg().check();
+        int major = release.major();
+        for (Repo repo : repos) {
+            for (String arch : recipe.syncArches(repo)) {
+                if (!selected(arch)) {
+                    continue;
+                }
+                boolean failable = sync.failable().failableOn(arch);
+                String os = layout.tree(repo.name(), arch);
+                syncTask(repo, arch, "os", source.binaryUrl(repo.from(), major, arch), os,
+                        RepoSync.argv(layout.dnfConfig(), DnfConfig.binaryId(repo, arch), os, arch, gpgcheck,
+                                sync.delete()), sync, failable);
+                if (repo.debug() && sync.debug() && options.debug()) {
+                    String debug = layout.debugTree(repo.name(), arch);
+                    syncTask(repo, arch, "debug", source.debugUrl(repo.from(), major, arch), debug,
+                            RepoSync.argv(layout.dnfConfig(), DnfConfig.debugId(repo, arch), debug, arch, gpgcheck,
+                                    sync.delete()), sync, failable);
+                }
+                if (options.full() && repo.kickstart() && sync.kickstart() && repo.existsOn(arch)) {
+                    String kickstart = layout.kickstartTree(repo.name(), arch);
+                    // kickstart trees are never synced with --delete: they are the install tree of the release
+                    syncTask(repo, arch, "kickstart", source.binaryUrl(repo.from(), major, arch), kickstart,
+                            RepoSync.argv(layout.dnfConfig(), DnfConfig.binaryId(repo, arch), kickstart, arch,
+                                    gpgcheck, false), sync, failable);
+                }
+            }
+            if (repo.source() && sync.source() && options.source() && options.arches().isEmpty()) {
+                String tree = layout.sourceTree(repo.name());
+                add("sync:" + repo.name() + ":source", TaskKind.SYNC, repo.name(), null, List.of("prepare"),
+                        List.of(source.sourceUrl(repo.from(), major)), List.of(tree), sync.on(),
+                        sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree), new Action.Exec(
+                                RepoSync.argv(layout.dnfConfig(), DnfConfig.sourceId(repo), tree, null, gpgcheck,
+                                        sync.delete()))));
+            }
+        }
+        if (sync.repoclosure()) {
+            repoclosure(sync);
+        }
+    }
+
+    private void syncTask(Repo repo, String arch, String tree, String url, String target, List<String> argv,
+                          Step.Sync sync, boolean failable) {
+        add("sync:" + repo.name() + ":" + arch + ":" + tree, TaskKind.SYNC, repo.name(), arch, List.of("prepare"),
+                List.of(url), List.of(target), sync.on(), failable,
+                List.of(new Action.MakeDirectory(target), new Action.Exec(argv)));
+    }
+
+    private void repoclosure(Step.Sync sync) {
+        for (Repo repo : repos) {
+            if (!repo.closureChecked()) {
+                continue;
+            }
+            for (String arch : repo.arches()) {
+                if (!selected(arch)) {
+                    continue;
+                }
+                Map<String, String> trees = new LinkedHashMap<>();
+                trees.put(repo.name(), layout.tree(repo.name(), arch));
+                for (String dep : repo.closure()) {
+                    trees.put(dep, layout.tree(dep, arch));
+                }
+                List<String> deps = trees.keySet().stream().map(r -> "sync:" + r + ":" + arch + ":os")
+                        .filter(tasks::containsKey).toList();
+                add("repoclosure:" + repo.name() + ":" + arch, TaskKind.REPOCLOSURE, repo.name(), arch,
+                        deps.isEmpty() ? List.of("prepare") : deps, List.copyOf(trees.values()), List.of(),
+                        sync.on(), sync.failable().failableOn(arch),
+                        List.of(new Action.Exec(RepoClosure.argv(layout.dnfConfig(), arch, trees))));
+            }
+        }
+    }
+
+    private void extraFiles() {
+        if (recipe.extraFiles() == null) {
+            return;
+        }
+        var extra = recipe.extraFiles();
+        add("extrafiles", TaskKind.EXTRA_FILES, null, null, List.of("prepare"), List.of(extra.git() + "@" + extra.ref()),
+                List.of(layout.extraFiles(), layout.metadata()), Executor.LOCAL, false, List.of(
+                        new Action.MakeDirectory(layout.extraFiles()),
+                        new Action.Internal("fetch " + String.join(", ", extra.files()) + " from " + extra.git()
+                                + " at " + extra.ref() + " (JGit) into " + layout.extraFiles() + " and "
+                                + layout.metadata(), List.of(layout.extraFiles(), layout.metadata()))));
+    }
+
+    private void lorax(Step.Iso iso) {
+        if (recipe.lorax() == null) {
+            return;
+        }
+        Source source = syncSource().orElse(null);
+        for (String arch : iso.arches()) {
+            if (!selected(arch)) {
+                continue;
+            }
+            List<String> sources = new ArrayList<>();
+            if (source != null) {
+                for (String repo : recipe.lorax().repos()) {
+                    recipe.repo(repo).ifPresent(r -> sources.add(source.binaryUrl(r.from(), release.major(), arch)));
+                }
+            }
+            String tarball = Lorax.tarball(release, arch);
+            add("lorax:" + arch, TaskKind.LORAX, null, arch, List.of("prepare"), sources,
+                    List.of(artifactsUrl() + "/" + tarball), iso.on(), iso.failable().failableOn(arch), List.of(
+                            new Action.Exec(Lorax.argv(release, recipe.lorax(), sources, arch)),
+                            new Action.Exec(List.of("tar", "czf", tarball, "lorax", "lorax-" + arch + ".log")),
+                            new Action.Internal("upload " + tarball + " to " + artifactsUrl(),
+                                    List.of(artifactsUrl() + "/" + tarball))));
+        }
+    }
+
+    private String artifactsUrl() {
+        return recipe.artifacts() == null ? layout.work() + "/artifacts" : recipe.artifacts().url();
+    }
+
+    /** Repos whose trees receive the boot tree: those named by an image that is a tree, not a disc. */
+    private Set<String> bootTreeRepos() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Image image : recipe.images()) {
+            if (!image.disc() && recipe.repo(image.name()).isPresent()) {
+                names.add(image.name());
+            }
+        }
+        return names;
+    }
+
+    private void unpack(Step.Unpack unpack) {
+        for (String arch : recipe.arches()) {
+            if (!selected(arch)) {
+                continue;
+            }
+            List<String> deps = new ArrayList<>();
+            deps.add(tasks.containsKey("lorax:" + arch) ? "lorax:" + arch : "prepare");
+            List<String> outputs = new ArrayList<>(List.of(layout.lorax(arch), layout.workIsos(arch)));
+            List<Action> actions = new ArrayList<>();
+            String tarball = Lorax.tarball(release, arch);
+            actions.add(new Action.MakeDirectory(layout.lorax(arch)));
+            actions.add(new Action.Internal("download the newest " + tarball + " from " + artifactsUrl()
+                    + ", verify it and unpack it into " + layout.lorax(arch) + " (no path may escape it)",
+                    List.of(layout.lorax(arch))));
+            actions.add(new Action.MakeDirectory(layout.workIsos(arch)));
+            actions.add(new Action.Internal("copy the boot ISO to " + layout.workIsos(arch) + "/"
+                    + release.bootIsoName(arch) + " with its manifest, aliases and .CHECKSUM files",
+                    List.of(layout.workIsos(arch))));
+            for (String repo : bootTreeRepos()) {
+                deps.add("sync:" + repo + ":" + arch + ":os");
+                deps.add("sync:" + repo + ":" + arch + ":kickstart");
+                outputs.add(layout.tree(repo, arch));
+                actions.add(new Action.Internal("graft the boot tree into " + layout.tree(repo, arch) + " and "
+                        + layout.kickstartTree(repo, arch), List.of(layout.tree(repo, arch),
+                        layout.kickstartTree(repo, arch))));
+            }
+            add("unpack:" + arch, TaskKind.UNPACK, null, arch, existing(deps), List.of(artifactsUrl()), outputs,
+                    Executor.LOCAL, unpack.failable().failableOn(arch), actions);
+        }
+    }
+
+    private void treeinfo() {
+        for (Repo repo : repos) {
+            for (String arch : repo.arches()) {
+                if (!selected(arch)) {
+                    continue;
+                }
+                List<String> deps = new ArrayList<>(List.of("sync:" + repo.name() + ":" + arch + ":os",
+                        "sync:" + repo.name() + ":" + arch + ":kickstart"));
+                if (bootTreeRepos().contains(repo.name())) {
+                    deps.add("unpack:" + arch);
+                }
+                List<Action> actions = new ArrayList<>();
+                List<String> outputs = new ArrayList<>();
+                for (String tree : treesOf(repo, arch)) {
+                    for (String file : List.of(".treeinfo", ".discinfo", "media.repo")) {
+                        outputs.add(tree + "/" + file);
+                        actions.add(new Action.WriteFile(tree + "/" + file, file, null));
+                    }
+                }
+                add("treeinfo:" + repo.name() + ":" + arch, TaskKind.TREEINFO, repo.name(), arch, existing(deps),
+                        List.of(layout.tree(repo.name(), arch)), outputs, Executor.LOCAL, false, actions);
+            }
+        }
+    }
+
+    private List<String> treesOf(Repo repo, String arch) {
+        List<String> trees = new ArrayList<>(List.of(layout.tree(repo.name(), arch)));
+        if (tasks.containsKey("sync:" + repo.name() + ":" + arch + ":kickstart")) {
+            trees.add(layout.kickstartTree(repo.name(), arch));
+        }
+        return trees;
+    }
+
+    private void extras(Step.Extras extras) {
+        Image image = recipe.image(extras.image()).orElseThrow();
+        for (String arch : recipe.arches()) {
+            if (!selected(arch)) {
+                continue;
+            }
+            List<String> deps = new ArrayList<>(List.of("unpack:" + arch, "extrafiles"));
+            List<String> inputs = new ArrayList<>(List.of(layout.lorax(arch), layout.extraFiles()));
+            for (String repo : image.repos()) {
+                if (recipe.repo(repo).map(r -> r.existsOn(arch)).orElse(false)) {
+                    deps.add("sync:" + repo + ":" + arch + ":os");
+                    inputs.add(layout.tree(repo, arch));
+                }
+            }
+            String iso = layout.workIsos(arch) + "/" + release.isoName(arch, image.name());
+            String dialog = layout.lorax(arch) + "/xorriso-" + image.name() + "-" + arch + ".txt";
+            add("extras:" + image.name() + ":" + arch, TaskKind.EXTRAS, null, arch, existing(deps), inputs,
+                    List.of(iso), extras.on(), extras.failable().failableOn(arch), List.of(
+                            new Action.WriteFile(dialog, "xorriso graft list: replay " + release.bootIsoName(arch)
+                                    + ", volume id " + release.volumeId(arch, "dvd") + ", map "
+                                    + String.join(" and ", image.repos()) + " packages and repodata", null),
+                            new Action.Exec(List.of("xorriso", "-options_from_file", dialog)),
+                            new Action.Exec(List.of("implantisomd5", "--supported-iso", iso)),
+                            new Action.Exec(List.of("xorriso", "-indev", iso, "-report_el_torito", "as_mkisofs")),
+                            new Action.Internal("write " + iso + ".manifest and the .CHECKSUM files of "
+                                    + release.isoName(arch, image.name()) + ", "
+                                    + release.genericIsoName(arch, image.name()) + " and "
+                                    + release.latestIsoName(arch, image.name()), List.of(layout.workIsos(arch))),
+                            new Action.Symlink(layout.workIsos(arch) + "/" + release.genericIsoName(arch, image.name()),
+                                    release.isoName(arch, image.name())),
+                            new Action.Symlink(layout.workIsos(arch) + "/" + release.latestIsoName(arch, image.name()),
+                                    release.isoName(arch, image.name()))));
+        }
+    }
+
+    private void cloud(Step.Cloud cloud) {
+        for (var image : recipe.cloudImages()) {
+            if (cloud.types() != null && !cloud.types().contains(image.type())) {
+                continue;
+            }
+            List<String> variants = image.variants().isEmpty() ? List.of("") : image.variants();
+            for (String variant : variants) {
+                String name = variant.isEmpty() ? image.type() : image.type() + "-" + variant;
+                for (String arch : image.arches()) {
+                    if (!selected(arch)) {
+                        continue;
+                    }
+                    String file = release.shortName() + "-" + release.major() + "-" + name + "-" + release.version()
+                            + "-<date>.<n>." + arch + "." + image.format();
+                    add("cloud:" + name + ":" + arch, TaskKind.CLOUD, null, arch, List.of("prepare"),
+                            List.of(artifactsUrl()), List.of(layout.workImages(arch)), Executor.LOCAL,
+                            cloud.failable().failableOn(arch), List.of(
+                                    new Action.MakeDirectory(layout.workImages(arch)),
+                                    new Action.Internal("download the newest " + file + " from " + artifactsUrl()
+                                            + " into " + layout.workImages(arch) + " with its .CHECKSUM and latest "
+                                            + "aliases", List.of(layout.workImages(arch)))));
+                }
+            }
+        }
+    }
+
+    private void live(Step.Live live) {
+        for (var image : recipe.liveImages()) {
+            if (live.images() != null && !live.images().contains(image.name())) {
+                continue;
+            }
+            for (String arch : image.arches()) {
+                if (!selected(arch)) {
+                    continue;
+                }
+                String iso = release.shortName() + "-" + release.version() + "-" + image.name() + "-" + arch
+                        + "-<date>.<n>.iso";
+                add("live:" + image.name() + ":" + arch, TaskKind.LIVE, null, arch, List.of("prepare"),
+                        List.of(image.kickstart()), List.of(layout.workLive(arch)), live.on(),
+                        live.failable().failableOn(arch), List.of(new Action.Exec(List.of("livemedia-creator",
+                                "--ks", "/builddir/ks.cfg", "--no-virt", "--resultdir", "/builddir/lmc",
+                                "--project=" + release.name() + " " + image.name(), "--make-iso",
+                                "--volid", release.shortName() + "-" + release.version() + "-" + image.name(),
+                                "--iso-only", "--iso-name", iso, "--releasever=" + release.version(),
+                                "--nomacboot"))));
+            }
+        }
+    }
+
+    private void finalizeCompose() {
+        List<String> sinks = sinks();
+        List<Action> actions = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (String arch : recipe.arches()) {
+            if (!selected(arch)) {
+                continue;
+            }
+            actions.add(new Action.Internal("move ISOs, images and live media of " + arch + " from "
+                    + layout.work() + " into " + layout.compose(), List.of(layout.isos(arch))));
+            actions.add(new Action.WriteFile(layout.isos(arch) + "/CHECKSUM", "CHECKSUM from the per-file "
+                    + ".CHECKSUM files", null));
+            outputs.add(layout.isos(arch) + "/CHECKSUM");
+        }
+        actions.add(new Action.MakeDirectory(layout.metadata()));
+        for (String file : List.of("COMPOSE_ID", "composeinfo.json", "images.json", "rpms.json")) {
+            actions.add(new Action.WriteFile(layout.metadata() + "/" + file, "productmd 1.2 " + file,
+                    file.equals("COMPOSE_ID") ? layout.composeId() + "\n" : null));
+            outputs.add(layout.metadata() + "/" + file);
+        }
+        actions.add(new Action.WriteFile(layout.composeDir() + "/STATUS", "compose status", null));
+        actions.add(new Action.Symlink(paths.latestLink(), layout.composeDir()));
+        outputs.add(paths.latestLink());
+        add("finalize", TaskKind.FINALIZE, null, null, sinks, List.of(layout.work()), outputs, Executor.LOCAL, false,
+                actions);
+    }
+
+    /** Tasks nothing depends on yet: what a closing task must wait for. */
+    private List<String> sinks() {
+        Set<String> depended = new LinkedHashSet<>();
+        tasks.values().forEach(t -> depended.addAll(t.dependsOn()));
+        return tasks.values().stream().map(Task::id).filter(id -> !depended.contains(id)).toList();
+    }
+
+    // ---------------------------------------------------------------- publish
+
+    private void publish() {
+        List<String> after = tasks.isEmpty() ? List.of() : sinks();
+        var staging = recipe.step(Step.Staging.class);
+        if (staging.isPresent()) {
+            stage(staging.get(), after);
+            after = List.of("stage");
+            if (staging.get().createrepo()) {
+                after = createrepo(after);
+            }
+        }
+        var sign = recipe.step(Step.Sign.class);
+        if (sign.isPresent() && sign.get().repomd() && staging.isPresent()) {
+            signRepomd(sign.get(), after);
+            after = List.of("sign");
+        }
+        var production = recipe.step(Step.Production.class);
+        if (production.isPresent() && staging.isPresent()) {
+            promote(production.get(), staging.get(), after);
+            after = List.of("promote");
+        }
+        var filelists = recipe.step(Step.FileLists.class);
+        if (filelists.isPresent()) {
+            String root = production.isPresent() ? recipe.roots().production() : recipe.roots().staging();
+            List<Action> actions = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            for (String module : filelists.get().modules()) {
+                String dir = root + "/mirror/pub/" + module;
+                actions.add(new Action.WriteFile(dir + "/fullfilelist", "file list of " + dir, null));
+                actions.add(new Action.WriteFile(dir + "/fullfiletimelist-" + module, "file time list of " + dir,
+                        null));
+                outputs.add(dir + "/fullfiletimelist-" + module);
+            }
+            add("filelists", TaskKind.FILELISTS, null, null, after, List.of(root + "/mirror/pub"), outputs,
+                    Executor.LOCAL, false, actions);
+        }
+        recipe.step(Step.Torrents.class).ifPresent(this::torrents);
+    }
+
+    private void stage(Step.Staging staging, List<String> after) {
+        String target = paths.stagingDir();
+        List<Action> actions = new ArrayList<>();
+        actions.add(new Action.Internal("check " + layout.compose() + (staging.delete()
+                ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, deletions under the threshold"
+                : ": repodata/repomd.xml in every repo × arch"), List.of(layout.compose())));
+        if (staging.hardlink()) {
+            actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
+                    ".*\\.discinfo", layout.compose())));
+        }
+        actions.add(new Action.MakeDirectory(target));
+        actions.add(new Action.Exec(Rsync.argv(layout.compose(), target, staging.chown(), staging.delete(),
+                staging.exclude(), staging.protect(), List.of())));
+        add("stage", TaskKind.STAGE, null, null, after, List.of(layout.compose()), List.of(target), Executor.LOCAL,
+                false, actions);
+    }
+
+    private List<String> createrepo(List<String> after) {
+        String target = paths.stagingDir();
+        List<String> ids = new ArrayList<>();
+        String distro = "--distro=cpe:/o:rocky:rocky:" + release.version() + "," + release.name() + " "
+                + release.version();
+        for (Repo repo : repos) {
+            for (String arch : recipe.syncArches(repo)) {
+                if (!selected(arch)) {
+                    continue;
+                }
+                String tree = target + "/" + repo.name() + "/" + arch + "/os";
+                List<String> argv = new ArrayList<>(List.of("createrepo_c", "--update", "--workers", "12", "--xz",
+                        "--checksum=sha256", "--revision=" + release.version(), distro));
+                if (repo.comps()) {
+                    argv.add("--groupfile=" + layout.work() + "/" + arch + "/comps/comps-" + repo.name() + "." + arch
+                            + ".xml");
+                }
+                argv.add(tree);
+                List<Action> actions = new ArrayList<>(List.of(new Action.Exec(argv)));
+                if (repo.modules()) {
+                    actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules",
+                            recipe.roots().compose() + "/" + release.major() + "_metadata/" + arch + "/" + repo.name()
+                                    + "-modules.yaml", tree + "/repodata", "--compress", "--compress-type=xz")));
+                }
+                String id = "createrepo:" + repo.name() + ":" + arch;
+                add(id, TaskKind.CREATEREPO, repo.name(), arch, after, List.of(tree), List.of(tree + "/repodata"),
+                        Executor.LOCAL, false, actions);
+                ids.add(id);
+            }
+        }
+        return ids.isEmpty() ? after : ids;
+    }
+
+    private void signRepomd(Step.Sign sign, List<String> after) {
+        String target = paths.stagingDir();
+        List<Action> actions = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (Repo repo : repos) {
+            for (String arch : recipe.syncArches(repo)) {
+                if (!selected(arch)) {
+                    continue;
+                }
+                String repomd = target + "/" + repo.name() + "/" + arch + "/os/repodata/repomd.xml";
+                actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
+                        "--local-user", sign.key(), "--output", repomd + ".asc", repomd)));
+                outputs.add(repomd + ".asc");
+            }
+        }
+        add("sign", TaskKind.SIGN, null, null, after, List.of(target), outputs, Executor.LOCAL, false, actions);
+    }
+
+    private void promote(Step.Production production, Step.Staging staging, List<String> after) {
+        String from = paths.stagingDir();
+        String to = paths.productionDir();
+        List<String> excludes = production.exclude();
+        List<Action> actions = new ArrayList<>();
+        actions.add(new Action.Internal("check " + from + ": repodata/repomd.xml in every repo × arch"
+                + (production.delete() ? ", deletions under the threshold" : ""), List.of(from)));
+        actions.add(new Action.MakeDirectory(to));
+        // payload first, then repodata, repomd.xml last: a mirror never sees metadata naming absent files
+        List<String> payloadExcludes = new ArrayList<>(excludes);
+        payloadExcludes.add("repodata/");
+        actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), false, payloadExcludes, List.of(),
+                List.of())));
+        List<String> metadataExcludes = new ArrayList<>(excludes);
+        metadataExcludes.add("repomd.xml*");
+        actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), false, metadataExcludes, List.of(),
+                List.of())));
+        actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), production.delete(), excludes,
+                production.protect(), production.delete() ? List.of("--delete-after") : List.of())));
+        add("promote", TaskKind.PROMOTE, null, null, after, List.of(from), List.of(to), Executor.LOCAL, false,
+                actions);
+    }
+
+    private void torrents(Step.Torrents torrents) {
+        for (Image image : recipe.images()) {
+            if (!image.disc() || !image.built()) {
+                continue;
+            }
+            for (String arch : recipe.arches()) {
+                String id = "extras:" + image.name() + ":" + arch;
+                if (!selected(arch) || (options.scope().compose() && !tasks.containsKey(id))) {
+                    continue;
+                }
+                String name = release.shortName() + "-" + release.version() + "-" + arch + "-" + image.name();
+                List<String> argv = new ArrayList<>(List.of("mktorrent"));
+                for (String announce : torrents.announce()) {
+                    argv.add("-a");
+                    argv.add(announce);
+                }
+                if (!torrents.comment().isEmpty()) {
+                    argv.add("-c");
+                    argv.add(torrents.comment());
+                }
+                String iso = layout.isos(arch) + "/" + release.isoName(arch, image.name());
+                String output = layout.torrents() + "/" + name + ".torrent";
+                argv.addAll(List.of("-n", release.isoName(arch, image.name()), "-o", output, iso));
+                add("torrents:" + image.name() + ":" + arch, TaskKind.TORRENTS, null, arch,
+                        existing(List.of("finalize")), List.of(iso), List.of(output), Executor.LOCAL, true,
+                        List.of(new Action.MakeDirectory(layout.torrents()), new Action.Exec(argv)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- graph
+
+    private List<String> existing(List<String> ids) {
+        List<String> present = ids.stream().filter(tasks::containsKey).distinct().toList();
+        return present.isEmpty() && tasks.containsKey("prepare") ? List.of("prepare") : present;
+    }
+
+    private void add(String id, TaskKind kind, String repo, String arch, List<String> dependsOn, List<String> inputs,
+                     List<String> outputs, Executor executor, boolean failable, List<Action> actions) {
+        if (tasks.containsKey(id)) {
+            throw new IllegalStateException("task planned twice: " + id);
+        }
+        for (String dep : dependsOn) {
+            if (!tasks.containsKey(dep)) {
+                throw new IllegalStateException("task " + id + " depends on unplanned task " + dep);
+            }
+        }
+        tasks.put(id, new Task(id, kind, repo, arch, List.copyOf(dependsOn), List.copyOf(inputs),
+                List.copyOf(outputs), executor, failable, List.copyOf(actions)));
+    }
+}

@@ -1,0 +1,39 @@
+package org.relengine.plan;
+
+import java.util.List;
+import org.relengine.model.Recipe;
+import org.relengine.model.Roots;
+import org.relengine.model.Source;
+import org.relengine.model.Step;
+
+/** The command line's {@code --root} and {@code --source}, applied to a recipe before planning. */
+public final class RecipeOverrides {
+
+    private RecipeOverrides() {
+    }
+
+    /**
+     * @param root   relocates the compose, staging and production roots to {@code root/compose},
+     *               {@code root/staging}, {@code root/production}; null keeps the recipe's
+     * @param source replaces the base URL of the source the sync step reads; null keeps it
+     */
+    public static Recipe apply(Recipe recipe, String root, String source) {
+        Roots roots = recipe.roots();
+        if (root != null) {
+            String base = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+            roots = new Roots(base + "/compose", base + "/staging", base + "/production", roots.origin());
+        }
+        List<Source> sources = recipe.sources();
+        if (source != null) {
+            var from = recipe.step(Step.Sync.class).map(Step.Sync::from)
+                    .orElse(sources.isEmpty() ? null : sources.get(0).kind());
+            String url = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
+            sources = sources.stream().map(s -> s.kind() == from
+                    ? new Source(s.kind(), url, s.project(), s.hashed(), s.origin()) : s).toList();
+        }
+        return new Recipe(recipe.files(), recipe.release(), recipe.arches(), recipe.archesOrigin(), recipe.multilib(),
+                sources, recipe.gpg(), recipe.repos(), recipe.lorax(), recipe.images(), recipe.cloudImages(),
+                recipe.liveImages(), recipe.extraFiles(), recipe.artifacts(), roots, recipe.compose(),
+                recipe.publish());
+    }
+}
