@@ -91,7 +91,7 @@ public final class ModelBuilder {
         String version = s.text("version", "");
         int major = 0;
         int minor = 0;
-        if (version.matches("\\d+\\.\\d+")) {
+        if (version.matches("\\d{1,4}\\.\\d{1,4}")) {
             major = Integer.parseInt(version.substring(0, version.indexOf('.')));
             minor = Integer.parseInt(version.substring(version.indexOf('.') + 1));
         }
@@ -120,7 +120,7 @@ public final class ModelBuilder {
                 }
             }
         });
-        return Map.copyOf(result);
+        return java.util.Collections.unmodifiableMap(result);
     }
 
     private Source source(Statement s) {

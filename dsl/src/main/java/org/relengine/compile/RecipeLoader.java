@@ -169,15 +169,27 @@ public final class RecipeLoader {
         return result;
     }
 
+    /**
+     * {@code remove 'NAME'} drops the inherited declaration named NAME ({@code repo 'NAME'}, {@code cloud 'NAME'}),
+     * or the single declaration of that keyword ({@code remove 'production'}); a name that matches more than
+     * one declaration must be disambiguated.
+     */
     private void remove(List<Statement> result, Statement removal, String where) {
         if (removal.args().isEmpty()) {
             return;
         }
         String name = removal.argText(0);
-        boolean removed = result.removeIf(s -> s.key().equals(name) || s.key().endsWith(" " + name));
-        if (!removed) {
-            Value arg = removal.args().get(0);
+        Value arg = removal.args().get(0);
+        List<Statement> matches = result.stream().filter(s -> s.key().equals(name)
+                || (s.keyword().identity() == Identity.NAMED && !s.args().isEmpty() && s.argText(0).equals(name)))
+                .toList();
+        if (matches.isEmpty()) {
             out.error(Problem.NOTHING_TO_REMOVE, arg.at(), arg.length(), null, name, name, where);
+        } else if (matches.size() > 1) {
+            out.error(Problem.AMBIGUOUS_REMOVE, arg.at(), arg.length(), "rename one of them", name, where,
+                    String.join(" and ", matches.stream().map(Statement::display).toList()));
+        } else {
+            result.remove(matches.get(0));
         }
     }
 

@@ -209,6 +209,9 @@ public final class RecipeParser {
         if (node instanceof EmptyStatement) {
             return null;
         }
+        if (node instanceof ReturnStatement synthetic && synthetic.getLineNumber() < 1) {
+            return null; // Groovy's own `return null` closing an empty script
+        }
         if (node instanceof ExpressionStatement es) {
             Expression expression = es.getExpression();
             if (expression instanceof MethodCallExpression call && call.isImplicitThis()
@@ -257,7 +260,16 @@ public final class RecipeParser {
     private void bareWord(VariableExpression variable, Keyword context) {
         String name = variable.getName();
         Position at = at(variable);
-        if (context.keyword(name) != null) {
+        Keyword keyword = context.keyword(name);
+        if (keyword != null && keyword.hasBlock()) {
+            out.error(Problem.BLOCK_EXPECTED, at, name.length(), null, name, name);
+            return;
+        }
+        if (keyword != null && keyword.minArgs() > 0) {
+            out.error(Problem.ARGUMENT_COUNT, at, name.length(), "e.g. " + keyword.example(), name, arity(keyword), 0);
+            return;
+        }
+        if (keyword != null) {
             out.error(Problem.NEEDS_PARENTHESES, at, name.length(),
                     "a keyword without arguments is written with empty parentheses", name, name);
             return;
@@ -342,8 +354,7 @@ public final class RecipeParser {
             return;
         }
         if (context != Grammar.RECIPE && Grammar.RECIPE.keyword(name) != null) {
-            out.error(Problem.MISPLACED_KEYWORD, at, name.length(), "write it at the top level of the recipe",
-                    name, where, "recipe");
+            out.error(Problem.MISPLACED_TOP_LEVEL, at, name.length(), null, name, where);
             return;
         }
         String hint = Suggestions.didYouMean(name, context.keywordNames());

@@ -39,17 +39,15 @@ public record Release(String name, String shortName, String version, int major, 
         return "latest-" + shortName + "-" + profile();
     }
 
-    /** The suffix of the staging directory: {@code -RC2} for stable, {@code -BETA}, {@code -LookAhead}. */
+    /**
+     * The default suffix of the staging directory: {@code -RC2} for stable, {@code -BETA}, {@code -LookAhead}.
+     * A recipe may set another ({@code staging suffix:}); {@link ComposePaths#stagingDir()} applies it.
+     */
     public String stagingSuffix() {
         if (channel != Channel.STABLE) {
             return channel.publishSuffix();
         }
         return rc == null ? "" : "-" + rc;
-    }
-
-    /** Staging directory under {@code mirror/pub/rocky}: {@code 9.7-RC2}. */
-    public String stagingDir() {
-        return version + stagingSuffix();
     }
 
     /** Production directory: the staging name cut at its suffix, {@code 9.7}. */

@@ -20,6 +20,7 @@ public enum Problem {
     NEEDS_PARENTHESES("R111", "`%s` needs parentheses: write `%s()`"),
     NOT_DECLARATIVE("R112", "%s is not allowed in a recipe"),
     EXTRA_BLOCK("R113", "`%s` takes one block"),
+    MISPLACED_TOP_LEVEL("R114", "`%s` is not allowed in %s; it belongs at the top level of the recipe"),
 
     // includes and overrides
     INCLUDE_MISSING("R201", "included recipe `%s` does not exist"),
@@ -27,6 +28,7 @@ public enum Problem {
     INCLUDE_NOT_FIRST("R203", "`include` must come before every declaration"),
     DUPLICATE("R204", "%s is declared twice"),
     NOTHING_TO_REMOVE("R205", "`remove '%s'` removes nothing: no `%s` is inherited in %s"),
+    AMBIGUOUS_REMOVE("R207", "`remove '%s'` is ambiguous in %s: it matches %s"),
     INCLUDE_NOT_RECIPE("R206", "`include '%s'` names a file that is not a recipe (*.groovy)"),
 
     // the model
@@ -49,7 +51,10 @@ public enum Problem {
     MULTILIB_ARCH("R317", "multilib arches are given for `%s`, which is not one of the release's arches"),
     MALFORMED_OWNER("R318", "malformed owner `%s`: write uid:gid, e.g. '10004:10005'"),
     EMPTY("R319", "%s is empty"),
-    CONFLICT("R320", "%s");
+    CONFLICT("R320", "%s"),
+    MISSING_ARGUMENT("R321", "`%s` needs its %s first, e.g. %s"),
+    DECLARATION_MISSING("R322", "step `%s` needs a `%s` declaration in %s"),
+    OUT_OF_RANGE("R323", "%s is %d; it must be %s");
 
     private final String code;
     private final String template;

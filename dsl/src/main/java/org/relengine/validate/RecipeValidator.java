@@ -70,13 +70,13 @@ public final class RecipeValidator {
             }
             out.error(Problem.MISSING_OPTION, origin.at(), "release".length(), "e.g. version: '9.5'",
                     "release", "version");
-        } else if (!release.version().matches("\\d+\\.\\d+")) {
+        } else if (!release.version().matches("\\d{1,4}\\.\\d{1,4}")) {
             out.error(Problem.MALFORMED_VERSION, origin.option("version"), release.version().length() + 2, null,
                     release.version());
         }
-        if (release.name().isEmpty() && origin.at().isKnown() && !origin.has(ARGS)) {
-            out.error(Problem.MISSING_OPTION, origin.at(), "release".length(),
-                    "the product name comes first: release 'Rocky Linux', version: '…'", "release", "name");
+        if (release.name().isEmpty() && origin.at().isKnown() && !origin.has(ARGS) && !origin.options().isEmpty()) {
+            out.error(Problem.MISSING_ARGUMENT, origin.at(), "release".length(), null, "release", "product name",
+                    "release 'Rocky Linux', version: '" + release.version() + "'");
         }
         if (release.rc() != null && !release.rc().matches("[A-Z]+[0-9]+")) {
             out.error(Problem.MALFORMED_RC, origin.option("rc"), release.rc().length() + 2, null, release.rc());
@@ -186,7 +186,8 @@ public final class RecipeValidator {
             if (!Arches.isKnown(arch)) {
                 unknownArch(arch, at);
             } else if (!releaseArches.isEmpty() && !releaseArches.contains(arch)) {
-                String hint = Suggestions.didYouMean(arch, releaseArches);
+                String hint = Suggestions.didYouMean(arch,
+                        releaseArches.stream().filter(Arches::isKnown).toList());
                 out.error(Problem.ARCH_NOT_IN_RELEASE, at, arch.length() + 2, hint, what, arch,
                         String.join(", ", releaseArches));
             }
@@ -271,6 +272,10 @@ public final class RecipeValidator {
     }
 
     private void images() {
+        if (recipe.lorax() != null && (recipe.lorax().rootfsSize() < 1 || recipe.lorax().rootfsSize() > 64)) {
+            out.error(Problem.OUT_OF_RANGE, recipe.lorax().origin().option("rootfsSize"), 1, null,
+                    "`rootfsSize` of `lorax`", recipe.lorax().rootfsSize(), "1 to 64 (GiB)");
+        }
         if (recipe.lorax() != null) {
             List<String> repos = recipe.lorax().repos();
             for (int i = 0; i < repos.size(); i++) {
@@ -351,11 +356,17 @@ public final class RecipeValidator {
             }
             failableArches(sync.failable(), origin);
         } else if (step instanceof Step.Iso iso) {
+            if (recipe.lorax() == null) {
+                out.error(Problem.DECLARATION_MISSING, origin.at(), "iso".length(),
+                        "e.g. images { lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS' }", "iso", "lorax",
+                        "images { … }");
+            }
             archesWithin("step `iso`", iso.arches(), origin, "arches");
             failableArches(iso.failable(), origin);
         } else if (step instanceof Step.Extras extras) {
             extras(extras, origin);
         } else if (step instanceof Step.Cloud cloud) {
+            needsArtifacts(step);
             List<String> types = recipe.cloudImages().stream().map(CloudImage::type).toList();
             names("`cloud`", "cloud image", cloud.types(), types, origin, "types");
             failableArches(cloud.failable(), origin);
@@ -364,6 +375,7 @@ public final class RecipeValidator {
             names("`live`", "live image", live.images(), names, origin, "images");
             failableArches(live.failable(), origin);
         } else if (step instanceof Step.Unpack unpack) {
+            needsArtifacts(step);
             failableArches(unpack.failable(), origin);
         } else if (step instanceof Step.Staging staging) {
             owner(staging.chown(), origin);
@@ -390,6 +402,14 @@ public final class RecipeValidator {
                     "an image with disc: false is a tree, not an ISO", extras.image(), "disc: false");
         }
         failableArches(extras.failable(), origin);
+    }
+
+    private void needsArtifacts(Step step) {
+        if (recipe.artifacts() == null) {
+            out.error(Problem.DECLARATION_MISSING, step.origin().at(), step.keyword().length(),
+                    "e.g. artifacts url: 'https://bucket.example.org'", step.keyword(), "artifacts",
+                    "the recipe");
+        }
     }
 
     private void names(String what, String kind, List<String> named, List<String> declared, Origin origin,

@@ -35,14 +35,14 @@ class BrokenRecipeSpec extends Specification implements RecipeFixture {
         'a word that is no keyword'      | [4: "frobnicate true"]                                                 || 4    | 1      | 'R102' | 'unknown keyword `frobnicate` in a recipe'                                                               | 'keywords here: include, release, arches, source, gpg, extraFiles, artifacts, roots, repos, images, compose, publish'
         'a misspelt keyword in a block'  | [15: "    synk from: peridot, delete: true"]                           || 15   | 5      | 'R102' | 'unknown keyword `synk` in `compose { … }`'                                                              | 'did you mean `sync`?'
         'a block keyword at top level'   | [4: "repo 'CRB'"]                                                      || 4    | 1      | 'R103' | '`repo` is not allowed in the top level of a recipe; it belongs inside `repos { … }`'                    | null
-        'a top-level keyword in a block' | [6: "    arches 'x86_64'"]                                             || 6    | 5      | 'R103' | '`arches` is not allowed in `repos { … }`; it belongs inside `recipe { … }`'                             | 'write it at the top level of the recipe'
+        'a top-level keyword in a block' | [6: "    arches 'x86_64'"]                                             || 6    | 5      | 'R114' | '`arches` is not allowed in `repos { … }`; it belongs at the top level of the recipe'                        | null
         'a misspelt option'              | [3: "source peridot, url: 'https://y.example/v1', project: 'p', hashd: true"] || 3 | 60  | 'R104' | 'unknown option `hashd` for `source`'                                                                    | 'did you mean `hashed`?'
         'an option nothing is near'      | [22: "    staging delete: true, colour: 'red'"]                        || 22   | 27     | 'R104' | 'unknown option `colour` for `staging`'                                                                  | 'options of `staging`: delete, exclude, protect, createrepo, hardlink, suffix, chown'
         'a misspelt step option'         | [15: "    sync from: peridot, delet: true"]                            || 15   | 25     | 'R104' | 'unknown option `delet` for `sync`'                                                                      | 'did you mean `delete`?'
         'an option given twice'          | [15: "    sync from: peridot, delete: true, delete: false"]            || 15   | 39     | 'R105' | 'option `delete` is given twice'                                                               | null
         'a version written as a number'  | [1: "release 'Rocky Linux', version: 9.5"]                             || 1    | 33     | 'R106' | 'Option `version` of `release` must be a string, e.g. \'BaseOS\', not the number 9.5'                     | "put it in quotes: '9.5'"
         'a list where a string goes'     | [1: "release 'Rocky Linux', version: ['9.5']"]                         || 1    | 33     | 'R106' | 'Option `version` of `release` must be a string, e.g. \'BaseOS\', not a list'                             | null
-        'a string where a list goes'     | [12: "    image 'dvd', repos: 'BaseOS'"]                               || 12   | 25     | 'R106' | 'Option `repos` of `image` must be a list of strings, e.g. [\'BaseOS\', \'AppStream\'], not the string \'BaseOS\'' | "put it in a list: ['BaseOS']"
+        'a string where a list goes'     | [12: "    image 'dvd', repos: 'BaseOS'; lorax repos: ['BaseOS']"]                               || 12   | 25     | 'R106' | 'Option `repos` of `image` must be a list of strings, e.g. [\'BaseOS\', \'AppStream\'], not the string \'BaseOS\'' | "put it in a list: ['BaseOS']"
         'a number in a list of arches'   | [8: "    repo 'RT', arches: ['x86_64', 64]"]                          || 8    | 35     | 'R106' | 'Each element of option `arches` of `repo` must be a string, e.g. \'BaseOS\', not the number 64'           | null
         'a string where true/false goes' | [15: "    sync from: peridot, delete: 'yes'"]                          || 15   | 33     | 'R106' | 'Option `delete` of `sync` must be true or false, not the string \'yes\''                                 | null
         'a quoted vocabulary word'       | [18: "    extras 'dvd', on: 'podman'"]                                 || 18   | 23     | 'R106' | 'Option `on` of `extras` must be an executor: local, podman, mock or kubernetes, not the string \'podman\'' | 'write it without quotes: podman'
@@ -72,10 +72,10 @@ class BrokenRecipeSpec extends Specification implements RecipeFixture {
         'closure on itself'              | [6: "    repo 'BaseOS', closure: ['BaseOS']"]                          || 6    | 30     | 'R309' | 'the closure of repo `BaseOS` names the repo itself'                                                     | 'a repo is always checked against itself; leave it out'
         'a closure cycle'                | [6: "    repo 'BaseOS', closure: ['AppStream']"]                       || 6    | 30     | 'R310' | 'closure cycle: `BaseOS` → `AppStream` → `BaseOS`'                                                       | 'repoclosure checks a repo against others that are already closed; break the cycle'
         'closure on a repo missing on an arch' | [7: "    repo 'AppStream', closure: ['RT']"]                     || 7    | 33     | 'R311' | 'the closure of repo `AppStream` needs repo `RT` on ppc64le, s390x, where `RT` does not exist'           | 'limit repo `AppStream` to the arches of `RT`, or drop `RT` from its closure'
-        'an image with an undeclared repo' | [12: "    image 'dvd', repos: ['BaseOS', 'Appstream']"]              || 12   | 36     | 'R308' | 'image `dvd` names repo `Appstream`, which is not declared'                                              | 'did you mean `AppStream`?'
-        'a volume id over 32 characters' | [12: "    image 'dvd-and-more-stuff', repos: ['BaseOS']", 18: "    extras 'dvd-and-more-stuff'"] || 12 | 11 | 'R312' | 'volume id `Rocky-9-5-RC1-x86_64-dvd-and-more-stuff` is 39 characters long; ISO 9660 allows at most 32' | "shorten the image name or the release's short name"
+        'an image with an undeclared repo' | [12: "    image 'dvd', repos: ['BaseOS', 'Appstream']; lorax repos: ['BaseOS']"]              || 12   | 36     | 'R308' | 'image `dvd` names repo `Appstream`, which is not declared'                                              | 'did you mean `AppStream`?'
+        'a volume id over 32 characters' | [12: "    image 'dvd-and-more-stuff', repos: ['BaseOS']; lorax repos: ['BaseOS']", 18: "    extras 'dvd-and-more-stuff'"] || 12 | 11 | 'R312' | 'volume id `Rocky-9-5-RC1-x86_64-dvd-and-more-stuff` is 39 characters long; ISO 9660 allows at most 32' | "shorten the image name or the release's short name"
         'extras of an undeclared image'  | [18: "    extras 'dvdd'"]                                               || 18   | 12     | 'R315' | '`extras` names image `dvdd`, which is not declared'                                                     | 'did you mean `dvd`?'
-        'extras of a skipped image'      | [12: "    image 'dvd', repos: ['BaseOS'], skip: true"]                  || 18   | 12     | 'R316' | "`extras 'dvd'` builds an image that is declared with skip: true"                                         | 'remove `skip: true` from the image, or this step'
+        'extras of a skipped image'      | [12: "    image 'dvd', repos: ['BaseOS'], skip: true; lorax repos: ['BaseOS']"]                  || 18   | 12     | 'R316' | "`extras 'dvd'` builds an image that is declared with skip: true"                                         | 'remove `skip: true` from the image, or this step'
         'a step whose prerequisite is missing' | [17: ""]                                                        || 18   | 5      | 'R313' | 'step `extras` needs step `unpack`, which the recipe does not declare'                                   | 'declare `unpack` in `compose { … }`'
         'production without staging'     | [22: ""]                                                               || 23   | 5      | 'R313' | 'step `production` needs step `staging`, which the recipe does not declare'                              | 'declare `staging` in `publish { … }`'
         'a sync from an undeclared source' | [15: "    sync from: mirror"]                                        || 15   | 16     | 'R314' | '`sync` syncs from `mirror`, but the recipe declares no `source mirror`'                                 | "declare it, e.g. source mirror, url: '…'"
@@ -87,6 +87,13 @@ class BrokenRecipeSpec extends Specification implements RecipeFixture {
         'an include after declarations'  | [5: "include 'recipe.groovy'\nrepos {"]                               || 5    | 1      | 'R203' | '`include` must come before every declaration'                                                           | 'move it to the top of the file'
         'a variable'                     | [4: "def base = 'https://example.org'"]                                || 4    | 1      | 'R112' | 'a variable (`base`) is not allowed in a recipe'                                                         | 'write each value where it is used; share declarations between recipes with `include`'
         'a loop'                         | [4: "for (a in ['x']) { }"]                                            || 4    | 1      | 'R112' | 'a loop is not allowed in a recipe'                                                                      | 'a recipe only declares: it cannot run processes, read or write files, reach the network or exit'
+        'a release without its name'     | [1: "release version: '9.5'"]                                          || 1    | 1      | 'R321' | "`release` needs its product name first, e.g. release 'Rocky Linux', version: '9.5'"                  | null
+        'a version too large to be one'  | [1: "release 'Rocky Linux', version: '99999999999.1'"]                 || 1    | 33     | 'R303' | "malformed version `99999999999.1`: write major.minor, e.g. '9.5'"                                       | null
+        'a bare keyword that needs a name' | [9: "    repo"]                                                      || 9    | 5      | 'R107' | '`repo` takes one name, not 0'                                                                           | "e.g. repo 'RT', arches: ['x86_64', 'aarch64'], closure: ['BaseOS', 'AppStream']"
+        'iso without lorax'              | [12: "    image 'dvd', repos: ['BaseOS', 'AppStream']"]               || 16   | 5      | 'R322' | 'step `iso` needs a `lorax` declaration in images { … }'                                                 | "e.g. images { lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS' }"
+        'unpack without artifacts'       | [3: "source peridot, url: 'https://y.example/v1', project: 'p'"]       || 17   | 5      | 'R322' | 'step `unpack` needs a `artifacts` declaration in the recipe'                                            | "e.g. artifacts url: 'https://bucket.example.org'"
+        'a lorax root filesystem of 0 GiB' | [12: "    image 'dvd', repos: ['BaseOS']; lorax rootfsSize: 0"]       || 12   | 55     | 'R323' | '`rootfsSize` of `lorax` is 0; it must be 1 to 64 (GiB)'                                                | null
+        'an empty recipe'                | "// nothing yet\n"                                                      || 1    | 1      | 'R301' | 'the recipe declares no `release`'                                                                       | "start the recipe with e.g. release 'Rocky Linux', version: '9.5'"
     }
 
     def "a block keyword without its block is reported"() {
@@ -95,7 +102,7 @@ class BrokenRecipeSpec extends Specification implements RecipeFixture {
 
         then:
         [first.at().line(), first.at().column(), first.code(), first.message()] ==
-                [3, 1, 'R111', '`repos` needs parentheses: write `repos()`']
+                [3, 1, 'R108', '`repos` needs a block: `repos { … }`']
     }
 
     def "a block keyword called without a block is reported"() {
@@ -112,7 +119,7 @@ class BrokenRecipeSpec extends Specification implements RecipeFixture {
         def text = baselineWith([
                 2 : "arches 'x86_64', 'aarch46', 'ppc64le', 's390x'",
                 8 : "    repo 'RT', arches: ['x86_64', 'riscv64'], closure: ['BaseOS', 'AppStream']",
-                12: "    image 'dvd', repos: ['BaseOS', 'Appstream']",
+                12: "    image 'dvd', repos: ['BaseOS', 'Appstream']; lorax repos: ['BaseOS']",
                 23: "    production delete: true, exclude: ['devel'], chown: 'root'"])
 
         when:
@@ -126,7 +133,7 @@ class BrokenRecipeSpec extends Specification implements RecipeFixture {
         given: 'two mistakes of the text and one of meaning (the undeclared repo)'
         def text = baselineWith([
                 3 : "source peridot, url: 'https://y.example/v1', project: 'p', hashd: true",
-                12: "    image 'dvd', repos: ['BaseOS', 'Appstream']",
+                12: "    image 'dvd', repos: ['BaseOS', 'Appstream']; lorax repos: ['BaseOS']",
                 15: "    synk from: peridot"])
 
         when:

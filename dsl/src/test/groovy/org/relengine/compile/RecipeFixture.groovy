@@ -11,7 +11,7 @@ trait RecipeFixture {
     static final String BASELINE = '''\
 release 'Rocky Linux', short: 'Rocky', version: '9.5', rc: 'RC1', code: 'Blue Onyx'
 arches 'x86_64', 'aarch64', 'ppc64le', 's390x', multilib: [x86_64: ['i686']]
-source peridot, url: 'https://yumrepofs.build.resf.org/v1/projects', project: 'e285fe05', hashed: true
+source peridot, url: 'https://yumrepofs.build.resf.org/v1/projects', project: 'e285fe05', hashed: true; artifacts url: 'https://artifacts.example.org'
 gpg check: true, url: 'https://example.org/keys/', keys: ['RPM-GPG-KEY-Rocky-9']
 repos {
     repo 'BaseOS', closure: true
@@ -20,7 +20,7 @@ repos {
     repo 'devel', from: 'all', multilib: true
 }
 images {
-    image 'dvd', repos: ['BaseOS', 'AppStream']
+    image 'dvd', repos: ['BaseOS', 'AppStream']; lorax repos: ['BaseOS']
 }
 compose {
     sync from: peridot, delete: true

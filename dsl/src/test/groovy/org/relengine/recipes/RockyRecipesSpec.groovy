@@ -316,7 +316,7 @@ class RockyRecipesSpec extends Specification {
         paths.composeDir(DATE) == "$composeParent/$composeId".toString()
         paths.latestLink() == "$composeParent/$latestLink".toString()
         paths.stagingDir() == "/mnt/repos-staging/mirror/pub/rocky/$stagingDir".toString()
-        release.stagingDir() == stagingDir
+        release.version() + release.stagingSuffix() == stagingDir
         recipe(file).step(Step.Production).isPresent() == (productionDir != null)
         productionDir == null || paths.productionDir() == "/mnt/repos-production/mirror/pub/rocky/$productionDir".toString()
         productionDir == null || release.productionDir() == productionDir
