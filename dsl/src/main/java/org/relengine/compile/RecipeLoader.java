@@ -60,7 +60,7 @@ public final class RecipeLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            missing(file, includedBy);
+            missing(file, includedBy, chain);
             return List.of();
         } catch (IOException e) {
             Position at = includedBy == null ? new Position(display(file), 1, 1) : includedBy.args().get(0).at();
@@ -70,7 +70,7 @@ public final class RecipeLoader {
         return parse(file, text, chain);
     }
 
-    private void missing(Path file, Statement includedBy) {
+    private void missing(Path file, Statement includedBy, Deque<Path> chain) {
         if (includedBy == null) {
             out.error(Problem.UNREADABLE, new Position(display(file), 1, 1), 1, null, display(file), "no such file");
             return;
@@ -80,7 +80,9 @@ public final class RecipeLoader {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && Files.isDirectory(dir)) {
             try (Stream<Path> siblings = Files.list(dir)) {
-                List<String> names = siblings.map(p -> p.getFileName().toString())
+                // never suggest a file of the include chain: that would be a cycle
+                List<String> names = siblings.filter(p -> !chain.contains(p.toAbsolutePath().normalize()))
+                        .map(p -> p.getFileName().toString())
                         .filter(n -> n.endsWith(".groovy")).sorted().collect(Collectors.toList());
                 hint = Suggestions.didYouMean(file.getFileName().toString(), names);
             } catch (IOException ignored) {
@@ -100,6 +102,7 @@ public final class RecipeLoader {
         List<Statement> own = new ArrayList<>();
         for (Statement statement : statements) {
             if (statement.name().equals("include")) {
+                int before = out.errorCount();
                 if (statement.args().isEmpty()) {
                     continue;
                 }
@@ -118,6 +121,11 @@ public final class RecipeLoader {
                     continue;
                 }
                 merged = merge(merged, load(included, chain, statement), "the recipe");
+                if (out.errorCount() > before) {
+                    // what the include would have provided is unknown: do not report its absence again
+                    chain.pop();
+                    return merged;
+                }
             } else {
                 own.add(statement);
             }

@@ -66,7 +66,7 @@ final class TypeCheck {
         boolean ok = true;
         for (Value item : seq.items()) {
             if (!(item instanceof Value.Text)) {
-                out.error(Problem.WRONG_TYPE, item.at(), item.length(), null, "Each element of " + subject,
+                out.error(Problem.WRONG_TYPE, item.at(), item.length(), null, "each element of " + subject,
                         ValueType.STRING.description(), item.describe());
                 ok = false;
             }
@@ -90,7 +90,8 @@ final class TypeCheck {
         return n instanceof Integer || n instanceof Long || n instanceof java.math.BigInteger;
     }
 
+    /** Messages start in lower case, like every other diagnostic. */
     private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s;
     }
 }

@@ -185,7 +185,9 @@ public final class RecipeValidator {
             Position at = origin.element(option, i);
             if (!Arches.isKnown(arch)) {
                 unknownArch(arch, at);
-            } else if (!releaseArches.isEmpty() && !releaseArches.contains(arch)) {
+            } else if (!releaseArches.isEmpty() && !releaseArches.contains(arch)
+                    && releaseArches.stream().allMatch(Arches::isKnown)) {
+                // with a misspelt release arch, reported there, membership is not checked again
                 String hint = Suggestions.didYouMean(arch,
                         releaseArches.stream().filter(Arches::isKnown).toList());
                 out.error(Problem.ARCH_NOT_IN_RELEASE, at, arch.length() + 2, hint, what, arch,

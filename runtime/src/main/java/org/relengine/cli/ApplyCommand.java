@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(versionProvider = Main.Version.class, name = "apply", mixinStandardHelpOptions = true,
         description = "Run a saved plan exactly; refuse it when its recipe changed since it was made.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the plan is stale or unreadable", "3:a required task failed"})

@@ -1,6 +1,10 @@
 package org.relengine.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +28,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale: diagnostics quote recipes, and recipes are UTF-8
+        System.exit(execute(args,
+                new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the command line with the given streams and returns its exit code; used by tests too. */
@@ -35,7 +42,9 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("relengine: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                UsageSuggestions.print(unmatched, failed.getErr());
+            }
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE;
         });
@@ -59,7 +68,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

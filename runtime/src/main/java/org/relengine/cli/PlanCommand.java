@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(versionProvider = Main.Version.class, name = "plan", mixinStandardHelpOptions = true,
         description = "Plan a compose: the task graph a run would perform, changing nothing.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing to do", "1:the recipe or the options have errors", "2:there are tasks to run"})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(versionProvider = Main.Version.class, name = "run", mixinStandardHelpOptions = true,
         description = "Run a compose. With --dry-run: print every command and file change it would make, change nothing.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the recipe or the options have errors", "3:a required task failed"})

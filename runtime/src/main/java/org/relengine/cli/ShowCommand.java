@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(versionProvider = Main.Version.class, name = "show", mixinStandardHelpOptions = true,
         description = "Print the resolved model of a recipe: includes applied, defaults filled in, names derived.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the model was printed", "1:the recipe has errors (printed instead)"})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(versionProvider = Main.Version.class, name = "validate", mixinStandardHelpOptions = true,
         description = "Check recipes: every error at once, each at its file, line and column.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every recipe is valid", "1:at least one recipe has errors"})
