@@ -1,0 +1,245 @@
+package org.relengine.plan
+
+import java.nio.file.Files
+import java.nio.file.Path
+import org.relengine.compile.Recipes
+import org.relengine.model.Recipe
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * The planner: the task graph a recipe gives, at repo × arch × tree granularity, deterministic, with
+ * every dependency planned before its dependants.
+ */
+class PlannerSpec extends Specification {
+
+    static final String STAMP = '20251111.154233'
+
+    @Shared Recipe rocky9 = load('rocky9')
+    @Shared Recipe rocky8 = load('rocky8')
+
+    static Recipe load(String name) {
+        def result = Recipes.load(Path.of("../recipes/${name}.groovy"))
+        assert result.ok(): result.diagnostics().all()
+        result.recipe()
+    }
+
+    static Plan plan(Recipe recipe, Map changes = [:]) {
+        def base = [full: true, repos: [], arches: [], scope: Scope.ALL, debug: true, source: true, image: null,
+                    dateStamp: STAMP] + changes
+        Planner.plan(recipe, new PlanOptions(base.full, base.repos, base.arches, base.scope, base.debug, base.source,
+                base.image, base.dateStamp))
+    }
+
+    static Set<String> ids(Plan plan, String prefix) {
+        plan.tasks()*.id().findAll { it.startsWith(prefix) } as Set
+    }
+
+    def "Rocky 9 syncs every repo exactly on the arches where it exists"() {
+        given:
+        def all4 = ['x86_64', 'aarch64', 'ppc64le', 's390x']
+        def expected = [devel           : all4 + ['i686'], BaseOS: all4, AppStream: all4, CRB: all4,
+                        HighAvailability: all4, ResilientStorage: ['x86_64', 'ppc64le', 's390x'],
+                        RT              : ['x86_64', 'aarch64'], NFV: ['x86_64'],
+                        SAP             : ['x86_64', 'ppc64le', 's390x'], SAPHANA: ['x86_64', 'ppc64le'],
+                        extras          : all4, plus: all4]
+
+        when:
+        def os = plan(rocky9).tasks().findAll { it.kind() == TaskKind.SYNC && it.id().endsWith(':os') }
+
+        then:
+        os.collect { "${it.repo()}:${it.arch()}".toString() } as Set ==
+                expected.collectMany { repo, arches -> arches.collect { "$repo:$it".toString() } } as Set
+        !os.any { it.repo() == 'RT' && it.arch() == 's390x' }
+        !os.any { it.repo() == 'SAPHANA' && it.arch() == 'aarch64' }
+        os.every { it.commands().size() == 1 && it.commands()[0][0..1] == ['dnf', 'reposync'] }
+    }
+
+    def "a sync task runs dnf reposync as Rocky's sync units do, with --delete as the recipe says"() {
+        when:
+        def task = plan(rocky9).task('sync:BaseOS:x86_64:os').get()
+        def dir = "/mnt/compose/9/Rocky-9.7-$STAMP"
+
+        then:
+        task.commands() == [['dnf', 'reposync', '-c', "$dir/work/dnf/Rocky-9.7-${STAMP}.repo", '--download-metadata',
+                             '--repoid=BaseOS-x86_64', '-p', "$dir/compose/BaseOS/x86_64/os", '--forcearch', 'x86_64',
+                             '--norepopath', '--remote-time', '--gpgcheck', '--assumeyes', '--delete']*.toString()]
+        task.inputs() == ['https://yumrepofs.build.resf.org/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo/hashed-BaseOS/x86_64']
+        task.dependsOn() == ['prepare']
+        task.executor().word() == 'podman'
+        !task.failable()
+    }
+
+    def "kickstart trees are never synced with --delete, source trees have no --forcearch"() {
+        when:
+        def p = plan(rocky9)
+
+        then:
+        !p.task('sync:BaseOS:x86_64:kickstart').get().commands()[0].contains('--delete')
+        !p.task('sync:BaseOS:source').get().commands()[0].contains('--forcearch')
+        p.task('sync:BaseOS:source').get().commands()[0].contains('--repoid=BaseOS-source')
+    }
+
+    def "repoclosure of #repo on #arch waits for the syncs it reads and checks against #against"() {
+        when:
+        def task = plan(rocky9).task("repoclosure:$repo:$arch").get()
+        def argv = task.commands()[0]
+
+        then:
+        task.dependsOn() == ([repo] + against).collect { "sync:$it:$arch:os".toString() }
+        argv.findAll { it.startsWith('--repo=') } == ([repo] + against).collect { "--repo=$it".toString() }
+        argv.findAll { it.startsWith('--check=') } == ["--check=$repo".toString()]
+        argv.findAll { it.startsWith('--arch=') } == flags.collect { "--arch=$it".toString() }
+
+        where:
+        repo        | arch      | against                                      | flags
+        'BaseOS'    | 'x86_64'  | []                                           | ['x86_64', 'athlon', 'i686', 'i586', 'i486', 'i386', 'noarch']
+        'AppStream' | 'aarch64' | ['BaseOS']                                   | ['aarch64', 'noarch']
+        'SAP'       | 'ppc64le' | ['BaseOS', 'AppStream', 'HighAvailability']  | ['ppc64le', 'noarch']
+        'RT'        | 'aarch64' | ['BaseOS', 'AppStream']                      | ['aarch64', 'noarch']
+    }
+
+    def "extras and plus are not closure-checked"() {
+        expect:
+        ids(plan(rocky9), 'repoclosure:extras').isEmpty()
+        ids(plan(rocky9), 'repoclosure:plus').isEmpty()
+    }
+
+    def "every dependency of #name exists and is planned before its dependant"() {
+        when:
+        def tasks = plan(recipe).tasks()
+        def index = tasks.withIndex().collectEntries { t, i -> [t.id(), i] }
+
+        then:
+        tasks*.id().toSet().size() == tasks.size()
+        tasks.every { task -> task.dependsOn().every { index.containsKey(it) && index[it] < index[task.id()] } }
+
+        where:
+        name     | recipe
+        'rocky8' | rocky8
+        'rocky9' | rocky9
+    }
+
+    def "the DVD of each arch is built from its boot ISO, grafted packages and implanted checksum"() {
+        when:
+        def task = plan(rocky9).task('extras:dvd:x86_64').get()
+        def dir = "/mnt/compose/9/Rocky-9.7-$STAMP"
+
+        then:
+        task.dependsOn() == ['unpack:x86_64', 'extrafiles', 'sync:BaseOS:x86_64:os', 'sync:AppStream:x86_64:os']
+        task.commands() == [
+                ['xorriso', '-options_from_file', "$dir/work/lorax/x86_64/xorriso-dvd-x86_64.txt"],
+                ['implantisomd5', '--supported-iso', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso"],
+                ['xorriso', '-indev', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso", '-report_el_torito', 'as_mkisofs']
+        ].collect { it*.toString() }
+        task.executor().word() == 'podman'
+    }
+
+    def "publishing Rocky 9 stages with --delete, promotes payload before repodata before repomd.xml, protects devel"() {
+        when:
+        def p = plan(rocky9)
+        def stage = p.task('stage').get()
+        def promote = p.task('promote').get()
+        def rsyncs = promote.commands()
+
+        then:
+        stage.dependsOn() == ['finalize']
+        stage.commands().last() == ['rsync', '-rlptDSH', '-og', '--chown=10004:10005', '--delete',
+                                    "/mnt/compose/9/Rocky-9.7-$STAMP/compose/".toString(),
+                                    '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2/']
+        promote.dependsOn() == ['stage']
+        rsyncs.size() == 3
+        rsyncs[0].contains('--exclude=repodata/') && !rsyncs[0].contains('--delete')
+        rsyncs[1].contains('--exclude=repomd.xml*') && !rsyncs[1].contains('--delete')
+        rsyncs[2].containsAll(['--delete', '--delete-after', '--filter=protect devel'])
+        rsyncs[2][-2..-1] == ['/mnt/repos-staging/mirror/pub/rocky/9.7-RC2/', '/mnt/repos-production/mirror/pub/rocky/9.7/']
+        p.task('filelists').get().dependsOn() == ['promote']
+    }
+
+    def "Rocky 8 updates staging without deleting, rebuilds repodata with comps and modules, signs every repomd.xml last"() {
+        when:
+        def p = plan(rocky8)
+        def createrepo = p.task('createrepo:AppStream:x86_64').get()
+
+        then:
+        !p.task('stage').get().commands().last().contains('--delete')
+        createrepo.dependsOn() == ['stage']
+        createrepo.commands()[0][0..1] == ['createrepo_c', '--update']
+        createrepo.commands()[0].any { it.startsWith('--groupfile=') }
+        createrepo.commands()[1][0..1] == ['modifyrepo_c', '--mdtype=modules']
+        p.task('sign').get().dependsOn() == ids(p, 'createrepo:') as List
+        p.task('sign').get().commands().every { it[0..4] == ['gpg', '--batch', '--yes', '--detach-sign', '--armor'] }
+        p.task('promote').get().dependsOn() == ['sign']
+    }
+
+    def "selection #selection"() {
+        when:
+        def planned = plan(rocky9, changes)
+
+        then:
+        check(planned)
+
+        where:
+        selection                  | changes                                     | check
+        'one arch'                 | [arches: ['aarch64']]                      | { Plan x -> x.tasks().every { it.arch() in [null, 'aarch64'] } && ids(x, 'sync:BaseOS:source').isEmpty() && !ids(x, 'lorax:aarch64').isEmpty() }
+        'an update run'            | [full: false]                              | { Plan x -> ids(x, 'sync:BaseOS:x86_64:kickstart').isEmpty() && ['lorax', 'unpack', 'extras', 'finalize', 'treeinfo'].every { ids(x, it).isEmpty() } && x.composeDir() == '/mnt/compose/9/latest-Rocky-9' }
+        'an update of one repo'    | [full: false, repos: ['BaseOS']]           | { Plan x -> x.tasks().findAll { it.kind() == TaskKind.SYNC }.every { it.repo() == 'BaseOS' } }
+        'compose only'             | [scope: Scope.COMPOSE]                     | { Plan x -> x.tasks().every { it.kind().stage() != 'publish' } }
+        'publish only'             | [scope: Scope.PUBLISH]                     | { Plan x -> x.tasks()*.kind()*.word() as Set == ['stage', 'promote', 'filelists', 'torrents'] as Set && x.task('stage').get().dependsOn().isEmpty() }
+        'no debug trees'           | [debug: false]                             | { Plan x -> x.tasks().every { !it.id().endsWith(':debug') } }
+        'no source trees'          | [source: false]                            | { Plan x -> x.tasks().every { !it.id().endsWith(':source') } }
+        'one image'                | [image: 'dvd']                             | { Plan x -> ids(x, 'extras:').size() == 4 }
+        'an image not built'       | [image: 'minimal']                         | { Plan x -> ids(x, 'extras:').isEmpty() }
+    }
+
+    def "#mistake is refused before anything is planned: #message"() {
+        when:
+        plan(rocky9, changes)
+
+        then:
+        def e = thrown(PlanException)
+        e.message == message
+        e.hint() == hint
+
+        where:
+        mistake                    | changes                           || message                                                                | hint
+        'a repo on a full run'     | [repos: ['BaseOS']]               || '--repo selects repos of an update run, but this is a full run'        | 'a full run composes every repo into a new compose; add --update to re-sync BaseOS into the latest compose'
+        'an undeclared repo'       | [full: false, repos: ['BaseOs']]  || '--repo BaseOs: the recipe declares no repo `BaseOs`'                  | 'did you mean `BaseOS`?'
+        'an arch of no release'    | [arches: ['x86-64']]              || '--arch x86-64: not an arch of the release'                             | 'did you mean `x86_64`?'
+    }
+
+    def "the same recipe and options give the same plan, byte for byte"() {
+        expect:
+        PlanJson.render(plan(load('rocky9')), null) == PlanJson.render(plan(load('rocky9')), null)
+    }
+
+    def "the plan of #name matches its reviewed golden file"() {
+        given:
+        Path golden = Path.of("src/test/resources/golden/${name}.plan.json")
+        // the recipe's path depends on where the checkout is; everything else must not
+        String checkout = Path.of('..').toAbsolutePath().normalize().toString() + '/'
+        String actual = PlanJson.render(plan(load(name)), null).replace(checkout, '')
+
+        when:
+        if (System.getProperty('relengine.golden.update') != null) {
+            Files.writeString(golden, actual)
+        }
+
+        then: 'to accept a reviewed change: mvn -pl runtime test -Drelengine.golden.update=true, then read the diff'
+        actual == Files.readString(golden)
+
+        where:
+        name << ['rocky8', 'rocky9', 'rocky9-beta']
+    }
+
+    def "the dot graph has one node per task and one edge per dependency"() {
+        when:
+        def p = plan(rocky9)
+        def dot = PlanGraph.dot(p)
+
+        then:
+        dot.startsWith('digraph plan {')
+        dot.readLines().count { it.contains(' -> ') } == p.tasks().sum { it.dependsOn().size() }
+        dot.readLines().count { it.contains('[label=') } == p.tasks().size()
+    }
+}
