@@ -35,22 +35,29 @@ public final class RecipeLoader {
     }
 
     private final Diagnostics out;
+    private final RecipeReader reader;
     private final List<String> files = new ArrayList<>();
     private final Map<String, String> texts = new HashMap<>();
 
-    private RecipeLoader(Diagnostics out) {
+    private RecipeLoader(Diagnostics out, RecipeReader reader) {
         this.out = out;
+        this.reader = reader;
     }
 
     public static Loaded load(Path file, Diagnostics out) {
-        RecipeLoader loader = new RecipeLoader(out);
+        return load(file, RecipeReader.FILES, out);
+    }
+
+    /** Loads a recipe and its includes through {@code reader} (files, or a git revision). */
+    public static Loaded load(Path file, RecipeReader reader, Diagnostics out) {
+        RecipeLoader loader = new RecipeLoader(out, reader);
         List<Statement> statements = loader.load(file, new ArrayDeque<>(), null);
         return new Loaded(List.copyOf(loader.files), statements, Map.copyOf(loader.texts));
     }
 
     /** Loads a recipe from text, as if it were the file {@code name} (its includes resolve beside {@code name}). */
     public static Loaded load(Path name, String text, Diagnostics out) {
-        RecipeLoader loader = new RecipeLoader(out);
+        RecipeLoader loader = new RecipeLoader(out, RecipeReader.FILES);
         List<Statement> statements = loader.parse(name, text, new ArrayDeque<>());
         return new Loaded(List.copyOf(loader.files), statements, Map.copyOf(loader.texts));
     }
@@ -58,7 +65,7 @@ public final class RecipeLoader {
     private List<Statement> load(Path file, Deque<Path> chain, Statement includedBy) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = reader.read(file);
         } catch (NoSuchFileException e) {
             missing(file, includedBy, chain);
             return List.of();

@@ -24,8 +24,13 @@ public final class Recipes {
     }
 
     public static Result load(Path file) {
+        return load(file, RecipeReader.FILES);
+    }
+
+    /** As {@link #load(Path)}, reading the recipe and its includes through {@code reader}. */
+    public static Result load(Path file, RecipeReader reader) {
         Diagnostics diagnostics = new Diagnostics();
-        return finish(RecipeLoader.load(file, diagnostics), diagnostics);
+        return finish(RecipeLoader.load(file, reader, diagnostics), diagnostics);
     }
 
     /** As {@link #load(Path)}, for recipe text not (yet) on disk; includes resolve beside {@code name}. */

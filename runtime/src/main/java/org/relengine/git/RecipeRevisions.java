@@ -62,7 +62,7 @@ public final class RecipeRevisions {
                 RevCommit commit = walk.parseCommit(id);
                 try (TreeWalk tree = TreeWalk.forPath(repository, relative, commit.getTree())) {
                     if (tree == null) {
-                        throw new IOException(relative + " does not exist at " + revision);
+                        throw new java.nio.file.NoSuchFileException(relative + " at " + revision);
                     }
                     ObjectLoader loader = repository.open(tree.getObjectId(0));
                     return new AtRevision(new String(loader.getBytes(), StandardCharsets.UTF_8), commit.name());

@@ -49,12 +49,12 @@ public final class PlanJson {
         summary.set("byKind", JSON.valueToTree(counts));
         ArrayNode tasks = root.putArray("tasks");
         for (Task task : plan.tasks()) {
-            tasks.add(task(task));
+            tasks.add(taskTree(task));
         }
         return root;
     }
 
-    static ObjectNode task(Task task) {
+    public static ObjectNode taskTree(Task task) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", task.id());
         node.put("kind", task.kind().word());
