@@ -1,0 +1,120 @@
+package org.relengine.cli
+
+import groovy.json.JsonSlurper
+import java.nio.file.Files
+import java.nio.file.Path
+import spock.lang.Specification
+import spock.lang.TempDir
+
+/**
+ * `relengine diff`: a reviewer of a recipe change sees what it does to the model and to the plan, against
+ * another file or the same recipe at a git revision (read with JGit from a real repository made by git).
+ */
+class DiffCommandSpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    private Cli.Result git(String... args) {
+        def result = Cli.exec(['git', '-c', 'user.name=Release Engineer', '-c', 'user.email=releng@example.org',
+                               '-c', 'init.defaultBranch=main'] + (args as List), dir)
+        assert result.exitCode == 0: result.stderr
+        result
+    }
+
+    private void commitRecipes(String message) {
+        git('add', '-A')
+        git('commit', '-q', '-m', message)
+    }
+
+    def setup() {
+        git('init', '-q')
+        Files.copy(Cli.RECIPES.resolve('rocky9.groovy'), dir.resolve('rocky9.groovy'))
+        Files.copy(Cli.RECIPES.resolve('rocky9-beta.groovy'), dir.resolve('rocky9-beta.groovy'))
+        commitRecipes('Rocky 9.7')
+    }
+
+    private void edit(String file, String from, String to) {
+        Path path = dir.resolve(file)
+        String text = Files.readString(path)
+        assert text.count(from) == 1
+        Files.writeString(path, text.replace(from, to))
+    }
+
+    def "a recipe compared with itself at HEAD shows no difference and exits 0"() {
+        when:
+        def result = Cli.run([dir: dir], 'diff', 'rocky9.groovy@HEAD', 'rocky9.groovy')
+
+        then:
+        result.exitCode == 0
+        result.stdoutLines[0] ==~ /relengine diff rocky9\.groovy@HEAD \([0-9a-f]{12}\) → rocky9\.groovy/
+        result.stdout.contains('Model: no change')
+        result.stdout.contains('Plan: 0 tasks added, 0 removed, 0 changed')
+    }
+
+    def "a repo limited to fewer arches shows as a model change and as removed tasks"() {
+        given:
+        edit('rocky9.groovy', "repo 'NFV',              arches: ['x86_64'],",
+                "repo 'NFV',              arches: ['x86_64'], debug: false,")
+        edit('rocky9.groovy', "repo 'RT',               arches: ['x86_64', 'aarch64'],",
+                "repo 'RT',               arches: ['x86_64'],")
+
+        when:
+        def result = Cli.run([dir: dir], 'diff', 'rocky9.groovy@HEAD', 'rocky9.groovy', '--format', 'json')
+        def json = new JsonSlurper().parseText(result.stdout)
+
+        then:
+        result.exitCode == 2
+        json.schema == 'relengine.diff/1'
+        json.model.removed == ['repos[RT].arches[1]': 'aarch64', 'repos[RT].syncArches[1]': 'aarch64']
+        json.model.changed == ['repos[NFV].debug': [old: 'true', new: 'false']]
+        json.plan.added == []
+        json.plan.removed == ['sync:RT:aarch64:os', 'sync:RT:aarch64:debug', 'sync:RT:aarch64:kickstart',
+                              'sync:NFV:x86_64:debug', 'repoclosure:RT:aarch64', 'treeinfo:RT:aarch64']
+        json.plan.changed*.id == ['prepare', 'finalize']
+        json.plan.changed.find { it.id == 'finalize' }.fields == ['dependsOn']
+    }
+
+    def "an included recipe is read at the same revision as the recipe that includes it"() {
+        given: 'the base recipe changes after the commit; the beta recipe itself does not'
+        edit('rocky9.groovy', "version: '9.7'", "version: '9.9'")
+
+        when: 'the beta recipe at HEAD is compared with the beta recipe now'
+        def result = Cli.run([dir: dir], 'diff', 'rocky9-beta.groovy@HEAD', 'rocky9-beta.groovy')
+
+        then: "the beta's own version wins over the base in both, so its model is unchanged"
+        result.exitCode == 0
+        result.stdout.contains('Model: no change')
+
+        when: 'the base recipe is compared'
+        def base = Cli.run([dir: dir], 'diff', 'rocky9.groovy@HEAD', 'rocky9.groovy')
+
+        then:
+        base.exitCode == 2
+        base.stdout.contains('~ release.version: 9.7 → 9.9')
+        base.stdout.contains('Plan: 0 tasks added, 0 removed, 281 changed')  // all but filelists, whose paths carry no version
+    }
+
+    def "a revision that does not exist is an error naming it, with no stack trace"() {
+        when:
+        def result = Cli.run([dir: dir], 'diff', 'rocky9.groovy@no-such-branch', 'rocky9.groovy')
+
+        then:
+        result.exitCode == 1
+        result.stderr.startsWith('relengine: cannot read rocky9.groovy@no-such-branch: no revision `no-such-branch`')
+        Cli.STACK_TRACE_MARKERS.every { !result.stdout.contains(it) && !result.stderr.contains(it) }
+    }
+
+    def "a recipe that did not exist at the revision is an error naming the file"() {
+        given:
+        Files.copy(Cli.RECIPES.resolve('rocky8.groovy'), dir.resolve('rocky8.groovy'))
+
+        when:
+        def result = Cli.run([dir: dir], 'diff', 'rocky8.groovy@HEAD', 'rocky8.groovy')
+
+        then:
+        result.exitCode == 1
+        result.stderr.contains('rocky8.groovy at HEAD')
+        Cli.STACK_TRACE_MARKERS.every { !result.stderr.contains(it) }
+    }
+}
