@@ -12,7 +12,7 @@ images {
     remove 'WSL'    // WSL images are built for stable releases only
 }
 
-// A LookAhead delete-sync once deleted `devel`: it is excluded explicitly.
+// A LookAhead delete-sync once deleted `devel`: it is protected explicitly.
 publish {
     staging delete: true, protect: ['devel']
     remove 'production'

@@ -168,9 +168,14 @@ public final class RecipeLoader {
 
     private List<Statement> merge(List<Statement> base, List<Statement> own, String where) {
         List<Statement> result = new ArrayList<>(base);
+        // removals apply to what is inherited, never to what this file declares itself
         for (Statement statement : own) {
             if (statement.name().equals("remove")) {
                 remove(result, statement, where);
+            }
+        }
+        for (Statement statement : own) {
+            if (statement.name().equals("remove")) {
                 continue;
             }
             int index = indexOf(result, statement.key());
@@ -198,10 +203,14 @@ public final class RecipeLoader {
         List<Statement> matches = result.stream().filter(s -> s.key().equals(name)
                 || (s.keyword().identity() == Identity.NAMED && !s.args().isEmpty() && s.argText(0).equals(name)))
                 .toList();
+        if (matches.size() > 1 && matches.stream().anyMatch(s -> s.key().equals(name))) {
+            matches = matches.stream().filter(s -> s.key().equals(name)).toList();
+        }
         if (matches.isEmpty()) {
             out.error(Problem.NOTHING_TO_REMOVE, arg.at(), arg.length(), null, name, name, where);
         } else if (matches.size() > 1) {
-            out.error(Problem.AMBIGUOUS_REMOVE, arg.at(), arg.length(), "rename one of them", name, where,
+            out.error(Problem.AMBIGUOUS_REMOVE, arg.at(), arg.length(),
+                    "name the keyword too, e.g. remove '" + matches.get(0).key() + "'", name, where,
                     String.join(" and ", matches.stream().map(Statement::display).toList()));
         } else {
             result.remove(matches.get(0));

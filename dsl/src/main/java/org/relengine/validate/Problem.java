@@ -9,7 +9,7 @@ public enum Problem {
     UNREADABLE("R100", "cannot read recipe `%s`: %s"),
     SYNTAX("R101", "%s"),
     UNKNOWN_KEYWORD("R102", "unknown keyword `%s` in %s"),
-    MISPLACED_KEYWORD("R103", "`%s` is not allowed in %s; it belongs inside `%s { … }`"),
+    MISPLACED_KEYWORD("R103", "`%s` is not allowed at %s; it belongs inside `%s { … }`"),
     UNKNOWN_OPTION("R104", "unknown option `%s` for `%s`"),
     DUPLICATE_OPTION("R105", "option `%s` is given twice"),
     WRONG_TYPE("R106", "%s must be %s, not %s"),
@@ -53,7 +53,7 @@ public enum Problem {
     EMPTY("R319", "%s is empty"),
     CONFLICT("R320", "%s"),
     MISSING_ARGUMENT("R321", "`%s` needs its %s first, e.g. %s"),
-    DECLARATION_MISSING("R322", "step `%s` needs a `%s` declaration in %s"),
+    DECLARATION_MISSING("R322", "step `%s` needs the declaration `%s` (%s)"),
     OUT_OF_RANGE("R323", "%s is %d; it must be %s");
 
     private final String code;

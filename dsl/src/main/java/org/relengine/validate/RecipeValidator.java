@@ -185,15 +185,22 @@ public final class RecipeValidator {
             Position at = origin.element(option, i);
             if (!Arches.isKnown(arch)) {
                 unknownArch(arch, at);
-            } else if (!releaseArches.isEmpty() && !releaseArches.contains(arch)
-                    && releaseArches.stream().allMatch(Arches::isKnown)) {
-                // with a misspelt release arch, reported there, membership is not checked again
+            } else if (!releaseArches.isEmpty() && !releaseArches.contains(arch) && !meant(arch)) {
                 String hint = Suggestions.didYouMean(arch,
                         releaseArches.stream().filter(Arches::isKnown).toList());
                 out.error(Problem.ARCH_NOT_IN_RELEASE, at, arch.length() + 2, hint, what, arch,
                         String.join(", ", releaseArches));
             }
         }
+    }
+
+    /**
+     * Whether a misspelt release arch (reported there) most likely means this one: then a repo on it is
+     * not reported again as outside the release.
+     */
+    private boolean meant(String arch) {
+        return releaseArches.stream().filter(a -> !Arches.isKnown(a))
+                .anyMatch(a -> Suggestions.closest(a, Arches.KNOWN).map(arch::equals).orElse(false));
     }
 
     private void closures() {
@@ -275,7 +282,8 @@ public final class RecipeValidator {
 
     private void images() {
         if (recipe.lorax() != null && (recipe.lorax().rootfsSize() < 1 || recipe.lorax().rootfsSize() > 64)) {
-            out.error(Problem.OUT_OF_RANGE, recipe.lorax().origin().option("rootfsSize"), 1, null,
+            out.error(Problem.OUT_OF_RANGE, recipe.lorax().origin().option("rootfsSize"),
+                    String.valueOf(recipe.lorax().rootfsSize()).length(), null,
                     "`rootfsSize` of `lorax`", recipe.lorax().rootfsSize(), "1 to 64 (GiB)");
         }
         if (recipe.lorax() != null) {
@@ -361,7 +369,7 @@ public final class RecipeValidator {
             if (recipe.lorax() == null) {
                 out.error(Problem.DECLARATION_MISSING, origin.at(), "iso".length(),
                         "e.g. images { lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS' }", "iso", "lorax",
-                        "images { … }");
+                        "in `images { … }`");
             }
             archesWithin("step `iso`", iso.arches(), origin, "arches");
             failableArches(iso.failable(), origin);
@@ -410,7 +418,7 @@ public final class RecipeValidator {
         if (recipe.artifacts() == null) {
             out.error(Problem.DECLARATION_MISSING, step.origin().at(), step.keyword().length(),
                     "e.g. artifacts url: 'https://bucket.example.org'", step.keyword(), "artifacts",
-                    "the recipe");
+                    "at the top level");
         }
     }
 

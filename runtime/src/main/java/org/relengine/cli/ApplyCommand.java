@@ -33,6 +33,9 @@ final class ApplyCommand implements Callable<Integer> {
         PlanFile.Saved saved;
         try {
             saved = PlanFile.read(planFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("relengine: there is no plan " + planFile);
+            return ExitCode.ERRORS;
         } catch (IOException e) {
             err.println("relengine: cannot read plan " + planFile + ": " + e.getMessage());
             return ExitCode.ERRORS;
@@ -48,18 +51,24 @@ final class ApplyCommand implements Callable<Integer> {
         }
         PlanSource source = PlanFile.source(saved.recipe(), now.loaded(), false);
         if (!source.hash().equals(saved.hash())) {
-            err.println("relengine: refusing a stale plan: " + saved.recipe() + " changed since " + planFile
-                    + " was made");
+            err.println("relengine: refusing a stale plan: " + String.join(" or ", now.loaded().recipe().files())
+                    + " changed since " + planFile + " was made");
             err.println("  plan made from " + saved.hash());
             err.println("  recipe is now  " + source.hash());
-            err.println("  hint: make a new plan: relengine plan " + saved.recipe() + " --out " + planFile);
+            err.println("  hint: make a new plan: relengine plan " + saved.recipe() + saved.planning().asArguments()
+                    + " --out " + planFile);
             return ExitCode.ERRORS;
         }
         if (!PlanFile.tasks(now.plan(), source).equals(saved.json().path("tasks"))) {
             err.println("relengine: refusing a stale plan: the same recipe now plans different tasks than "
                     + planFile + " holds (relengine or its inputs changed)");
-            err.println("  hint: make a new plan: relengine plan " + saved.recipe() + " --out " + planFile);
+            err.println("  hint: make a new plan: relengine plan " + saved.recipe() + saved.planning().asArguments()
+                    + " --out " + planFile);
             return ExitCode.ERRORS;
+        }
+        if (saved.planning().dateStamp == null) {
+            // the plan leaves the compose's date stamp open: this run allocates it
+            now = RecipePlanning.plan(saved.recipe(), saved.planning(), DateStamp.now(), err);
         }
         if (!dryRun) {
             err.println("relengine: the plan is current; real runs are not available yet in this version — "

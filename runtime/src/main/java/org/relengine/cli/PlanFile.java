@@ -33,7 +33,15 @@ final class PlanFile {
     /** The recipe's hash; its commit only when asked (reading git costs start-up time). */
     static PlanSource source(Path recipe, Recipes.Result loaded, boolean withCommit) {
         String hash = RecipeHash.of(loaded.recipe().files(), loaded.sources());
-        String commit = withCommit ? RecipeRevisions.cleanCommit(recipe).orElse(null) : null;
+        String commit = null;
+        if (withCommit) {
+            // the commit names the plan's source only if the recipe and every include are committed as they are
+            var commits = loaded.recipe().files().stream().map(f -> RecipeRevisions.cleanCommit(Path.of(f)))
+                    .distinct().toList();
+            if (commits.size() == 1 && commits.get(0).isPresent()) {
+                commit = commits.get(0).get();
+            }
+        }
         return new PlanSource(hash, commit);
     }
 

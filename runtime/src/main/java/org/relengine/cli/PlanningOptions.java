@@ -43,6 +43,34 @@ final class PlanningOptions {
             description = "The compose's date stamp (default: a placeholder in plans, the current time in runs).")
     String dateStamp;
 
+    /** The options as they are written on a command line, to repeat them in a hint. */
+    String asArguments() {
+        StringBuilder args = new StringBuilder();
+        if (update) {
+            args.append(" --update");
+        }
+        repos.forEach(r -> args.append(" --repo ").append(r));
+        arches.forEach(a -> args.append(" --arch ").append(a));
+        append(args, "--only", only);
+        if (skipDebug) {
+            args.append(" --skip-debug");
+        }
+        if (skipSource) {
+            args.append(" --skip-source");
+        }
+        append(args, "--image", image);
+        append(args, "--root", root);
+        append(args, "--source", source);
+        append(args, "--date-stamp", dateStamp);
+        return args.toString();
+    }
+
+    private static void append(StringBuilder args, String option, String value) {
+        if (value != null) {
+            args.append(' ').append(option).append(' ').append(org.relengine.plan.ShellQuote.quote(value));
+        }
+    }
+
     PlanOptions toOptions(String defaultStamp) throws UsageException {
         Scope scope = Scope.ALL;
         if (only != null) {

@@ -49,11 +49,11 @@ final class StepText {
             if (s.createrepo()) {
                 parts.add("createrepo --update");
             }
-            exclude(s.exclude(), s.protect(), parts);
+            exclude(s.exclude(), s.delete() ? s.protect() : List.of(), parts);
             owner(s.chown(), parts);
         } else if (step instanceof Step.Production s) {
             parts.add(s.delete() ? "delete" : "no delete");
-            exclude(s.exclude(), s.protect(), parts);
+            exclude(s.exclude(), s.delete() ? s.protect() : List.of(), parts);
             owner(s.chown(), parts);
         } else if (step instanceof Step.FileLists s) {
             parts.add("modules " + String.join(", ", s.modules()));

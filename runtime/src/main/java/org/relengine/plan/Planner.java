@@ -48,6 +48,21 @@ public final class Planner {
                 : new ComposeLayout(paths.latestLink(), release.latestLink());
         this.repos = selectedRepos();
         this.arches = selectedArches();
+        checkImage();
+    }
+
+    private void checkImage() {
+        if (options.image() == null) {
+            return;
+        }
+        List<String> built = recipe.compose().stream().filter(Step.Extras.class::isInstance)
+                .map(s -> ((Step.Extras) s).image()).toList();
+        if (!built.contains(options.image())) {
+            throw new PlanException("--image " + options.image() + ": the recipe builds no image `" + options.image()
+                    + "`", built.isEmpty() ? "the recipe has no `extras` step"
+                    : Suggestions.closest(options.image(), built).map(n -> "did you mean `" + n + "`?")
+                            .orElse("images built: " + String.join(", ", built)));
+        }
     }
 
     public static Plan plan(Recipe recipe, PlanOptions options) {
@@ -360,6 +375,8 @@ public final class Planner {
                 }
             }
             String iso = layout.workIsos(arch) + "/" + release.isoName(arch, image.name());
+            // every disc keeps the boot ISO's volume id (…-dvd): the replayed boot records and
+            // inst.stage2=hd:LABEL=… expect it
             String dialog = layout.lorax(arch) + "/xorriso-" + image.name() + "-" + arch + ".txt";
             add("extras:" + image.name() + ":" + arch, TaskKind.EXTRAS, null, arch, existing(deps), inputs,
                     List.of(iso), extras.on(), extras.failable().failableOn(arch), List.of(
@@ -476,7 +493,7 @@ public final class Planner {
             }
         }
         var sign = recipe.step(Step.Sign.class);
-        if (sign.isPresent() && sign.get().repomd() && staging.isPresent()) {
+        if (sign.isPresent() && (sign.get().repomd() || sign.get().checksums()) && staging.isPresent()) {
             signRepomd(sign.get(), after);
             after = List.of("sign");
         }
@@ -557,16 +574,27 @@ public final class Planner {
         String target = paths.stagingDir();
         List<Action> actions = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
-        for (Repo repo : repos) {
-            for (String arch : recipe.syncArches(repo)) {
-                if (!selected(arch)) {
-                    continue;
+        List<String> signed = new ArrayList<>();
+        if (sign.repomd()) {
+            for (Repo repo : repos) {
+                for (String arch : recipe.syncArches(repo)) {
+                    if (selected(arch)) {
+                        signed.add(target + "/" + repo.name() + "/" + arch + "/os/repodata/repomd.xml");
+                    }
                 }
-                String repomd = target + "/" + repo.name() + "/" + arch + "/os/repodata/repomd.xml";
-                actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
-                        "--local-user", sign.key(), "--output", repomd + ".asc", repomd)));
-                outputs.add(repomd + ".asc");
             }
+        }
+        if (sign.checksums()) {
+            for (String arch : recipe.arches()) {
+                if (selected(arch)) {
+                    signed.add(target + "/isos/" + arch + "/CHECKSUM");
+                }
+            }
+        }
+        for (String file : signed) {
+            actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
+                    "--local-user", sign.key(), "--output", file + ".asc", file)));
+            outputs.add(file + ".asc");
         }
         add("sign", TaskKind.SIGN, null, null, after, List.of(target), outputs, Executor.LOCAL, false, actions);
     }
