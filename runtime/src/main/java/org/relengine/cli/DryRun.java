@@ -2,7 +2,8 @@ package org.relengine.cli;
 
 import java.io.PrintWriter;
 import org.relengine.effects.RecordingEffects;
-import org.relengine.exec.TaskRunner;
+import org.relengine.exec.Scheduler;
+import org.relengine.exec.TaskState;
 import org.relengine.plan.Plan;
 
 /** A run through the recording effects: prints every command and file change, changes nothing. */
@@ -16,7 +17,12 @@ final class DryRun {
         out.println("Nothing below is executed or written.");
         out.println();
         RecordingEffects effects = new RecordingEffects(out);
-        new TaskRunner(effects, out).run(plan);
+        // one job: the printed order is the plan's order
+        new Scheduler(effects, 1, null, (task, state, finished, total, detail) -> {
+            if (state == TaskState.RUNNING) {
+                out.printf("[%d/%d] %s%n", finished + 1, total, task.id());
+            }
+        }).run(plan);
         out.println();
         out.printf("Dry run: %d tasks; %d commands, %d directories, %d files, %d links, %d internal steps "
                         + "would be run or made. Nothing was changed.%n",

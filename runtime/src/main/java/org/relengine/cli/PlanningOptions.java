@@ -39,6 +39,10 @@ final class PlanningOptions {
     @Option(names = "--source", paramLabel = "URL", description = "Sync from this base URL instead of the recipe's.")
     String source;
 
+    @Option(names = "--executor", paramLabel = "local",
+            description = "Run every step on this machine, whatever executor the recipe names (only `local`).")
+    String executor;
+
     @Option(names = "--date-stamp", paramLabel = "YYYYMMDD.HHMMSS",
             description = "The compose's date stamp (default: a placeholder in plans, the current time in runs).")
     String dateStamp;

@@ -36,7 +36,13 @@ final class RecipePlanning {
             err.println("relengine: " + e.getMessage());
             return new Planned(null, loaded, ExitCode.USAGE);
         }
-        Recipe recipe = RecipeOverrides.apply(loaded.recipe(), planning.root, planning.source);
+        if (planning.executor != null && !planning.executor.equals("local")) {
+            err.println("relengine: --executor takes `local` (this version drives no other executor), not `"
+                    + planning.executor + "`");
+            return new Planned(null, loaded, ExitCode.USAGE);
+        }
+        Recipe recipe = RecipeOverrides.apply(loaded.recipe(), planning.root, planning.source,
+                planning.executor != null);
         try {
             return new Planned(Planner.plan(recipe, options), loaded, ExitCode.OK);
         } catch (PlanException e) {

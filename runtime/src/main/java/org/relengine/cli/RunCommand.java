@@ -25,23 +25,36 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would be done; change nothing, run nothing.")
     boolean dryRun;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Tasks run at the same time (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "120",
+            description = "Kill a command that runs longer (default 120).")
+    int timeout;
+
     @Mixin
     PlanningOptions planning;
 
     @Override
-    public Integer call() {
-        if (!dryRun) {
-            spec.commandLine().getErr().println("relengine: real runs are not available yet in this version; "
-                    + "`relengine run --dry-run` shows what a run will do");
-            return ExitCode.ERRORS;
-        }
+    public Integer call() throws java.io.IOException {
         String stamp = DateStamp.now();
+        java.util.List<org.relengine.plan.Plan> plans = new java.util.ArrayList<>();
         for (Path recipe : recipes) {
             RecipePlanning.Planned planned = RecipePlanning.plan(recipe, planning, stamp, spec.commandLine().getErr());
             if (!planned.ok()) {
                 return planned.exitCode();
             }
-            DryRun.walk(planned.plan(), spec.commandLine().getOut());
+            plans.add(planned.plan());
+        }
+        if (dryRun) {
+            plans.forEach(plan -> DryRun.walk(plan, spec.commandLine().getOut()));
+            return ExitCode.OK;
+        }
+        for (org.relengine.plan.Plan plan : plans) {
+            int exit = RealRun.run(plan, jobs, timeout, spec.commandLine().getOut(), spec.commandLine().getErr());
+            if (exit != ExitCode.OK) {
+                return exit;
+            }
         }
         return ExitCode.OK;
     }

@@ -1,6 +1,7 @@
 package org.relengine.effects;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one boundary every side effect of a run passes: processes, directories, files, links. A dry run
@@ -9,16 +10,20 @@ import java.util.List;
  */
 public interface Effects {
 
-    /** Runs a process for a task; returns its exit status. */
-    int exec(String task, List<String> argv);
+    /**
+     * Runs a process for a task; returns its exit status.
+     *
+     * @param stdout a file for its standard output, or null to keep it in the task's log
+     */
+    int exec(String task, List<String> argv, String stdout);
 
-    void makeDirectory(String path);
+    void makeDirectory(String task, String path);
 
-    /** @param content the exact text when known before running; null when produced at run time */
-    void writeFile(String path, String producer, String content);
+    /** @param content the exact text when known before running; null when {@code producer} makes it */
+    void writeFile(String task, String path, String producer, String content, Map<String, String> params);
 
-    void symlink(String link, String target);
+    void symlink(String task, String link, String target);
 
-    /** Work done in Java, described in one line, changing the paths named. */
-    void internal(String description, List<String> paths);
+    /** Work done in Java, named by {@code operation}, changing the paths named. */
+    void internal(String task, String operation, String description, List<String> paths, Map<String, String> params);
 }

@@ -3,6 +3,7 @@ package org.relengine.effects;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.relengine.plan.ShellQuote;
 
 /**
@@ -24,29 +25,30 @@ public final class RecordingEffects implements Effects {
     }
 
     @Override
-    public int exec(String task, List<String> argv) {
-        record("exec", "$ " + ShellQuote.join(argv));
+    public int exec(String task, List<String> argv, String stdout) {
+        record("exec", "$ " + ShellQuote.join(argv) + (stdout == null ? "" : " > " + ShellQuote.quote(stdout)));
         return 0;
     }
 
     @Override
-    public void makeDirectory(String path) {
+    public void makeDirectory(String task, String path) {
         record("mkdir", "mkdir -p " + ShellQuote.quote(path));
     }
 
     @Override
-    public void writeFile(String path, String producer, String content) {
+    public void writeFile(String task, String path, String producer, String content, Map<String, String> params) {
         String size = content == null ? "" : ", " + content.lines().count() + " lines";
         record("write", "write " + ShellQuote.quote(path) + "  (" + producer + size + ")");
     }
 
     @Override
-    public void symlink(String link, String target) {
+    public void symlink(String task, String link, String target) {
         record("symlink", "ln -sfn " + ShellQuote.quote(target) + " " + ShellQuote.quote(link));
     }
 
     @Override
-    public void internal(String description, List<String> paths) {
+    public void internal(String task, String operation, String description, List<String> paths,
+                         Map<String, String> params) {
         record("internal", "# " + description);
     }
 

@@ -1,6 +1,8 @@
 package org.relengine.plan;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One effect of a task, in the order the task performs it: a process to run, or a change to the
@@ -12,10 +14,18 @@ public sealed interface Action {
     /** One line for people, e.g. {@code mkdir -p /mnt/compose/9/…}. */
     String describe();
 
-    /** Run a process; {@code argv[0]} is found on PATH. Never a shell string. */
-    record Exec(List<String> argv) implements Action {
+    /**
+     * Run a process; {@code argv[0]} is found on PATH. Never a shell string.
+     *
+     * @param stdout a file that receives the process's standard output, or null (it goes to the task's log)
+     */
+    record Exec(List<String> argv, String stdout) implements Action {
+        public Exec(List<String> argv) {
+            this(argv, null);
+        }
+
         public String describe() {
-            return ShellQuote.join(argv);
+            return ShellQuote.join(argv) + (stdout == null ? "" : " > " + ShellQuote.quote(stdout));
         }
     }
 
@@ -26,10 +36,18 @@ public sealed interface Action {
     }
 
     /**
-     * Write a file whose content relengine produces (a dnf configuration, CHECKSUM, metadata…).
-     * {@code content} names the producer and, where known at planning time, holds the exact text.
+     * Write a file whose content relengine produces. {@code content} holds the exact text when it is
+     * known when planning; otherwise {@code producer} names the writer and {@code params} what it needs.
      */
-    record WriteFile(String path, String producer, String content) implements Action {
+    record WriteFile(String path, String producer, String content, Map<String, String> params) implements Action {
+        public WriteFile(String path, String producer, String content) {
+            this(path, producer, content, Map.of());
+        }
+
+        public WriteFile {
+            params = new TreeMap<>(params);
+        }
+
         public String describe() {
             return "write " + ShellQuote.quote(path) + " (" + producer + ")";
         }
@@ -42,8 +60,16 @@ public sealed interface Action {
         }
     }
 
-    /** Work done in Java that changes the files named, described in one line. */
-    record Internal(String description, List<String> paths) implements Action {
+    /**
+     * Work done in Java: {@code operation} names it, {@code params} are its inputs, {@code description}
+     * says it in one line, {@code paths} are what it changes.
+     */
+    record Internal(String operation, String description, List<String> paths, Map<String, String> params)
+            implements Action {
+        public Internal {
+            params = new TreeMap<>(params);
+        }
+
         public String describe() {
             return description;
         }

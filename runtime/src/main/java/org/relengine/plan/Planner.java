@@ -154,8 +154,8 @@ public final class Planner {
         if (options.full()) {
             actions.add(new Action.MakeDirectory(layout.composeDir()));
         } else {
-            actions.add(new Action.Internal("require the latest compose " + layout.composeDir()
-                    + " (an update run writes into it)", List.of(layout.composeDir())));
+            actions.add(new Action.Internal("require-compose", "require the latest compose " + layout.composeDir()
+                    + " (an update run writes into it)", List.of(layout.composeDir()), params("path", layout.composeDir())));
         }
         actions.add(new Action.MakeDirectory(layout.compose()));
         actions.add(new Action.MakeDirectory(layout.logs()));
@@ -182,19 +182,19 @@ public final class Planner {
                 boolean failable = sync.failable().failableOn(arch);
                 String os = layout.tree(repo.name(), arch);
                 syncTask(repo, arch, "os", source.binaryUrl(repo.from(), major, arch), os,
-                        RepoSync.argv(layout.dnfConfig(), DnfConfig.binaryId(repo, arch), os, arch, gpgcheck,
+                        RepoSync.argv(layout.dnfConfig(), release.major(), DnfConfig.binaryId(repo, arch), os, arch, gpgcheck,
                                 sync.delete()), sync, failable);
                 if (repo.debug() && sync.debug() && options.debug()) {
                     String debug = layout.debugTree(repo.name(), arch);
                     syncTask(repo, arch, "debug", source.debugUrl(repo.from(), major, arch), debug,
-                            RepoSync.argv(layout.dnfConfig(), DnfConfig.debugId(repo, arch), debug, arch, gpgcheck,
+                            RepoSync.argv(layout.dnfConfig(), release.major(), DnfConfig.debugId(repo, arch), debug, arch, gpgcheck,
                                     sync.delete()), sync, failable);
                 }
                 if (options.full() && repo.kickstart() && sync.kickstart() && repo.existsOn(arch)) {
                     String kickstart = layout.kickstartTree(repo.name(), arch);
                     // kickstart trees are never synced with --delete: they are the install tree of the release
                     syncTask(repo, arch, "kickstart", source.binaryUrl(repo.from(), major, arch), kickstart,
-                            RepoSync.argv(layout.dnfConfig(), DnfConfig.binaryId(repo, arch), kickstart, arch,
+                            RepoSync.argv(layout.dnfConfig(), release.major(), DnfConfig.binaryId(repo, arch), kickstart, arch,
                                     gpgcheck, false), sync, failable);
                 }
             }
@@ -203,7 +203,7 @@ public final class Planner {
                 add("sync:" + repo.name() + ":source", TaskKind.SYNC, repo.name(), null, List.of("prepare"),
                         List.of(source.sourceUrl(repo.from(), major)), List.of(tree), sync.on(),
                         sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree), new Action.Exec(
-                                RepoSync.argv(layout.dnfConfig(), DnfConfig.sourceId(repo), tree, null, gpgcheck,
+                                RepoSync.argv(layout.dnfConfig(), release.major(), DnfConfig.sourceId(repo), tree, null, gpgcheck,
                                         sync.delete()))));
             }
         }
@@ -238,7 +238,7 @@ public final class Planner {
                 add("repoclosure:" + repo.name() + ":" + arch, TaskKind.REPOCLOSURE, repo.name(), arch,
                         deps.isEmpty() ? List.of("prepare") : deps, List.copyOf(trees.values()), List.of(),
                         sync.on(), sync.failable().failableOn(arch),
-                        List.of(new Action.Exec(RepoClosure.argv(layout.dnfConfig(), arch, trees))));
+                        List.of(new Action.Exec(RepoClosure.argv(layout.dnfConfig(), release.major(), arch, trees))));
             }
         }
     }
@@ -251,9 +251,12 @@ public final class Planner {
         add("extrafiles", TaskKind.EXTRA_FILES, null, null, List.of("prepare"), List.of(extra.git() + "@" + extra.ref()),
                 List.of(layout.extraFiles(), layout.metadata()), Executor.LOCAL, false, List.of(
                         new Action.MakeDirectory(layout.extraFiles()),
-                        new Action.Internal("fetch " + String.join(", ", extra.files()) + " from " + extra.git()
-                                + " at " + extra.ref() + " (JGit) into " + layout.extraFiles() + " and "
-                                + layout.metadata(), List.of(layout.extraFiles(), layout.metadata()))));
+                        new Action.Internal("fetch-extra-files", "fetch " + String.join(", ", extra.files()) + " from "
+                                + extra.git() + " at " + extra.ref() + " (JGit) into " + layout.extraFiles() + " and "
+                                + layout.metadata(), List.of(layout.extraFiles(), layout.metadata()),
+                                params("git", extra.git(), "ref", extra.ref(), "files", String.join(",", extra.files()),
+                                        "into", layout.extraFiles(), "metadata", layout.metadata(),
+                                        "record", layout.work() + "/global/extra-files.json"))));
     }
 
     private void lorax(Step.Iso iso) {
@@ -276,8 +279,9 @@ public final class Planner {
                     List.of(artifactsUrl() + "/" + tarball), iso.on(), iso.failable().failableOn(arch), List.of(
                             new Action.Exec(Lorax.argv(release, recipe.lorax(), sources, arch)),
                             new Action.Exec(List.of("tar", "czf", tarball, "lorax", "lorax-" + arch + ".log")),
-                            new Action.Internal("upload " + tarball + " to " + artifactsUrl(),
-                                    List.of(artifactsUrl() + "/" + tarball))));
+                            new Action.Internal("upload-artifact", "upload " + tarball + " to " + artifactsUrl(),
+                                    List.of(artifactsUrl() + "/" + tarball),
+                                    params("file", tarball, "store", artifactsUrl()))));
         }
     }
 
@@ -307,20 +311,24 @@ public final class Planner {
             List<Action> actions = new ArrayList<>();
             String tarball = Lorax.tarball(release, arch);
             actions.add(new Action.MakeDirectory(layout.lorax(arch)));
-            actions.add(new Action.Internal("download the newest " + tarball + " from " + artifactsUrl()
-                    + ", verify it and unpack it into " + layout.lorax(arch) + " (no path may escape it)",
-                    List.of(layout.lorax(arch))));
+            actions.add(new Action.Internal("unpack-lorax", "download the newest " + tarball + " from "
+                    + artifactsUrl() + ", verify it and unpack it into " + layout.lorax(arch)
+                    + " (no path may escape it)", List.of(layout.lorax(arch)),
+                    params("store", artifactsUrl(), "match", "lorax-" + release.version() + "-" + arch,
+                            "suffix", ".tar.gz", "into", layout.lorax(arch))));
             actions.add(new Action.MakeDirectory(layout.workIsos(arch)));
-            actions.add(new Action.Internal("copy the boot ISO to " + layout.workIsos(arch) + "/"
-                    + release.bootIsoName(arch) + " with its manifest, aliases and .CHECKSUM files",
-                    List.of(layout.workIsos(arch))));
+            String bootIso = layout.workIsos(arch) + "/" + release.bootIsoName(arch);
+            actions.add(new Action.Internal("copy-file", "copy the boot ISO to " + bootIso, List.of(bootIso),
+                    params("from", layout.lorax(arch) + "/lorax/images/boot.iso", "to", bootIso)));
+            isoCompanions(actions, arch, bootIso, "boot");
             for (String repo : bootTreeRepos()) {
                 deps.add("sync:" + repo + ":" + arch + ":os");
                 deps.add("sync:" + repo + ":" + arch + ":kickstart");
                 outputs.add(layout.tree(repo, arch));
-                actions.add(new Action.Internal("graft the boot tree into " + layout.tree(repo, arch) + " and "
-                        + layout.kickstartTree(repo, arch), List.of(layout.tree(repo, arch),
-                        layout.kickstartTree(repo, arch))));
+                for (String tree : List.of(layout.tree(repo, arch), layout.kickstartTree(repo, arch))) {
+                    actions.add(new Action.Internal("graft-boot-tree", "graft the boot tree into " + tree,
+                            List.of(tree), params("from", layout.lorax(arch) + "/lorax", "into", tree)));
+                }
             }
             add("unpack:" + arch, TaskKind.UNPACK, null, arch, existing(deps), List.of(artifactsUrl()), outputs,
                     Executor.LOCAL, unpack.failable().failableOn(arch), actions);
@@ -340,16 +348,37 @@ public final class Planner {
                 }
                 List<Action> actions = new ArrayList<>();
                 List<String> outputs = new ArrayList<>();
+                boolean boot = bootTreeRepos().contains(repo.name());
                 for (String tree : treesOf(repo, arch)) {
+                    String flavour = tree.endsWith("/kickstart") ? "kickstart" : "os";
+                    Map<String, String> info = new LinkedHashMap<>(params("tree", tree, "repo", repo.name(),
+                            "arch", arch, "name", release.name(), "short", release.shortName(),
+                            "version", release.version(), "description", release.name() + " " + release.version()));
+                    if (boot) {
+                        // the install tree names the AppStream variant, as Rocky's BaseOS trees do
+                        List<String> others = bootVariants(repo, arch);
+                        info.put("variants", String.join(",", others));
+                        others.stream().filter(o -> !o.equals(repo.name())).forEach(o ->
+                                info.put("variant." + o, "../../../" + o + "/" + arch + "/" + flavour));
+                    }
                     for (String file : List.of(".treeinfo", ".discinfo", "media.repo")) {
                         outputs.add(tree + "/" + file);
-                        actions.add(new Action.WriteFile(tree + "/" + file, file, null));
+                        actions.add(new Action.WriteFile(tree + "/" + file, file, null, info));
                     }
                 }
                 add("treeinfo:" + repo.name() + ":" + arch, TaskKind.TREEINFO, repo.name(), arch, existing(deps),
                         List.of(layout.tree(repo.name(), arch)), outputs, Executor.LOCAL, false, actions);
             }
         }
+    }
+
+    /** The variants an install tree lists: itself, then the repos of the images its boot tree serves. */
+    private List<String> bootVariants(Repo repo, String arch) {
+        List<String> variants = new ArrayList<>(List.of(repo.name()));
+        recipe.image(repo.name()).ifPresent(image -> image.repos().stream()
+                .filter(r -> !variants.contains(r) && recipe.repo(r).map(x -> x.existsOn(arch)).orElse(false))
+                .forEach(variants::add));
+        return variants;
     }
 
     private List<String> treesOf(Repo repo, String arch) {
@@ -380,21 +409,73 @@ public final class Planner {
             String dialog = layout.lorax(arch) + "/xorriso-" + image.name() + "-" + arch + ".txt";
             add("extras:" + image.name() + ":" + arch, TaskKind.EXTRAS, null, arch, existing(deps), inputs,
                     List.of(iso), extras.on(), extras.failable().failableOn(arch), List.of(
-                            new Action.WriteFile(dialog, "xorriso graft list: replay " + release.bootIsoName(arch)
-                                    + ", volume id " + release.volumeId(arch, "dvd") + ", map "
-                                    + String.join(" and ", image.repos()) + " packages and repodata", null),
+                            new Action.WriteFile(dialog, "xorriso graft list", null,
+                                    params("boot", layout.workIsos(arch) + "/" + release.bootIsoName(arch),
+                                            "out", iso, "volid", release.volumeId(arch, "dvd"), "arch", arch,
+                                            "tree", layout.lorax(arch) + "/lorax", "extra", layout.extraFiles(),
+                                            "repos", graftRepos(image, arch), "root", layout.lorax(arch) + "/" + image.name(),
+                                            "name", release.name(), "short", release.shortName(),
+                                            "version", release.version(), "variant", image.variant())),
                             new Action.Exec(List.of("xorriso", "-options_from_file", dialog)),
                             new Action.Exec(List.of("implantisomd5", "--supported-iso", iso)),
-                            new Action.Exec(List.of("xorriso", "-indev", iso, "-report_el_torito", "as_mkisofs")),
-                            new Action.Internal("write " + iso + ".manifest and the .CHECKSUM files of "
-                                    + release.isoName(arch, image.name()) + ", "
-                                    + release.genericIsoName(arch, image.name()) + " and "
-                                    + release.latestIsoName(arch, image.name()), List.of(layout.workIsos(arch))),
-                            new Action.Symlink(layout.workIsos(arch) + "/" + release.genericIsoName(arch, image.name()),
-                                    release.isoName(arch, image.name())),
-                            new Action.Symlink(layout.workIsos(arch) + "/" + release.latestIsoName(arch, image.name()),
-                                    release.isoName(arch, image.name()))));
+                            new Action.Exec(List.of("xorriso", "-indev", iso, "-report_el_torito", "as_mkisofs"),
+                                    scratch(iso, ".eltorito")),
+                            new Action.Internal("check-report", "refuse the ISO if xorriso's El Torito report says SORRY",
+                                    List.of(iso), params("report", scratch(iso, ".eltorito"), "forbidden", "SORRY"))));
+            List<Action> more = new ArrayList<>(tasks.get("extras:" + image.name() + ":" + arch).actions());
+            isoCompanions(more, arch, iso, image.name());
+            replaceActions("extras:" + image.name() + ":" + arch, more);
         }
+    }
+
+    /** {@code BaseOS=/…/BaseOS/x86_64/os,AppStream=…}: the repos whose packages and repodata a disc carries. */
+    private String graftRepos(Image image, String arch) {
+        if (!image.graft()) {
+            return "";
+        }
+        List<String> repos = new ArrayList<>();
+        for (String repo : image.repos()) {
+            if (recipe.repo(repo).map(r -> r.existsOn(arch)).orElse(false)) {
+                repos.add(repo + "=" + layout.tree(repo, arch));
+            }
+        }
+        return String.join(",", repos);
+    }
+
+    /** An ISO's manifest, its generic and latest aliases, and a .CHECKSUM for each of the three names. */
+    private void isoCompanions(List<Action> actions, String arch, String iso, String image) {
+        String dir = layout.workIsos(arch);
+        String name = iso.substring(iso.lastIndexOf('/') + 1);
+        actions.add(new Action.Exec(List.of("xorriso", "-dev", iso, "-find", "/"), scratch(iso, ".find")));
+        actions.add(new Action.WriteFile(iso + ".manifest", "ISO manifest", null,
+                params("listing", scratch(iso, ".find"), "remove", "true")));
+        String generic = release.genericIsoName(arch, image);
+        String latest = release.latestIsoName(arch, image);
+        actions.add(new Action.Symlink(dir + "/" + generic, name));
+        actions.add(new Action.Symlink(dir + "/" + latest, name));
+        for (String alias : List.of(name, generic, latest)) {
+            actions.add(new Action.WriteFile(dir + "/" + alias + ".CHECKSUM", "checksum", null,
+                    params("file", dir + "/" + alias)));
+        }
+    }
+
+    /** A file of the task's own making that is not part of the compose: under {@code work/tmp}. */
+    private String scratch(String path, String suffix) {
+        return layout.work() + "/tmp/" + path.substring(path.lastIndexOf('/') + 1) + suffix;
+    }
+
+    private void replaceActions(String id, List<Action> actions) {
+        Task t = tasks.get(id);
+        tasks.put(id, new Task(t.id(), t.kind(), t.repo(), t.arch(), t.dependsOn(), t.inputs(), t.outputs(),
+                t.executor(), t.failable(), List.copyOf(actions)));
+    }
+
+    private static Map<String, String> params(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private void cloud(Step.Cloud cloud) {
@@ -415,9 +496,18 @@ public final class Planner {
                             List.of(artifactsUrl()), List.of(layout.workImages(arch)), Executor.LOCAL,
                             cloud.failable().failableOn(arch), List.of(
                                     new Action.MakeDirectory(layout.workImages(arch)),
-                                    new Action.Internal("download the newest " + file + " from " + artifactsUrl()
-                                            + " into " + layout.workImages(arch) + " with its .CHECKSUM and latest "
-                                            + "aliases", List.of(layout.workImages(arch)))));
+                                    new Action.Internal("download-image", "download the newest " + file + " from "
+                                            + artifactsUrl() + " into " + layout.workImages(arch)
+                                            + " with its .CHECKSUM and latest aliases", List.of(layout.workImages(arch)),
+                                            params("store", artifactsUrl(), "match", release.shortName() + "-"
+                                                            + release.major() + "-" + name + "-" + release.version() + "-",
+                                                    "suffix", "." + arch + "." + image.format(), "into", layout.workImages(arch),
+                                                    "latest", release.shortName() + "-" + release.major() + "-" + name
+                                                            + ".latest." + arch + "." + image.format(),
+                                                    "primary", variant.equals(image.primary())
+                                                            ? release.shortName() + "-" + release.major() + "-"
+                                                            + image.type() + ".latest." + arch + "." + image.format()
+                                                            : ""))));
                 }
             }
         }
@@ -454,19 +544,34 @@ public final class Planner {
             if (!selected(arch)) {
                 continue;
             }
-            actions.add(new Action.Internal("move ISOs, images and live media of " + arch + " from "
-                    + layout.work() + " into " + layout.compose(), List.of(layout.isos(arch))));
-            actions.add(new Action.WriteFile(layout.isos(arch) + "/CHECKSUM", "CHECKSUM from the per-file "
-                    + ".CHECKSUM files", null));
-            outputs.add(layout.isos(arch) + "/CHECKSUM");
+            for (String kind : List.of("isos", "images", "live")) {
+                String from = layout.work() + "/" + kind + "/" + arch;
+                String to = layout.compose() + "/" + kind + "/" + arch;
+                actions.add(new Action.Internal("move-directory", "move " + from + " into " + to
+                        + " (when it exists)", List.of(to), params("from", from, "to", to)));
+                actions.add(new Action.WriteFile(to + "/CHECKSUM", "CHECKSUM from the per-file .CHECKSUM files",
+                        null, params("dir", to)));
+                outputs.add(to + "/CHECKSUM");
+            }
         }
         actions.add(new Action.MakeDirectory(layout.metadata()));
-        for (String file : List.of("COMPOSE_ID", "composeinfo.json", "images.json", "rpms.json")) {
-            actions.add(new Action.WriteFile(layout.metadata() + "/" + file, "productmd 1.2 " + file,
-                    file.equals("COMPOSE_ID") ? layout.composeId() + "\n" : null));
+        actions.add(new Action.WriteFile(layout.metadata() + "/COMPOSE_ID", "compose id", layout.composeId()));
+        Map<String, String> metadata = params("compose", layout.compose(), "id", layout.composeId(),
+                "date", options.dateStamp() == null ? ComposePaths.DATE_PLACEHOLDER : options.dateStamp(),
+                "name", release.name(), "short", release.shortName(), "version", release.version(),
+                "type", release.channel() == org.relengine.model.Channel.STABLE ? "ga" : "updates-testing",
+                "final", String.valueOf(release.isFinal()), "owner", bootTreeRepos().stream().findFirst().orElse(""),
+                "extra", layout.work() + "/global/extra-files.json");
+        for (Repo repo : repos) {
+            metadata.put("variant." + repo.name(), String.join(",", recipe.syncArches(repo)));
+        }
+        for (String file : List.of("composeinfo.json", "images.json", "rpms.json")) {
+            actions.add(new Action.WriteFile(layout.metadata() + "/" + file, "productmd 1.2 " + file, null, metadata));
             outputs.add(layout.metadata() + "/" + file);
         }
-        actions.add(new Action.WriteFile(layout.composeDir() + "/STATUS", "compose status", null));
+        // FINISHED, or FINISHED_INCOMPLETE when a failable task failed; read from the run's journal
+        actions.add(new Action.WriteFile(layout.composeDir() + "/STATUS", "compose status", null,
+                params("journal", layout.work() + "/journal")));
         actions.add(new Action.Symlink(paths.latestLink(), layout.composeDir()));
         outputs.add(paths.latestLink());
         add("finalize", TaskKind.FINALIZE, null, null, sinks, List.of(layout.work()), outputs, Executor.LOCAL, false,
@@ -523,9 +628,10 @@ public final class Planner {
     private void stage(Step.Staging staging, List<String> after) {
         String target = paths.stagingDir();
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action.Internal("check " + layout.compose() + (staging.delete()
+        actions.add(new Action.Internal("check-publishable", "check " + layout.compose() + (staging.delete()
                 ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, deletions under the threshold"
-                : ": repodata/repomd.xml in every repo × arch"), List.of(layout.compose())));
+                : ": repodata/repomd.xml in every repo × arch"), List.of(layout.compose()),
+                params("compose", layout.compose(), "delete", String.valueOf(staging.delete()))));
         if (staging.hardlink()) {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
                     ".*\\.discinfo", layout.compose())));
@@ -604,8 +710,9 @@ public final class Planner {
         String to = paths.productionDir();
         List<String> excludes = production.exclude();
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action.Internal("check " + from + ": repodata/repomd.xml in every repo × arch"
-                + (production.delete() ? ", deletions under the threshold" : ""), List.of(from)));
+        actions.add(new Action.Internal("check-publishable", "check " + from
+                + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", deletions under the threshold"
+                : ""), List.of(from), params("compose", from, "delete", String.valueOf(production.delete()))));
         actions.add(new Action.MakeDirectory(to));
         // payload first, then repodata, repomd.xml last: a mirror never sees metadata naming absent files
         List<String> payloadExcludes = new ArrayList<>(excludes);

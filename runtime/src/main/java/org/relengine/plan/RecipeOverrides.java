@@ -4,6 +4,7 @@ import java.util.List;
 import org.relengine.model.Recipe;
 import org.relengine.model.Roots;
 import org.relengine.model.Source;
+import org.relengine.model.Executor;
 import org.relengine.model.Step;
 
 /** The command line's {@code --root} and {@code --source}, applied to a recipe before planning. */
@@ -18,6 +19,11 @@ public final class RecipeOverrides {
      * @param source replaces the base URL of the source the sync step reads; null keeps it
      */
     public static Recipe apply(Recipe recipe, String root, String source) {
+        return apply(recipe, root, source, false);
+    }
+
+    /** As {@link #apply(Recipe, String, String)}; {@code local} runs every step on this machine. */
+    public static Recipe apply(Recipe recipe, String root, String source, boolean local) {
         Roots roots = recipe.roots();
         if (root != null) {
             String base = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
@@ -31,9 +37,28 @@ public final class RecipeOverrides {
             sources = sources.stream().map(s -> s.kind() == from
                     ? new Source(s.kind(), url, s.project(), s.hashed(), s.origin()) : s).toList();
         }
+        List<Step> compose = local ? recipe.compose().stream().map(RecipeOverrides::local).toList() : recipe.compose();
         return new Recipe(recipe.files(), recipe.release(), recipe.arches(), recipe.archesOrigin(), recipe.multilib(),
                 sources, recipe.gpg(), recipe.repos(), recipe.lorax(), recipe.images(), recipe.cloudImages(),
-                recipe.liveImages(), recipe.extraFiles(), recipe.artifacts(), roots, recipe.compose(),
+                recipe.liveImages(), recipe.extraFiles(), recipe.artifacts(), roots, compose,
                 recipe.publish());
+    }
+
+    private static Step local(Step step) {
+        Executor here = Executor.LOCAL;
+        if (step instanceof Step.Sync s) {
+            return new Step.Sync(s.from(), s.debug(), s.source(), s.kickstart(), s.delete(), s.repoclosure(), here,
+                    s.failable(), s.origin());
+        }
+        if (step instanceof Step.Iso s) {
+            return new Step.Iso(s.arches(), here, s.failable(), s.origin());
+        }
+        if (step instanceof Step.Extras s) {
+            return new Step.Extras(s.image(), here, s.failable(), s.origin());
+        }
+        if (step instanceof Step.Live s) {
+            return new Step.Live(s.images(), here, s.failable(), s.origin());
+        }
+        return step;
     }
 }

@@ -19,8 +19,9 @@ public final class RepoClosure {
     }
 
     /** @param trees repo name → os tree path; the first entry is the repo checked */
-    public static List<String> argv(String config, String arch, Map<String, String> trees) {
-        List<String> argv = new ArrayList<>(List.of("dnf", "repoclosure", "-c", config, "--forcearch=" + arch));
+    public static List<String> argv(String config, int releasever, String arch, Map<String, String> trees) {
+        List<String> argv = new ArrayList<>(List.of("dnf", "repoclosure", "-c", config, "--releasever=" + releasever,
+                "--forcearch=" + arch));
         for (String a : ARCH_FLAGS.getOrDefault(arch, List.of("noarch"))) {
             argv.add("--arch=" + a);
         }

@@ -10,9 +10,10 @@ public final class RepoSync {
     }
 
     /** @param forceArch the arch to sync as, or null for source trees */
-    public static List<String> argv(String config, String repoId, String target, String forceArch, boolean gpgcheck,
-                                    boolean delete) {
-        List<String> argv = new ArrayList<>(List.of("dnf", "reposync", "-c", config, "--download-metadata",
+    public static List<String> argv(String config, int releasever, String repoId, String target, String forceArch,
+                                    boolean gpgcheck, boolean delete) {
+        List<String> argv = new ArrayList<>(List.of("dnf", "reposync", "-c", config, "--releasever=" + releasever,
+                "--download-metadata",
                 "--repoid=" + repoId, "-p", target));
         if (forceArch != null) {
             argv.add("--forcearch");

@@ -1,0 +1,187 @@
+package org.relengine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.relengine.compile.Recipes;
+import org.relengine.demo.DemoFixtures;
+import org.relengine.demo.DemoRecipe;
+import org.relengine.demo.DemoServer;
+import org.relengine.exec.ComposeRun;
+import org.relengine.model.Recipe;
+import org.relengine.model.SourceKind;
+import org.relengine.plan.Plan;
+import org.relengine.plan.PlanOptions;
+import org.relengine.plan.Planner;
+import org.relengine.plan.Scope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(versionProvider = Main.Version.class, name = "demo", mixinStandardHelpOptions = true,
+        description = {"The main job out of the box: a loopback package server with a miniature distribution "
+                + "(tiny real RPMs for every repo and arch), then the real recipes/rocky9.groovy composed against it "
+                + "with the real tools."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the compose is done", "1:a tool is missing or the recipe has errors",
+            "3:a required task failed"})
+final class DemoCommand implements Callable<Integer> {
+
+    /** What the demo needs to compose, in `relengine doctor`'s names. */
+    static final List<String> NEEDED = List.of("dnf", "dnf reposync", "createrepo_c", "rpmbuild", "xorriso",
+            "implantisomd5", "checkisomd5");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "demo", description = "Where the compose goes (default ./demo).")
+    Path out;
+
+    @Option(names = "--recipe", paramLabel = "RECIPE", description = "The recipe (default: recipes/rocky9.groovy of this checkout).")
+    Path recipeFile;
+
+    @Option(names = "--dry-run", description = "Build the fixtures and start the server, then print what the run would do.")
+    boolean dryRun;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Tasks at the same time (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--broken-dependency", hidden = true,
+            description = "Give AppStream a package whose dependency nothing provides (to see a closure failure).")
+    boolean broken;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!tools(stdout, err)) {
+            return ExitCode.ERRORS;
+        }
+        Path file = recipeFile != null ? recipeFile
+                : Path.of(System.getProperty("relengine.home", ".")).resolve("recipes/rocky9.groovy");
+        Recipes.Result loaded = Recipes.load(file);
+        if (!loaded.ok()) {
+            DiagnosticsPrinter.text(file.toString(), loaded, err);
+            return ExitCode.ERRORS;
+        }
+        Recipe recipe = loaded.recipe();
+        String project = recipe.source(SourceKind.PERIDOT).map(s -> s.project()).orElse("demo");
+        Instant start = Instant.now();
+        DemoFixtures.Built fixtures = new DemoFixtures(recipe, project, broken).build(cache(), stdout);
+        try (DemoServer server = DemoServer.start(fixtures.server())) {
+            stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
+                    + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
+            Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), server.url(), fixtures);
+            Plan plan = Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.COMPOSE, true, true, null,
+                    DateStamp.now()));
+            if (dryRun) {
+                DryRun.walk(plan, stdout);
+                return ExitCode.OK;
+            }
+            int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+            ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(30), stdout);
+            summary(plan, demo, result, Duration.between(start, Instant.now()), stdout);
+            return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
+        }
+    }
+
+    private boolean tools(PrintWriter stdout, PrintWriter err) throws IOException {
+        List<Doctor.Tool> missing = Doctor.report(NEEDED, new PrintWriter(java.io.Writer.nullWriter()));
+        if (missing.isEmpty()) {
+            return true;
+        }
+        List<String> install = Doctor.installCommand(missing);
+        String names = String.join(", ", missing.stream().map(Doctor.Tool::name).toList());
+        if (install != null && isRoot()) {
+            stdout.println("relengine demo: installing " + names + ": " + String.join(" ", install));
+            stdout.flush();
+            try {
+                if (install.get(0).equals("apt-get")) {
+                    Exec.inherit(List.of("apt-get", "update", "-q"));
+                }
+                Exec.inherit(install);
+            } catch (IOException e) {
+                err.println("relengine demo: installing failed: " + e.getMessage());
+                return false;
+            }
+            return Doctor.report(NEEDED, new PrintWriter(java.io.Writer.nullWriter())).isEmpty();
+        }
+        err.println("relengine demo: missing " + names + "; nothing was done.");
+        err.println(install == null ? "  install them with your package manager"
+                : "  install them with:  sudo " + String.join(" ", install));
+        return false;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static Path cache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("relengine/demo");
+    }
+
+    private void summary(Plan plan, Recipe demo, ComposeRun.Result result, Duration took, PrintWriter out)
+            throws IOException {
+        Path compose = Path.of(plan.composeDir()).resolve("compose");
+        out.println();
+        out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + minutes(took));
+        out.println("  compose      " + plan.composeDir());
+        out.println("  latest link  " + Path.of(plan.composeDir()).getParent().resolve(demo.release().latestLink()));
+        long trees = demo.repos().stream().mapToLong(r -> demo.syncArches(r).size()).sum();
+        out.println("  repos        " + demo.repos().size() + " repos, " + trees + " repo × arch trees with debug and "
+                + "source trees, synced with dnf reposync and closure-checked with dnf repoclosure");
+        for (String arch : demo.arches()) {
+            Path isos = compose.resolve("isos/" + arch);
+            if (!Files.isDirectory(isos)) {
+                continue;
+            }
+            try (Stream<Path> list = Files.list(isos)) {
+                for (Path iso : list.filter(p -> p.toString().endsWith(".iso") && !Files.isSymbolicLink(p)).sorted()
+                        .toList()) {
+                    out.printf("  iso          isos/%s/%s (%d KiB)%n", arch, iso.getFileName(), Files.size(iso) / 1024);
+                }
+            }
+        }
+        out.println("  metadata     " + compose.resolve("metadata/composeinfo.json"));
+        out.println("  logs         " + result.logs());
+        out.println();
+        out.println("  Synthetic in the demo: the per-arch lorax boot images (lorax must run on each target arch;");
+        out.println("  a small xorriso-made boot ISO stands in, through the same pull-unpack-tree path), the cloud");
+        out.println("  images, and the packages themselves. Signatures are not checked (the demo's RPMs are unsigned);");
+        out.println("  every step runs on this machine. Everything else is the real recipe and the real tools.");
+        out.flush();
+    }
+
+    private static String minutes(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
+    }
+
+    /** Runs an installer with its output on the terminal. */
+    static final class Exec {
+        private Exec() {
+        }
+
+        static void inherit(List<String> argv) throws IOException {
+            try {
+                Process process = new ProcessBuilder(argv).inheritIO().start();
+                int exit = process.waitFor();
+                if (exit != 0) {
+                    throw new IOException(String.join(" ", argv) + " exited with " + exit);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.relengine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import org.relengine.exec.ComposeRun;
+import org.relengine.model.Executor;
+import org.relengine.plan.Plan;
+import org.relengine.plan.Task;
+
+/** A run for real, after the checks that must hold before anything is touched. */
+final class RealRun {
+
+    private RealRun() {
+    }
+
+    static int run(Plan plan, Integer jobs, int timeoutMinutes, PrintWriter out, PrintWriter err) throws IOException {
+        List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
+        if (!elsewhere.isEmpty()) {
+            TreeSet<String> executors = new TreeSet<>();
+            elsewhere.forEach(t -> executors.add(t.executor().word()));
+            err.println("relengine: " + elsewhere.size() + " tasks run on " + String.join(", ", executors)
+                    + ", which this version cannot drive yet (e.g. " + elsewhere.get(0).id() + ")");
+            err.println("  hint: run them on this machine with --executor local");
+            return ExitCode.ERRORS;
+        }
+        if (plan.full() && java.nio.file.Files.exists(java.nio.file.Path.of(plan.composeDir()))) {
+            err.println("relengine: " + plan.composeDir() + " exists already; a full run makes a new compose");
+            return ExitCode.ERRORS;
+        }
+        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(timeoutMinutes), out);
+        return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
+    }
+}

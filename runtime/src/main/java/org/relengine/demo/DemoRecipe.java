@@ -1,0 +1,34 @@
+package org.relengine.demo;
+
+import java.util.List;
+import org.relengine.model.Artifacts;
+import org.relengine.model.ExtraFiles;
+import org.relengine.model.Gpg;
+import org.relengine.model.Recipe;
+import org.relengine.model.Step;
+import org.relengine.plan.RecipeOverrides;
+
+/**
+ * The real recipe, pointed at the demo's server: packages, build results and extra files come from
+ * loopback; every step runs here; the per-arch lorax builds are left out (lorax must run on each target
+ * arch — the synthetic results stand in for them, through the same pull-unpack-tree path); signatures
+ * are not checked, because the demo's packages are not signed.
+ */
+public final class DemoRecipe {
+
+    private DemoRecipe() {
+    }
+
+    public static Recipe adapt(Recipe recipe, String root, String serverUrl, DemoFixtures.Built fixtures) {
+        Recipe local = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", true);
+        List<Step> compose = local.compose().stream().filter(s -> !(s instanceof Step.Iso)).toList();
+        ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(fixtures.git().toUri().toString(),
+                local.extraFiles().ref(), local.extraFiles().files(), local.extraFiles().origin());
+        Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null,
+                local.artifacts() == null ? local.release().origin() : local.artifacts().origin());
+        Gpg gpg = new Gpg(false, local.gpg().url(), local.gpg().keys(), local.gpg().origin());
+        return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
+                local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
+                local.liveImages(), extra, artifacts, local.roots(), compose, local.publish());
+    }
+}

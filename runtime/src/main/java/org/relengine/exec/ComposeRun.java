@@ -1,0 +1,98 @@
+package org.relengine.exec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.relengine.effects.LocalEffects;
+import org.relengine.plan.Plan;
+import org.relengine.plan.Task;
+import org.relengine.steps.Operations;
+import org.relengine.steps.Producers;
+
+/**
+ * A real run of a plan: the compose's STATUS, journal and per-task logs, the scheduler with the local
+ * effects, and a summary that names every failed task, its log and the log's last lines.
+ */
+public final class ComposeRun {
+
+    /** How it ended; {@code exitCode} 0 when every required task is done, 3 when one failed. */
+    public record Result(Scheduler.Outcome outcome, int exitCode, Duration took, Path logs) {
+    }
+
+    private static final int TAIL = 12;
+
+    private ComposeRun() {
+    }
+
+    public static Result run(Plan plan, int jobs, Duration timeout, PrintWriter out) throws IOException {
+        Path composeDir = Path.of(plan.composeDir());
+        Path work = composeDir.resolve("work");
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        Journal journal = new Journal(work.resolve("journal"));
+        boolean compose = plan.scope().compose();
+        if (compose) {
+            Operations.write(composeDir.resolve("STATUS"), "STARTED\n");
+        }
+        LocalEffects effects = new LocalEffects(logs, timeout, new Producers(),
+                new Operations(work.resolve("tmp")));
+        Instant start = Instant.now();
+        out.println("relengine: " + plan.tasks().size() + " tasks, " + jobs + " at a time; logs in " + logs);
+        out.flush();
+        Scheduler.Outcome outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) -> {
+            switch (state) {
+                case DONE -> out.printf("[%d/%d] done    %s%n", finished, total, task.id());
+                case FAILED -> out.printf("[%d/%d] FAILED  %s%s: %s%n", finished, total, task.id(),
+                        task.failable() ? " (failable)" : "", detail);
+                case SKIPPED -> out.printf("[%d/%d] skipped %s (a required dependency failed)%n", finished, total,
+                        task.id());
+                default -> {
+                }
+            }
+            out.flush();
+        }).run(plan);
+        Duration took = Duration.between(start, Instant.now());
+        List<String> failed = outcome.ids(TaskState.FAILED);
+        List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
+        if (compose && !required.isEmpty()) {
+            Operations.write(composeDir.resolve("STATUS"), "DOOMED\n");
+        }
+        out.println();
+        out.printf("relengine: %d done, %d failed (%d required), %d skipped in %s%n",
+                outcome.ids(TaskState.DONE).size(), failed.size(), required.size(),
+                outcome.ids(TaskState.SKIPPED).size(), human(took));
+        for (String id : failed) {
+            Path log = effects.log(id);
+            out.println();
+            out.println("FAILED " + id + (required.contains(id) ? "" : " (failable)") + ": " + outcome.failures().get(id));
+            out.println("  log: " + log);
+            for (String line : tail(log)) {
+                out.println("  | " + line);
+            }
+        }
+        if (compose && Files.exists(composeDir.resolve("STATUS"))) {
+            out.println("relengine: compose " + plan.composeId() + " is "
+                    + Files.readString(composeDir.resolve("STATUS")).strip());
+        }
+        out.flush();
+        return new Result(outcome, required.isEmpty() ? 0 : 3, took, logs);
+    }
+
+    private static List<String> tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return List.of("(no log)");
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return lines.subList(Math.max(0, lines.size() - TAIL), lines.size());
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : d.toMillis() / 1000.0 + " s";
+    }
+}

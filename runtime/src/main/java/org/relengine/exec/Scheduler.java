@@ -1,0 +1,168 @@
+package org.relengine.exec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.relengine.effects.Effects;
+import org.relengine.plan.Action;
+import org.relengine.plan.Plan;
+import org.relengine.plan.Task;
+
+/**
+ * Runs a plan's tasks, up to {@code jobs} at a time, each as soon as its dependencies are done, every
+ * action through {@link Effects}. A task whose required dependency failed is skipped, and so are its
+ * dependants; everything else still runs. A failed failable task does not hold back its dependants.
+ */
+public final class Scheduler {
+
+    /** Told of every state change, from the scheduling thread. */
+    public interface Listener {
+        void changed(Task task, TaskState state, int finished, int total, String detail);
+    }
+
+    /** What happened to every task. */
+    public record Outcome(Map<String, TaskState> states, Map<String, String> failures) {
+        public List<String> ids(TaskState state) {
+            return states.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).toList();
+        }
+    }
+
+    private final Effects effects;
+    private final int jobs;
+    private final Journal journal;
+    private final Listener listener;
+
+    public Scheduler(Effects effects, int jobs, Journal journal, Listener listener) {
+        this.effects = effects;
+        this.jobs = Math.max(1, jobs);
+        this.journal = journal;
+        this.listener = listener;
+    }
+
+    public Outcome run(Plan plan) {
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        plan.tasks().forEach(t -> tasks.put(t.id(), t));
+        Map<String, TaskState> states = new LinkedHashMap<>();
+        tasks.keySet().forEach(id -> states.put(id, TaskState.PENDING));
+        Map<String, String> failures = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
+            Thread thread = new Thread(runnable, "relengine-task");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletionService<Result> done = new ExecutorCompletionService<>(pool);
+        int running = 0;
+        int finished = 0;
+        try {
+            while (true) {
+                for (Task task : tasks.values()) {
+                    if (states.get(task.id()) != TaskState.PENDING) {
+                        continue;
+                    }
+                    if (blocked(task, tasks, states)) {
+                        states.put(task.id(), TaskState.SKIPPED);
+                        finished++;
+                        record(task, TaskState.SKIPPED, null, "a required dependency failed");
+                        listener.changed(task, TaskState.SKIPPED, finished, tasks.size(), null);
+                        continue;
+                    }
+                    if (running < jobs && ready(task, states)) {
+                        states.put(task.id(), TaskState.RUNNING);
+                        record(task, TaskState.RUNNING, null, null);
+                        listener.changed(task, TaskState.RUNNING, finished, tasks.size(), null);
+                        done.submit(() -> perform(task));
+                        running++;
+                    }
+                }
+                if (running == 0) {
+                    break;
+                }
+                Result result = take(done);
+                running--;
+                finished++;
+                TaskState state = result.failure == null ? TaskState.DONE : TaskState.FAILED;
+                states.put(result.task.id(), state);
+                if (result.failure != null) {
+                    failures.put(result.task.id(), result.failure);
+                }
+                record(result.task, state, result.exit, result.failure);
+                listener.changed(result.task, state, finished, tasks.size(), result.failure);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Outcome(states, failures);
+    }
+
+    private void record(Task task, TaskState state, Integer exit, String reason) {
+        if (journal != null) {
+            journal.record(task.id(), state, exit, null, reason);
+        }
+    }
+
+    private static boolean ready(Task task, Map<String, TaskState> states) {
+        return task.dependsOn().stream().allMatch(d -> states.get(d) == TaskState.DONE
+                || states.get(d) == TaskState.FAILED);
+    }
+
+    /** A dependency that failed and was required, or that was itself skipped. */
+    private static boolean blocked(Task task, Map<String, Task> tasks, Map<String, TaskState> states) {
+        return task.dependsOn().stream().anyMatch(d -> states.get(d) == TaskState.SKIPPED
+                || (states.get(d) == TaskState.FAILED && !tasks.get(d).failable()));
+    }
+
+    private static Result take(CompletionService<Result> done) {
+        try {
+            Future<Result> future = done.take();
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while tasks were running", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a task crashed the scheduler", e.getCause());
+        }
+    }
+
+    private record Result(Task task, Integer exit, String failure) {
+    }
+
+    private Result perform(Task task) {
+        try {
+            for (Action action : task.actions()) {
+                if (action instanceof Action.Exec exec) {
+                    int exit = effects.exec(task.id(), exec.argv(), exec.stdout());
+                    if (exit != 0) {
+                        return new Result(task, exit, exec.argv().get(0) + " exited with status " + exit);
+                    }
+                } else if (action instanceof Action.MakeDirectory dir) {
+                    effects.makeDirectory(task.id(), dir.path());
+                } else if (action instanceof Action.WriteFile write) {
+                    effects.writeFile(task.id(), write.path(), write.producer(), write.content(), write.params());
+                } else if (action instanceof Action.Symlink link) {
+                    effects.symlink(task.id(), link.link(), link.target());
+                } else if (action instanceof Action.Internal internal) {
+                    effects.internal(task.id(), internal.operation(), internal.description(), internal.paths(),
+                            internal.params());
+                }
+            }
+            return new Result(task, null, null);
+        } catch (TaskFailure e) {
+            return new Result(task, null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new Result(task, null, e.toString());
+        }
+    }
+
+    /** Tasks of a plan in the order given, for listeners that number them. */
+    public static List<String> order(Plan plan) {
+        return new ArrayList<>(plan.tasks().stream().map(Task::id).toList());
+    }
+}

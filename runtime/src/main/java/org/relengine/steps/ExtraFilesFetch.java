@@ -1,0 +1,68 @@
+package org.relengine.steps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.relengine.exec.TaskFailure;
+
+/**
+ * The release's extra files (EULA, LICENSE, keys…) from a git repository at a ref, with JGit: cloned into
+ * a scratch directory, the listed files copied, and the commit recorded for the compose metadata.
+ */
+public final class ExtraFilesFetch {
+
+    private ExtraFilesFetch() {
+    }
+
+    public static String fetch(String url, String ref, List<String> files, Path into, Path metadata, Path record,
+                               Path scratch) throws IOException {
+        deleteTree(scratch);
+        try (Git git = Git.cloneRepository().setURI(url).setDirectory(scratch.toFile()).setBranch(ref)
+                .setDepth(1).call()) {
+            String commit = git.getRepository().resolve("HEAD").name();
+            Files.createDirectories(into);
+            Files.createDirectories(metadata);
+            for (String file : files) {
+                Path source = scratch.resolve(file).normalize();
+                if (!source.startsWith(scratch) || !Files.isRegularFile(source)) {
+                    throw new TaskFailure("extra file `" + file + "` is not in " + url + " at " + ref);
+                }
+                Path name = source.getFileName();
+                Files.copy(source, into.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(source, metadata.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Map<String, Object> used = new LinkedHashMap<>();
+            used.put("git", url);
+            used.put("ref", ref);
+            used.put("commit", commit);
+            used.put("files", files);
+            Files.createDirectories(record.getParent());
+            Files.writeString(record, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(used) + "\n");
+            return commit;
+        } catch (GitAPIException e) {
+            throw new TaskFailure("cannot fetch the extra files from " + url + " at " + ref + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

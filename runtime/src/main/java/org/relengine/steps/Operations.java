@@ -1,0 +1,179 @@
+package org.relengine.steps;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.relengine.exec.TaskFailure;
+import org.relengine.formats.Checksums;
+
+/** The Java-side work of tasks, by operation name; each writes what it does to the task's log. */
+public final class Operations {
+
+    private final Path scratch;
+
+    /** @param scratch a directory for temporary clones and downloads, unique to the run */
+    public Operations(Path scratch) {
+        this.scratch = scratch;
+    }
+
+    public void run(String operation, Map<String, String> p, PrintWriter log) throws IOException {
+        switch (operation) {
+            case "require-compose" -> {
+                if (!Files.isDirectory(Path.of(p.get("path")))) {
+                    throw new TaskFailure("there is no compose at " + p.get("path") + ": an update run writes into "
+                            + "the latest compose, so make one with a full run first");
+                }
+            }
+            case "fetch-extra-files" -> {
+                String commit = ExtraFilesFetch.fetch(p.get("git"), p.get("ref"), Arrays.asList(p.get("files").split(",")),
+                        Path.of(p.get("into")), Path.of(p.get("metadata")), Path.of(p.get("record")),
+                        scratch.resolve("extra-files"));
+                log.println("extra files from " + p.get("git") + " at " + p.get("ref") + " (commit " + commit + ")");
+            }
+            case "unpack-lorax" -> unpack(p, log);
+            case "copy-file" -> {
+                Path to = Path.of(p.get("to"));
+                Files.createDirectories(to.getParent());
+                Path partial = to.resolveSibling(to.getFileName() + ".part");
+                Files.copy(Path.of(p.get("from")), partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                log.println("copied " + p.get("from") + " to " + to);
+            }
+            case "graft-boot-tree" -> graft(Path.of(p.get("from")), Path.of(p.get("into")), log);
+            case "check-report" -> {
+                String report = Files.readString(Path.of(p.get("report")), StandardCharsets.UTF_8);
+                log.print(report);
+                if (report.contains(p.get("forbidden"))) {
+                    throw new TaskFailure("xorriso's report on " + p.get("report") + " contains " + p.get("forbidden"));
+                }
+            }
+            case "download-image" -> downloadImage(p, log);
+            case "move-directory" -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
+            case "check-publishable" -> checkPublishable(Path.of(p.get("compose")), log);
+            default -> throw new TaskFailure("`" + operation + "` is not available in this version of relengine");
+        }
+    }
+
+    private void unpack(Map<String, String> p, PrintWriter log) throws IOException {
+        ArtifactStore store = ArtifactStore.open(p.get("store"));
+        String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
+                "no build result matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
+        Path into = Path.of(p.get("into"));
+        Path archive = into.resolve(key.substring(key.lastIndexOf('/') + 1));
+        store.fetch(key, archive);
+        int entries = SafeUntar.unpack(archive, into);
+        log.println("unpacked " + key + " (" + entries + " entries) into " + into);
+        if (!Files.isRegularFile(into.resolve("lorax/images/boot.iso"))) {
+            throw new TaskFailure(key + " holds no lorax/images/boot.iso");
+        }
+    }
+
+    /** Copies the boot tree into a repo tree; the repo's own packages and metadata are never replaced. */
+    private static void graft(Path from, Path into, PrintWriter log) throws IOException {
+        int[] copied = {0};
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                String rel = from.relativize(dir).toString();
+                if (rel.equals("Packages") || rel.equals("repodata")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(into.resolve(rel));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String rel = from.relativize(file).toString();
+                if (!rel.equals(".treeinfo") && !rel.equals(".discinfo") && !rel.equals("media.repo")) {
+                    Files.copy(file, into.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
+                    copied[0]++;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        log.println("grafted " + copied[0] + " files of the boot tree into " + into);
+    }
+
+    private static void downloadImage(Map<String, String> p, PrintWriter log) throws IOException {
+        ArtifactStore store = ArtifactStore.open(p.get("store"));
+        String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
+                "no image matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
+        Path into = Path.of(p.get("into"));
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        Path image = into.resolve(name);
+        store.fetch(key, image);
+        write(into.resolve(name + ".CHECKSUM"), Checksums.fileChecksum(image));
+        for (String alias : List.of(p.get("latest"), p.get("primary"))) {
+            if (alias != null && !alias.isEmpty()) {
+                link(into.resolve(alias), Path.of(name));
+                write(into.resolve(alias + ".CHECKSUM"), Checksums.fileChecksum(into.resolve(alias)));
+            }
+        }
+        log.println("downloaded " + key + " into " + into);
+    }
+
+    private static void move(Path from, Path to, PrintWriter log) throws IOException {
+        if (!Files.isDirectory(from)) {
+            log.println("nothing to move: " + from + " does not exist");
+            return;
+        }
+        Files.createDirectories(to);
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(from)) {
+            entries = list.sorted().toList();
+        }
+        for (Path entry : entries) {
+            Files.move(entry, to.resolve(entry.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        log.println("moved " + entries.size() + " entries from " + from + " to " + to);
+    }
+
+    /** Every os tree under the compose has its repomd.xml: nothing half-written is published. */
+    private static void checkPublishable(Path compose, PrintWriter log) throws IOException {
+        if (!Files.isDirectory(compose)) {
+            throw new TaskFailure("there is nothing to publish at " + compose);
+        }
+        List<Path> trees;
+        try (Stream<Path> walk = Files.walk(compose, 3)) {
+            trees = walk.filter(d -> d.getFileName().toString().equals("os") && Files.isDirectory(d)).toList();
+        }
+        for (Path tree : trees) {
+            if (!Files.isRegularFile(tree.resolve("repodata/repomd.xml"))) {
+                throw new TaskFailure(tree + " has no repodata/repomd.xml; refusing to publish a half-written compose");
+            }
+        }
+        log.println(trees.size() + " trees in " + compose + " have their repodata");
+    }
+
+    /** Atomically replaces a file: written beside it, renamed over it. */
+    public static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Atomically replaces a symbolic link: a new link renamed over the old one, never missing. */
+    public static void link(Path link, Path target) throws IOException {
+        Files.createDirectories(link.toAbsolutePath().getParent());
+        Path fresh = link.resolveSibling("." + link.getFileName() + ".new");
+        Files.deleteIfExists(fresh);
+        Files.createSymbolicLink(fresh, target);
+        if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
+            throw new TaskFailure(link + " is a directory, not a link; refusing to replace it");
+        }
+        Files.move(fresh, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
