@@ -28,7 +28,7 @@ final class ApplyCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PlanFile.Saved saved;
         try {
@@ -37,7 +37,7 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("relengine: there is no plan " + planFile);
             return ExitCode.ERRORS;
         } catch (IOException e) {
-            err.println("relengine: cannot read plan " + planFile + ": " + e.getMessage());
+            err.println("relengine: cannot use " + planFile + ": " + e.getMessage());
             return ExitCode.ERRORS;
         }
         if (!Files.exists(saved.recipe())) {
@@ -71,9 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
             now = RecipePlanning.plan(saved.recipe(), saved.planning(), DateStamp.now(), err);
         }
         if (!dryRun) {
-            err.println("relengine: the plan is current; real runs are not available yet in this version — "
-                    + "`relengine apply --dry-run " + planFile + "` shows what it will do");
-            return ExitCode.ERRORS;
+            return RealRun.run(now.plan(), null, 120, spec.commandLine().getOut(), err);
         }
         DryRun.walk(now.plan(), spec.commandLine().getOut());
         return ExitCode.OK;

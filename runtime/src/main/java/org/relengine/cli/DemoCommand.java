@@ -135,7 +135,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + minutes(took));
         out.println("  compose      " + plan.composeDir());
-        out.println("  latest link  " + Path.of(plan.composeDir()).getParent().resolve(demo.release().latestLink()));
+        Path latest = Path.of(plan.composeDir()).getParent().resolve(demo.release().latestLink());
+        if (Files.isSymbolicLink(latest)) {
+            out.println("  latest link  " + latest + " → " + Files.readSymbolicLink(latest).getFileName());
+        }
         long trees = demo.repos().stream().mapToLong(r -> demo.syncArches(r).size()).sum();
         out.println("  repos        " + demo.repos().size() + " repos, " + trees + " repo × arch trees with debug and "
                 + "source trees, synced with dnf reposync and closure-checked with dnf repoclosure");
@@ -151,7 +154,9 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("  metadata     " + compose.resolve("metadata/composeinfo.json"));
+        if (Files.exists(compose.resolve("metadata/composeinfo.json"))) {
+            out.println("  metadata     " + compose.resolve("metadata/composeinfo.json"));
+        }
         out.println("  logs         " + result.logs());
         out.println();
         out.println("  Synthetic in the demo: the per-arch lorax boot images (lorax must run on each target arch;");

@@ -57,6 +57,11 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     PlanningOptions planning;
 
+    {
+        planning = new PlanningOptions();
+        planning.command = "diff";
+    }
+
     /** One side of the comparison: the recipe, how it is read, and its model and plan. */
     private record Side(String label, Recipes.Result loaded, Plan plan) {
     }

@@ -38,6 +38,11 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlanningOptions planning;
 
+    {
+        planning = new PlanningOptions();
+        planning.command = "plan";
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();

@@ -69,9 +69,17 @@ final class PlanFile {
     }
 
     static Saved read(Path file) throws IOException {
-        JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        if (!Plan.SCHEMA.equals(root.path("schema").asText())) {
-            throw new IOException(file + " is not a relengine plan (schema " + Plan.SCHEMA + ")");
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("it is not JSON (a plan is written by `relengine plan --out`)");
+        }
+        if (root == null || !Plan.SCHEMA.equals(root.path("schema").asText())) {
+            throw new IOException("it is not a relengine plan (schema " + Plan.SCHEMA + ")");
+        }
+        if (root.path("recipe").path("file").asText().isEmpty()) {
+            throw new IOException("it names no recipe");
         }
         JsonNode options = root.path("planning");
         PlanningOptions planning = new PlanningOptions();

@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 /** The options every command that plans shares: what to plan and where. */
 final class PlanningOptions {
 
+    /** The command these options belong to, for the help hint. */
+    String command = "plan";
+
     @Option(names = "--update", description = "Plan an update of the latest compose instead of a new full compose.")
     boolean update;
 

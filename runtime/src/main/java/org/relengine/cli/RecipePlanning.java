@@ -34,11 +34,13 @@ final class RecipePlanning {
             options = planning.toOptions(defaultStamp);
         } catch (PlanningOptions.UsageException e) {
             err.println("relengine: " + e.getMessage());
+            err.println("Try 'relengine " + planning.command + " --help' for more information.");
             return new Planned(null, loaded, ExitCode.USAGE);
         }
         if (planning.executor != null && !planning.executor.equals("local")) {
             err.println("relengine: --executor takes `local` (this version drives no other executor), not `"
                     + planning.executor + "`");
+            err.println("Try 'relengine " + planning.command + " --help' for more information.");
             return new Planned(null, loaded, ExitCode.USAGE);
         }
         Recipe recipe = RecipeOverrides.apply(loaded.recipe(), planning.root, planning.source,

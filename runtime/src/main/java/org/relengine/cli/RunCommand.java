@@ -35,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PlanningOptions planning;
 
+    {
+        planning = new PlanningOptions();
+        planning.command = "run";
+    }
+
     @Override
     public Integer call() throws java.io.IOException {
         String stamp = DateStamp.now();

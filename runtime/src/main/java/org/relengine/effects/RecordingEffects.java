@@ -26,7 +26,11 @@ public final class RecordingEffects implements Effects {
 
     @Override
     public int exec(String task, List<String> argv, String stdout) {
-        record("exec", "$ " + ShellQuote.join(argv) + (stdout == null ? "" : " > " + ShellQuote.quote(stdout)));
+        record("exec", "$ " + ShellQuote.join(argv));
+        if (stdout != null) {
+            // on a line of its own: the command line above stays exactly the argv that runs
+            out.println("      (standard output to " + stdout + ")");
+        }
         return 0;
     }
 

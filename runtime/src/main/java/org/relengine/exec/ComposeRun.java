@@ -71,6 +71,9 @@ public final class ComposeRun {
             out.println();
             out.println("FAILED " + id + (required.contains(id) ? "" : " (failable)") + ": " + outcome.failures().get(id));
             out.println("  log: " + log);
+            for (String unresolved : FailureReport.unresolved(log)) {
+                out.println("  unresolved dependency: " + unresolved);
+            }
             for (String line : tail(log)) {
                 out.println("  | " + line);
             }

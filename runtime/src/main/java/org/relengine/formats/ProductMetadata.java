@@ -35,7 +35,10 @@ public final class ProductMetadata {
     }
 
     private static String write(Object value) throws IOException {
+        // productmd's own layout: "key": value, 4-space indent
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"));
         return JSON.writer(printer).writeValueAsString(value) + "\n";

@@ -26,7 +26,8 @@ public final class RecipeOverrides {
     public static Recipe apply(Recipe recipe, String root, String source, boolean local) {
         Roots roots = recipe.roots();
         if (root != null) {
-            String base = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+            // absolute, so that where a run writes never depends on its working directory
+            String base = java.nio.file.Path.of(root).toAbsolutePath().normalize().toString();
             roots = new Roots(base + "/compose", base + "/staging", base + "/production", roots.origin());
         }
         List<Source> sources = recipe.sources();

@@ -53,20 +53,22 @@ final class Cli {
 
     /**
      * @param options {@code dir}: the working directory (default {@link #ROOT});
-     *                {@code env}: variables to set on top of the base environment, a null value removes one
+     *                {@code timeout}: seconds before the process is killed and the test fails (default 60);
+     *                {@code env}: variables to set on top of the base environment, a null value removes one;
+     *                {@code under}: a command to run the JVM under, e.g. {@code ['unshare', '-rn']}
      */
     static Result run(Map options, String... args) {
         Path dir = (options.dir ?: ROOT) as Path
         Map<String, String> env = new LinkedHashMap<String, String>(BASE_ENV)
         env.putAll((options.env ?: [:]) as Map<String, String>)
 
-        List<String> command = [
+        List<String> command = ((options.under ?: []) as List<String>) + [
                 Path.of(System.getProperty('java.home'), 'bin', 'java').toString(),
                 // as the ./relengine launcher starts it
                 '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
                 '-cp', System.getProperty('java.class.path'),
                 'org.relengine.cli.Main'] + (args as List<String>)
-        Result result = exec(command, dir, env)
+        Result result = exec(command, dir, env, (options.timeout ?: TIMEOUT_SECONDS) as long)
         result.command = args as List<String>
         result
     }
@@ -75,7 +77,8 @@ final class Cli {
      * Runs any command as a process: {@code env} on top of the caller's environment (a null value removes a
      * variable), stdin closed, stdout and stderr read fully and concurrently, at most {@link #TIMEOUT_SECONDS}.
      */
-    static Result exec(List<String> command, Path dir = ROOT, Map<String, String> env = [:]) {
+    static Result exec(List<String> command, Path dir = ROOT, Map<String, String> env = [:],
+                       long timeoutSeconds = TIMEOUT_SECONDS) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
         env.each { String name, String value ->
             if (value == null) {
@@ -88,10 +91,10 @@ final class Cli {
         process.outputStream.close()    // no input: stdin at end of file, and not a terminal
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync { process.inputStream.readAllBytes() }
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync { process.errorStream.readAllBytes() }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.descendants().forEach { ProcessHandle p -> p.destroyForcibly() }
             process.destroyForcibly()
-            throw new AssertionError("${command.join(' ')} did not finish within ${TIMEOUT_SECONDS} s" as Object)
+            throw new AssertionError("${command.join(' ')} did not finish within ${timeoutSeconds} s" as Object)
         }
         new Result(command: command, dir: dir, exitCode: process.exitValue(),
                 stdoutBytes: out.get(10, TimeUnit.SECONDS), stderrBytes: err.get(10, TimeUnit.SECONDS))

@@ -1,0 +1,314 @@
+package org.relengine.cli
+
+import groovy.json.JsonSlurper
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.LocalDateTime
+import java.time.format.DateTimeFormatter
+import java.time.temporal.ChronoUnit
+import spock.lang.Requires
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+
+/**
+ * {@code relengine run --dry-run}, run as a process: every command and file change of the Rocky 9 plan is
+ * printed, copy-pasteable, and nothing is run, written or fetched — also with no tool on PATH and no network.
+ */
+class DryRunSpec extends Specification {
+
+    static final String RECIPE = 'recipes/rocky9.groovy'
+    static final String STAMP = '20251111.154233'
+
+    /** How each effect is printed, after four spaces of indentation. */
+    static final Map<String, String> PREFIX = [exec: '$ ', mkdir: 'mkdir -p ', write: 'write ', symlink: 'ln -sfn ',
+                                               internal: '# ']
+
+    @Shared
+    @TempDir
+    Path shared
+
+    /** The root of the reference dry run: created empty, and must stay so. */
+    @Shared
+    Path referenceRoot
+
+    /** {@code run RECIPE --dry-run --root REF --date-stamp STAMP}, from the repository. */
+    @Shared
+    Cli.Result reference
+
+    /** {@code plan RECIPE --format json} with the same root and stamp: what the dry run must print. */
+    @Shared
+    Map plan
+
+    @TempDir
+    Path dir
+
+    def setupSpec() {
+        referenceRoot = Files.createDirectory(shared.resolve('reference-root'))
+        reference = Cli.run('run', RECIPE, '--dry-run', '--root', referenceRoot.toString(), '--date-stamp', STAMP)
+        Cli.Result planned = Cli.run('plan', RECIPE, '--format', 'json', '--root', referenceRoot.toString(),
+                '--date-stamp', STAMP)
+        assert planned.exitCode == 2
+        plan = new JsonSlurper().parseText(planned.stdout) as Map
+    }
+
+    def "run --dry-run --root DIR: exit 0, the plan's commands, the summary, and nothing written"() {
+        given: 'an empty root, and a working directory holding only the recipe'
+        Path root = Files.createDirectory(dir.resolve('root'))
+        Path cwd = dir.resolve('cwd')
+        Cli.copyRecipe(cwd, 'rocky9.groovy', [:], RECIPE)
+        LocalDateTime before = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)
+
+        when:
+        def result = Cli.run([dir: cwd], 'run', RECIPE, '--dry-run', '--root', root.toString())
+        LocalDateTime after = LocalDateTime.now()
+        def header = result.stdoutLines[0] =~ /^Dry run of recipes\/rocky9\.groovy: compose Rocky-9\.7-(\d{8}\.\d{6}) in (.+)$/
+        assert header.matches()
+        String stamp = header.group(1)
+        LocalDateTime stamped = LocalDateTime.parse(stamp, DateTimeFormatter.ofPattern('yyyyMMdd.HHmmss'))
+
+        then:
+        result.exitCode == 0
+        result.stderr == ''
+        header.group(2) == "$root/compose/9/Rocky-9.7-$stamp".toString()
+        !stamped.isBefore(before) && !stamped.isAfter(after)      // a run's stamp is the time it starts
+        result.stdoutLines[1] == 'Nothing below is executed or written.'
+        ['dnf reposync', 'dnf repoclosure', 'xorriso', 'rsync'].every { tool ->
+            result.stdoutLines.any { it.startsWith("    \$ $tool ") }
+        }
+        result.stdoutLines.last() == summary()
+        result.stdoutLines.last().startsWith('Dry run: 282 tasks; ')
+        result.stdoutLines.last().endsWith(' would be run or made. Nothing was changed.')
+
+        and: 'the same output as the reference run, but for the root and the stamp'
+        normalized(result.stdout, root, stamp) == normalized(reference.stdout, referenceRoot, STAMP)
+
+        and: 'nothing was written under the root or in the working directory'
+        contents(root) == []
+        contents(cwd) == ['recipes', 'recipes/rocky9.groovy']
+    }
+
+    def "run --dry-run prints every task of the plan, numbered, in plan order"() {
+        given:
+        List<String> headers = reference.stdoutLines.findAll { it ==~ /\[\d+\/\d+\] .+/ }
+        int n = plan.tasks.size()
+
+        expect:
+        reference.exitCode == 0
+        reference.stderr == ''
+        headers == plan.tasks.withIndex().collect { task, i -> "[${i + 1}/$n] ${task.id}".toString() }
+        contents(referenceRoot) == []
+    }
+
+    def "run --dry-run prints each task's effects: its actions, in order"() {
+        given:
+        Map<String, List<String>> printed = effectsByTask(reference.stdoutLines)
+
+        expect:
+        printed.keySet() as List == plan.tasks*.id
+        plan.tasks.findAll { printed[it.id].size() != it.actions.size() }*.id == []
+        plan.tasks.collectMany { task ->
+            [task.actions, printed[task.id]].transpose().findAll { action, line -> !printedAs(action, line) }
+                    .collect { action, line -> "${task.id}: ${action.type} printed as `$line`".toString() }
+        } == []
+    }
+
+    def "the printed `#tool` command is copy-pasteable: bash reads it back as the plan's argv"() {
+        given:
+        List<String> printed = commandLines(reference.stdoutLines)
+        List<List<String>> argvs = plan.tasks.collectMany { it.commands }
+        // the first such command that needs quoting, else the first one
+        int i = [printed.findIndexOf { it.startsWith("$tool ") && it.contains("'") },
+                 printed.findIndexOf { it.startsWith("$tool ") }].find { it >= 0 }
+
+        when:
+        def bash = Cli.exec(['bash', '-c', 'printf "%s\\n" ' + printed[i]], dir)
+
+        then:
+        printed.size() == argvs.size()
+        bash.exitCode == 0
+        bash.stderr == ''
+        bash.stdout.readLines() == argvs[i]
+        argvs[i].take(tool.split(' ').length) == tool.split(' ') as List
+
+        where:
+        tool << ['dnf reposync', 'dnf repoclosure', 'xorriso', 'rsync', 'lorax', 'mktorrent', 'tar']
+    }
+
+    def "every printed command, directory and link, read by bash, is exactly the plan's"() {
+        given: 'one bash script: each line of the dry run as a word list, NUL-separated after its word count'
+        List<List<String>> expected = []
+        List<String> script = []
+        Map<String, List<String>> printed = effectsByTask(reference.stdoutLines)
+        plan.tasks.each { task ->
+            [task.actions, printed[task.id]].transpose().each { Map action, String line ->
+                List<String> argv = switch (action.type) {
+                    case 'exec' -> action.argv as List<String>
+                    case 'mkdir' -> ['mkdir', '-p', action.path as String]
+                    case 'symlink' -> ['ln', '-sfn', action.target as String, action.link as String]
+                    default -> null
+                }
+                if (argv != null) {
+                    expected << argv
+                    script << 'words=(' + line.substring(PREFIX[action.type as String] == '$ ' ? 2 : 0) + ')'
+                    script << 'printf "%s\\0" "${#words[@]}" "${words[@]}"'
+                }
+            }
+        }
+        Path file = dir.resolve('effects.bash')
+        Files.writeString(file, script.join('\n') + '\n')
+
+        when:
+        def bash = Cli.exec(['bash', file.toString()], dir)
+        List<List<String>> read = []
+        List<String> words = new String(bash.stdoutBytes, 'UTF-8').split('\0', -1).toList().dropRight(1)
+        while (words) {
+            int count = words.remove(0) as int
+            read << words.take(count)
+            words = words.drop(count)
+        }
+
+        then:
+        bash.exitCode == 0
+        bash.stderr == ''
+        def counts = (reference.stdoutLines.last() =~ /(\d+) commands, (\d+) directories, \d+ files, (\d+) links/)[0]
+        expected.size() == (counts[1] as int) + (counts[2] as int) + (counts[3] as int)
+        read.size() == expected.size()
+        [read, expected].transpose().findAll { it[0] != it[1] } == []
+        contents(dir) == ['effects.bash']                 // bash only read the words: no glob, no expansion ran
+    }
+
+    def "run --dry-run with no tool on PATH: the same output, exit 0, nothing written"() {
+        given:
+        Path emptyPath = Files.createDirectory(dir.resolve('empty-path'))
+        Path root = Files.createDirectory(dir.resolve('root'))
+
+        when: 'java is started by its absolute path, with PATH an empty directory'
+        def result = Cli.run([env: [PATH: emptyPath.toString()]], 'run', RECIPE, '--dry-run', '--root', root.toString(),
+                '--date-stamp', STAMP)
+
+        then:
+        result.exitCode == 0
+        result.stderr == ''
+        normalized(result.stdout, root, STAMP) == normalized(reference.stdout, referenceRoot, STAMP)
+        result.stdoutLines.last() == summary()
+        contents(root) == []
+        contents(emptyPath) == []
+    }
+
+    @Requires(value = { DryRunSpec.unshareWorks() },
+            reason = '`unshare -rn` (a new user and network namespace) is not permitted on this machine')
+    def "run --dry-run with no network (unshare -rn): the same output, exit 0, nothing written"() {
+        given: 'the namespace has no interface but its loopback, and no route: no address outside is reachable'
+        Path root = Files.createDirectory(dir.resolve('root'))
+        def devices = Cli.exec(['unshare', '-rn', 'cat', '/proc/net/dev'], dir)
+        def routes = Cli.exec(['unshare', '-rn', 'cat', '/proc/net/route'], dir)
+        assert devices.stdout.readLines().drop(2).collect { it.trim().split(':')[0] } == ['lo']
+        assert routes.stdout.readLines().drop(1) == []
+
+        when:
+        def result = Cli.run([under: ['unshare', '-rn']], 'run', RECIPE, '--dry-run', '--root', root.toString(),
+                '--date-stamp', STAMP)
+
+        then:
+        result.exitCode == 0
+        result.stderr == ''
+        normalized(result.stdout, root, STAMP) == normalized(reference.stdout, referenceRoot, STAMP)
+        result.stdoutLines.last() == summary()
+        contents(root) == []
+    }
+
+    def "run #args without --dry-run of a recipe whose steps run on podman and kubernetes is refused before anything is written"() {
+        // guarded all the same: a root of its own, no tool on PATH and (where possible) no network
+        given:
+        Path root = Files.createDirectory(dir.resolve('root'))
+        Path emptyPath = Files.createDirectory(dir.resolve('empty-path'))
+        Map options = [env: [PATH: emptyPath.toString()]] + (unshareWorks() ? [under: ['unshare', '-rn']] : [:])
+
+        when:
+        def result = Cli.run(options, (['run', RECIPE, '--root', root.toString()] + args) as String[])
+
+        then:
+        result.exitCode == 1
+        result.stdout == ''
+        result.stderrLines.size() == 2
+        result.stderrLines[0] ==~ /relengine: \d+ tasks run on $executors, which this version cannot drive yet \(e\.g\. sync:devel:x86_64:os\)/
+        result.stderrLines[1] == '  hint: run them on this machine with --executor local'
+        contents(root) == []
+
+        where:
+        args                          | executors
+        []                            | 'kubernetes, podman'
+        ['--update']                  | 'podman'
+        ['--date-stamp', STAMP]       | 'kubernetes, podman'
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The last line of a dry run of the plan: its counts of tasks and effects. */
+    String summary() {
+        List<Map> actions = plan.tasks.collectMany { it.actions }
+        Closure<Integer> count = { String type -> actions.count { it.type == type } }
+        "Dry run: ${plan.tasks.size()} tasks; ${count('exec')} commands, ${count('mkdir')} directories, " +
+                "${count('write')} files, ${count('symlink')} links, ${count('internal')} internal steps would be run " +
+                'or made. Nothing was changed.'
+    }
+
+    /** A dry run's output with its root and date stamp replaced, to compare runs made in different places and times. */
+    static String normalized(String out, Path root, String stamp) {
+        out.replace(root.toString(), '<ROOT>').replace(stamp, '<STAMP>')
+    }
+
+    /** The printed effect lines of each task, without their indentation, by task id in printed order. */
+    static Map<String, List<String>> effectsByTask(List<String> lines) {
+        Map<String, List<String>> byTask = [:]
+        List<String> current = null
+        lines.each { String line ->
+            def header = line =~ /^\[\d+\/\d+\] (.+)$/
+            if (header.matches()) {
+                current = []
+                byTask[header.group(1)] = current
+            } else if (line.startsWith('      (standard output to ')) {
+                // a note under a command whose output goes to a file, not an effect of its own
+            } else if (current != null && line.startsWith('    ')) {
+                current << line.substring(4)
+            } else if (line.isEmpty()) {
+                current = null
+            }
+        }
+        byTask
+    }
+
+    /** The printed commands, without indentation and `$ `. */
+    static List<String> commandLines(List<String> lines) {
+        lines.findAll { it.startsWith('    $ ') }.collect { it.substring(6) }
+    }
+
+    /** Whether a line is how the action prints; commands, directories and links are checked word by word elsewhere. */
+    static boolean printedAs(Map action, String line) {
+        switch (action.type) {
+            case 'write':
+                String size = action.content == null ? '' : ", ${(action.content as String).readLines().size()} lines"
+                return line.startsWith(PREFIX.write) && line.endsWith("  (${action.producer}$size)")
+            case 'internal':
+                return line == PREFIX.internal + action.description
+            default:
+                return line.startsWith(PREFIX[action.type as String])
+        }
+    }
+
+    /** Every path under {@code root}, relative and sorted; empty when nothing was made there. */
+    static List<String> contents(Path root) {
+        Files.walk(root).withCloseable { stream ->
+            stream.filter { it != root }.map { root.relativize(it).toString() }.sorted().toList()
+        }
+    }
+
+    static boolean unshareWorks() {
+        try {
+            Cli.exec(['unshare', '-rn', 'true']).exitCode == 0
+        } catch (IOException ignored) {
+            false
+        }
+    }
+}
