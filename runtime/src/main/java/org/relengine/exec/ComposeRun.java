@@ -74,6 +74,10 @@ public final class ComposeRun {
             for (String unresolved : FailureReport.unresolved(log)) {
                 out.println("  unresolved dependency: " + unresolved);
             }
+            String sync = id.startsWith("sync:") ? FailureReport.syncFailure(log) : null;
+            if (sync != null) {
+                out.println("  cause: " + sync);
+            }
             for (String line : tail(log)) {
                 out.println("  | " + line);
             }

@@ -20,6 +20,29 @@ public final class FailureReport {
     private FailureReport() {
     }
 
+    /**
+     * Why a sync failed, in the words of Rocky's sync units: the repo could not be reached, some packages
+     * did not download, or packages were removed for a signature key violation; null when the log says
+     * none of these.
+     */
+    public static String syncFailure(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return null;
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        if (text.contains("Public key for") && text.contains("is not installed")) {
+            return "packages were removed due to a signature key violation (Public key … is not installed)";
+        }
+        if (text.contains("Cannot download repomd.xml") || text.contains("Failed to download metadata")
+                || text.contains("Curl error")) {
+            return "the repo is unreachable (its metadata could not be downloaded)";
+        }
+        if (text.contains("[FAILED]") || text.contains("Failed to download")) {
+            return "some packages did not download";
+        }
+        return null;
+    }
+
     /** {@code demo-broken-1.0-1.el9.x86_64 (AppStream) needs demo-missing-capability}, one per package. */
     public static List<String> unresolved(Path log) throws IOException {
         List<String> found = new ArrayList<>();

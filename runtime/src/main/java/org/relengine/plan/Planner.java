@@ -256,7 +256,7 @@ public final class Planner {
                                 + layout.metadata(), List.of(layout.extraFiles(), layout.metadata()),
                                 params("git", extra.git(), "ref", extra.ref(), "files", String.join(",", extra.files()),
                                         "into", layout.extraFiles(), "metadata", layout.metadata(),
-                                        "record", layout.work() + "/global/extra-files.json"))));
+                                        "record", layout.metadata() + "/extra-files-source.json"))));
     }
 
     private void lorax(Step.Iso iso) {
@@ -560,8 +560,7 @@ public final class Planner {
                 "date", options.dateStamp() == null ? ComposePaths.DATE_PLACEHOLDER : options.dateStamp(),
                 "name", release.name(), "short", release.shortName(), "version", release.version(),
                 "type", release.channel() == org.relengine.model.Channel.STABLE ? "ga" : "updates-testing",
-                "final", String.valueOf(release.isFinal()), "owner", bootTreeRepos().stream().findFirst().orElse(""),
-                "extra", layout.work() + "/global/extra-files.json");
+                "final", String.valueOf(release.isFinal()), "owner", bootTreeRepos().stream().findFirst().orElse(""));
         for (Repo repo : repos) {
             metadata.put("variant." + repo.name(), String.join(",", recipe.syncArches(repo)));
         }

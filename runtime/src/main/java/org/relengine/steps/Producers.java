@@ -107,7 +107,9 @@ public final class Producers {
         // xorriso refuses to overwrite; a re-run starts from a clean output
         Files.deleteIfExists(iso);
         String extra = p.get("extra");
-        return XorrisoDialog.render(boot, iso, p.get("volid"), p.get("arch"), Path.of(p.get("tree")),
+        // the disc keeps the boot ISO's own label: its boot menu (inst.stage2=hd:LABEL=…) names it
+        String volumeId = IsoVolume.volumeId(boot);
+        return XorrisoDialog.render(boot, iso, volumeId, p.get("arch"), Path.of(p.get("tree")),
                 extra == null ? null : Path.of(extra), repos, manifest, discFiles);
     }
 

@@ -46,6 +46,21 @@ class ComposeFailureSpec extends Specification {
         ['x86_64', 'aarch64'].every { Files.exists(compose.resolve("work/isos/$it/Mini-9.1-$it-dvd.iso")) }
     }
 
+    def "a source that cannot be reached fails its syncs with the cause named, and the run exits 3"() {
+        when: 'nothing listens on port 9 of loopback'
+        def run = Cli.run([timeout: 300], 'run', MINI.resolve('mini9.groovy').toString(), '--executor', 'local',
+                '--only', 'compose', '--arch', 'x86_64', '--skip-debug', '--root', out.toString(),
+                '--source', 'http://127.0.0.1:9/v1/projects')
+
+        then:
+        run.exitCode == 3
+        run.stackTraceMarkers == []
+        run.stdout.contains('FAILED sync:BaseOS:x86_64:os: dnf exited with status 1')
+        run.stdout.contains('  cause: the repo is unreachable (its metadata could not be downloaded)')
+        run.stdout.contains('skipped repoclosure:BaseOS:x86_64 (a required dependency failed)')
+        run.stdout =~ /relengine: compose Mini-9\.1-\d{8}\.\d{6} is DOOMED/
+    }
+
     def "two composes of different recipes run at the same time on one machine, and both succeed"() {
         when:
         def runs = ['mini9', 'mini8'].collect { name ->
