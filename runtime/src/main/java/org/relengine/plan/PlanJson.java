@@ -79,6 +79,9 @@ public final class PlanJson {
         if (action instanceof Action.Exec exec) {
             node.put("type", "exec");
             node.set("argv", JSON.valueToTree(exec.argv()));
+            if (exec.stdout() != null) {
+                node.put("stdout", exec.stdout());
+            }
         } else if (action instanceof Action.MakeDirectory dir) {
             node.put("type", "mkdir");
             node.put("path", dir.path());
@@ -87,14 +90,17 @@ public final class PlanJson {
             node.put("path", write.path());
             node.put("producer", write.producer());
             node.put("content", write.content());
+            node.set("params", JSON.valueToTree(write.params()));
         } else if (action instanceof Action.Symlink link) {
             node.put("type", "symlink");
             node.put("link", link.link());
             node.put("target", link.target());
         } else if (action instanceof Action.Internal internal) {
             node.put("type", "internal");
+            node.put("operation", internal.operation());
             node.put("description", internal.description());
             node.set("paths", JSON.valueToTree(internal.paths()));
+            node.set("params", JSON.valueToTree(internal.params()));
         }
         return node;
     }

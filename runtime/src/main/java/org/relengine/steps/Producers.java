@@ -109,6 +109,10 @@ public final class Producers {
         String extra = p.get("extra");
         // the disc keeps the boot ISO's own label: its boot menu (inst.stage2=hd:LABEL=…) names it
         String volumeId = IsoVolume.volumeId(boot);
+        if (!volumeId.equals(p.get("volid"))) {
+            throw new TaskFailure("the boot ISO " + boot.getFileName() + " is labelled " + volumeId + ", but this "
+                    + "release's discs are labelled " + p.get("volid") + ": was it built for another release or RC level?");
+        }
         return XorrisoDialog.render(boot, iso, volumeId, p.get("arch"), Path.of(p.get("tree")),
                 extra == null ? null : Path.of(extra), repos, manifest, discFiles);
     }
