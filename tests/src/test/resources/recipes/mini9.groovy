@@ -26,3 +26,9 @@ compose {
     extras 'dvd'
     finalize()
 }
+
+publish {
+    staging delete: true
+    production delete: true, protect: ['devel']
+    filelists modules: ['rocky']
+}

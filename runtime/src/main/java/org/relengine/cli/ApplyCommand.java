@@ -71,7 +71,8 @@ final class ApplyCommand implements Callable<Integer> {
             now = RecipePlanning.plan(saved.recipe(), saved.planning(), DateStamp.now(), err);
         }
         if (!dryRun) {
-            return RealRun.run(now.plan(), null, 120, spec.commandLine().getOut(), err);
+            // a saved plan is the confirmation: it was reviewed as a whole, production included
+            return RealRun.run(now.plan(), null, 120, true, spec.commandLine().getOut(), err);
         }
         DryRun.walk(now.plan(), spec.commandLine().getOut());
         return ExitCode.OK;

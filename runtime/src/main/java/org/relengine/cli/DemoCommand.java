@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
             Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), server.url(), fixtures);
-            Plan plan = Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.COMPOSE, true, true, null,
+            Plan plan = Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null,
                     DateStamp.now()));
             if (dryRun) {
                 DryRun.walk(plan, stdout);
@@ -157,12 +157,24 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.exists(compose.resolve("metadata/composeinfo.json"))) {
             out.println("  metadata     " + compose.resolve("metadata/composeinfo.json"));
         }
+        for (var target : List.of("staging", "production")) {
+            String dir = plan.targets().get(target);
+            if (dir != null && Files.isDirectory(Path.of(dir))) {
+                out.printf("  %-12s %s%n", target, dir);
+            }
+        }
+        Path lists = demo.roots().production() == null ? null
+                : Path.of(demo.roots().production(), "mirror/pub/rocky/fullfiletimelist-rocky");
+        if (lists != null && Files.exists(lists)) {
+            out.println("  file list    " + lists);
+        }
         out.println("  logs         " + result.logs());
         out.println();
         out.println("  Synthetic in the demo: the per-arch lorax boot images (lorax must run on each target arch;");
         out.println("  a small xorriso-made boot ISO stands in, through the same pull-unpack-tree path), the cloud");
-        out.println("  images, and the packages themselves. Signatures are not checked (the demo's RPMs are unsigned);");
-        out.println("  every step runs on this machine. Everything else is the real recipe and the real tools.");
+        out.println("  images, and the packages themselves. Signatures are not checked (the demo's RPMs are unsigned),");
+        out.println("  published files keep your ownership, and every step runs on this machine. Everything else is");
+        out.println("  the real recipe and the real tools.");
         out.flush();
     }
 

@@ -58,6 +58,7 @@ final class PlanFile {
         options.put("root", planning.root);
         options.put("source", planning.source);
         options.put("dateStamp", planning.dateStamp);
+        options.put("allowDeletions", planning.allowDeletions);
         Path absolute = file.toAbsolutePath();
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
         Files.writeString(temporary, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
@@ -93,6 +94,7 @@ final class PlanFile {
         planning.root = text(options.path("root"));
         planning.source = text(options.path("source"));
         planning.dateStamp = text(options.path("dateStamp"));
+        planning.allowDeletions = options.path("allowDeletions").isInt() ? options.path("allowDeletions").asInt() : null;
         return new Saved(root, Path.of(root.path("recipe").path("file").asText()),
                 root.path("recipe").path("hash").asText(), planning);
     }

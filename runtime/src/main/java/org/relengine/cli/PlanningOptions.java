@@ -42,6 +42,10 @@ final class PlanningOptions {
     @Option(names = "--source", paramLabel = "URL", description = "Sync from this base URL instead of the recipe's.")
     String source;
 
+    @Option(names = "--allow-deletions", paramLabel = "PERCENT",
+            description = "A delete-sync may delete at most this share of its target's files (default 10).")
+    Integer allowDeletions;
+
     @Option(names = "--executor", paramLabel = "local",
             description = "Run every step on this machine, whatever executor the recipe names (only `local`).")
     String executor;
@@ -69,6 +73,9 @@ final class PlanningOptions {
         append(args, "--root", root);
         append(args, "--source", source);
         append(args, "--date-stamp", dateStamp);
+        if (allowDeletions != null) {
+            args.append(" --allow-deletions ").append(allowDeletions);
+        }
         return args.toString();
     }
 
@@ -91,8 +98,12 @@ final class PlanningOptions {
         if (stamp != null && !stamp.matches("\\d{8}\\.\\d{6}")) {
             throw new UsageException("--date-stamp takes YYYYMMDD.HHMMSS, not `" + stamp + "`");
         }
+        int deletions = allowDeletions == null ? PlanOptions.DEFAULT_ALLOWED_DELETIONS : allowDeletions;
+        if (deletions < 0 || deletions > 100) {
+            throw new UsageException("--allow-deletions takes a percentage from 0 to 100, not " + deletions);
+        }
         return new PlanOptions(!update, List.copyOf(repos), List.copyOf(arches), scope, !skipDebug, !skipSource, image,
-                stamp);
+                stamp, deletions);
     }
 
     /** A command-line mistake found after parsing; exit 64 like picocli's own. */

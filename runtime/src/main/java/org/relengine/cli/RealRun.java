@@ -16,7 +16,14 @@ final class RealRun {
     private RealRun() {
     }
 
-    static int run(Plan plan, Integer jobs, int timeoutMinutes, PrintWriter out, PrintWriter err) throws IOException {
+    static int run(Plan plan, Integer jobs, int timeoutMinutes, boolean confirmed, PrintWriter out, PrintWriter err)
+            throws IOException {
+        if (!confirmed && plan.task("promote").isPresent()) {
+            err.println("relengine: this run publishes to production (" + plan.targets().get("production") + "): "
+                    + "give --confirm, or save the plan with `relengine plan --out PLAN` and run it with "
+                    + "`relengine apply PLAN`");
+            return ExitCode.ERRORS;
+        }
         List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
         if (!elsewhere.isEmpty()) {
             TreeSet<String> executors = new TreeSet<>();

@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tasks run at the same time (default: the number of cores).")
     Integer jobs;
 
+    @Option(names = "--confirm", description = "Allow the run to publish to production.")
+    boolean confirm;
+
     @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "120",
             description = "Kill a command that runs longer (default 120).")
     int timeout;
@@ -56,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         for (org.relengine.plan.Plan plan : plans) {
-            int exit = RealRun.run(plan, jobs, timeout, spec.commandLine().getOut(), spec.commandLine().getErr());
+            int exit = RealRun.run(plan, jobs, timeout, confirm, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             if (exit != ExitCode.OK) {
                 return exit;
             }

@@ -27,8 +27,21 @@ public final class DemoRecipe {
         Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null,
                 local.artifacts() == null ? local.release().origin() : local.artifacts().origin());
         Gpg gpg = new Gpg(false, local.gpg().url(), local.gpg().keys(), local.gpg().origin());
+        List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser).toList();
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
-                local.liveImages(), extra, artifacts, local.roots(), compose, local.publish());
+                local.liveImages(), extra, artifacts, local.roots(), compose, publish);
+    }
+
+    /** Published files stay the user's: giving them to uid 10004 needs root, which the demo does not. */
+    private static Step ownedByUser(Step step) {
+        if (step instanceof Step.Staging s) {
+            return new Step.Staging(s.delete(), s.exclude(), s.protect(), s.createrepo(), s.hardlink(), s.suffix(),
+                    null, s.origin());
+        }
+        if (step instanceof Step.Production s) {
+            return new Step.Production(s.delete(), s.exclude(), s.protect(), null, s.origin());
+        }
+        return step;
     }
 }

@@ -11,15 +11,20 @@ import java.util.List;
  * @param image     only this extra image (null: every built one)
  * @param dateStamp the compose's date stamp {@code YYYYMMDD.HHMMSS}; null leaves a placeholder that a
  *                  run fills in when it allocates the compose
+ * @param allowDeletions the share of a target's files, in percent, a delete-sync may delete
  */
 public record PlanOptions(boolean full, List<String> repos, List<String> arches, Scope scope, boolean debug,
-                          boolean source, String image, String dateStamp) {
+                          boolean source, String image, String dateStamp, int allowDeletions) {
+
+    /** A delete-sync refuses to delete more than this share of its target's files, in percent. */
+    public static final int DEFAULT_ALLOWED_DELETIONS = 10;
+
+    public PlanOptions(boolean full, List<String> repos, List<String> arches, Scope scope, boolean debug,
+                       boolean source, String image, String dateStamp) {
+        this(full, repos, arches, scope, debug, source, image, dateStamp, DEFAULT_ALLOWED_DELETIONS);
+    }
 
     public static PlanOptions fullRun() {
         return new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null, null);
-    }
-
-    public PlanOptions withDateStamp(String stamp) {
-        return new PlanOptions(full, repos, arches, scope, debug, source, image, stamp);
     }
 }

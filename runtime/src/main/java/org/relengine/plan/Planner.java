@@ -613,9 +613,9 @@ public final class Planner {
             List<String> outputs = new ArrayList<>();
             for (String module : filelists.get().modules()) {
                 String dir = root + "/mirror/pub/" + module;
-                actions.add(new Action.WriteFile(dir + "/fullfilelist", "file list of " + dir, null));
-                actions.add(new Action.WriteFile(dir + "/fullfiletimelist-" + module, "file time list of " + dir,
-                        null));
+                actions.add(new Action.Internal("write-file-lists", "write fullfilelist and fullfiletimelist-" + module
+                        + " of " + dir + ", then its copies fullfiletimelist and fullfiletimelist-" + module + "-linux",
+                        List.of(dir), params("dir", dir, "module", module)));
                 outputs.add(dir + "/fullfiletimelist-" + module);
             }
             add("filelists", TaskKind.FILELISTS, null, null, after, List.of(root + "/mirror/pub"), outputs,
@@ -628,9 +628,10 @@ public final class Planner {
         String target = paths.stagingDir();
         List<Action> actions = new ArrayList<>();
         actions.add(new Action.Internal("check-publishable", "check " + layout.compose() + (staging.delete()
-                ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, deletions under the threshold"
-                : ": repodata/repomd.xml in every repo × arch"), List.of(layout.compose()),
-                params("compose", layout.compose(), "delete", String.valueOf(staging.delete()))));
+                ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, at most " + options.allowDeletions()
+                + " % of " + target + " deleted" : ": repodata/repomd.xml in every repo × arch"),
+                List.of(layout.compose()), guard(layout.compose(), target, staging.delete(), staging.exclude(),
+                        staging.protect(), true)));
         if (staging.hardlink()) {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
                     ".*\\.discinfo", layout.compose())));
@@ -704,14 +705,23 @@ public final class Planner {
         add("sign", TaskKind.SIGN, null, null, after, List.of(target), outputs, Executor.LOCAL, false, actions);
     }
 
+    /** What the publishing guard checks before a sync changes a target. */
+    private Map<String, String> guard(String from, String to, boolean delete, List<String> exclude,
+                                      List<String> protect, boolean compose) {
+        return params("compose", from, "target", to, "delete", String.valueOf(delete), "exclude",
+                String.join(",", exclude), "protect", String.join(",", protect), "threshold",
+                String.valueOf(options.allowDeletions()), "status", compose ? "required" : "");
+    }
+
     private void promote(Step.Production production, Step.Staging staging, List<String> after) {
         String from = paths.stagingDir();
         String to = paths.productionDir();
         List<String> excludes = production.exclude();
         List<Action> actions = new ArrayList<>();
         actions.add(new Action.Internal("check-publishable", "check " + from
-                + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", deletions under the threshold"
-                : ""), List.of(from), params("compose", from, "delete", String.valueOf(production.delete()))));
+                + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", at most "
+                + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from),
+                guard(from, to, production.delete(), excludes, production.protect(), false)));
         actions.add(new Action.MakeDirectory(to));
         // payload first, then repodata, repomd.xml last: a mirror never sees metadata naming absent files
         List<String> payloadExcludes = new ArrayList<>(excludes);

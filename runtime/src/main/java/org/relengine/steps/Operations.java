@@ -60,7 +60,8 @@ public final class Operations {
             }
             case "download-image" -> downloadImage(p, log);
             case "move-directory" -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
-            case "check-publishable" -> checkPublishable(Path.of(p.get("compose")), log);
+            case "check-publishable" -> PublishGuard.check(p, log);
+            case "write-file-lists" -> writeFileLists(Path.of(p.get("dir")), p.get("module"), log);
             default -> throw new TaskFailure("`" + operation + "` is not available in this version of relengine");
         }
     }
@@ -140,21 +141,25 @@ public final class Operations {
         log.println("moved " + entries.size() + " entries from " + from + " to " + to);
     }
 
-    /** Every os tree under the compose has its repomd.xml: nothing half-written is published. */
-    private static void checkPublishable(Path compose, PrintWriter log) throws IOException {
-        if (!Files.isDirectory(compose)) {
-            throw new TaskFailure("there is nothing to publish at " + compose);
+    /** Rocky's lists: the module's own, and the copies its mirror scripts read under other names. */
+    private static void writeFileLists(Path dir, String module, PrintWriter log) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new TaskFailure("there is no " + dir + " to list");
         }
-        List<Path> trees;
-        try (Stream<Path> walk = Files.walk(compose, 3)) {
-            trees = walk.filter(d -> d.getFileName().toString().equals("os") && Files.isDirectory(d)).toList();
-        }
-        for (Path tree : trees) {
-            if (!Files.isRegularFile(tree.resolve("repodata/repomd.xml"))) {
-                throw new TaskFailure(tree + " has no repodata/repomd.xml; refusing to publish a half-written compose");
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(4);
+        try {
+            int entries = org.relengine.formats.FileList.write(dir, module, pool);
+            Path list = dir.resolve("fullfiletimelist-" + module);
+            for (String copy : List.of("fullfiletimelist", "fullfiletimelist-" + module + "-linux")) {
+                Path partial = dir.resolve("." + copy + ".part");
+                Files.copy(list, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, dir.resolve(copy), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
+            log.println(entries + " entries listed in " + list);
+        } finally {
+            pool.shutdown();
         }
-        log.println(trees.size() + " trees in " + compose + " have their repodata");
     }
 
     /** Atomically replaces a file: written beside it, renamed over it. */

@@ -1,0 +1,98 @@
+package org.relengine.steps;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.relengine.exec.TaskFailure;
+
+/**
+ * What must hold before a sync changes a published tree, checked read-only, each with a refusal that says
+ * why and changes nothing: the source compose is FINISHED (delete syncs), every os tree has its
+ * {@code repodata/repomd.xml}, and a delete-sync would not delete more than its share of the target.
+ */
+public final class PublishGuard {
+
+    private PublishGuard() {
+    }
+
+    public static void check(Map<String, String> p, PrintWriter log) throws IOException {
+        Path source = Path.of(p.get("compose"));
+        boolean delete = Boolean.parseBoolean(p.get("delete"));
+        if (!Files.isDirectory(source)) {
+            throw new TaskFailure("there is nothing to publish at " + source);
+        }
+        if (delete && "required".equals(p.get("status"))) {
+            Path status = source.resolveSibling("STATUS");
+            String state = Files.exists(status) ? Files.readString(status).strip() : "missing";
+            if (!state.equals("FINISHED") && !state.equals("FINISHED_INCOMPLETE")) {
+                throw new TaskFailure("refusing a delete-sync from " + source + ": its compose is " + state
+                        + ", not FINISHED");
+            }
+        }
+        List<Path> trees;
+        try (Stream<Path> walk = Files.walk(source, 3)) {
+            trees = walk.filter(d -> d.getFileName().toString().equals("os") && Files.isDirectory(d)).toList();
+        }
+        for (Path tree : trees) {
+            if (!Files.isRegularFile(tree.resolve("repodata/repomd.xml"))) {
+                throw new TaskFailure("refusing to publish " + source + ": " + source.relativize(tree)
+                        + " has no repodata/repomd.xml");
+            }
+        }
+        log.println(trees.size() + " trees in " + source + " have their repodata");
+        Path target = Path.of(p.get("target"));
+        if (delete && Files.isDirectory(target)) {
+            long files = count(target);
+            long deletions = deletions(source, target, list(p.get("exclude")), list(p.get("protect")));
+            int threshold = Integer.parseInt(p.get("threshold"));
+            log.println("a delete-sync would delete " + deletions + " of the " + files + " entries of " + target);
+            if (files > 0 && deletions * 100 > (long) threshold * files) {
+                throw new TaskFailure("refusing a delete-sync into " + target + ": it would delete " + deletions
+                        + " of its " + files + " entries (" + deletions * 100 / files + " %), more than the "
+                        + threshold + " % allowed; check the source, or allow it with --allow-deletions N");
+            }
+        }
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static long count(Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(target)) {
+            return walk.count() - 1;
+        }
+    }
+
+    /** What rsync itself says a delete-sync would delete, from a read-only dry run. */
+    static long deletions(Path source, Path target, List<String> exclude, List<String> protect) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("rsync", "-rlptDSH", "--dry-run", "--itemize-changes", "--delete"));
+        exclude.forEach(e -> argv.add("--exclude=" + e));
+        protect.forEach(e -> argv.add("--filter=protect " + e));
+        argv.add(source + "/");
+        argv.add(target + "/");
+        CommandLine command = new CommandLine(argv.get(0));
+        argv.subList(1, argv.size()).forEach(a -> command.addArgument(a, false));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        DefaultExecutor executor = DefaultExecutor.builder().get();
+        executor.setStreamHandler(new PumpStreamHandler(output));
+        executor.setExitValues(null);
+        int exit = executor.execute(command);
+        String text = output.toString(StandardCharsets.UTF_8);
+        if (exit != 0) {
+            throw new TaskFailure("rsync --dry-run of " + source + " into " + target + " failed: " + text.strip());
+        }
+        return text.lines().filter(l -> l.startsWith("*deleting")).count();
+    }
+}
