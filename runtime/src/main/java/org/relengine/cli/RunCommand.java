@@ -54,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
             }
             plans.add(planned.plan());
         }
+        plans = FileListsOnce.last(plans);
         if (dryRun) {
             plans.forEach(plan -> DryRun.walk(plan, spec.commandLine().getOut()));
             return ExitCode.OK;

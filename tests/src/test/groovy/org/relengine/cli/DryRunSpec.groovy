@@ -243,6 +243,21 @@ class DryRunSpec extends Specification {
         ['--date-stamp', STAMP]       | 'kubernetes, podman'
     }
 
+    def "several releases published in one run: the file lists are written once, after the last release's syncs"() {
+        given:
+        Path mini = Cli.ROOT.resolve('tests/src/test/resources/recipes')
+
+        when:
+        def run = Cli.run('run', mini.resolve('mini8.groovy').toString(), mini.resolve('mini9.groovy').toString(),
+                '--only', 'publish', '--dry-run', '--root', dir.resolve('root').toString())
+        List<String> tasks = run.stdoutLines.findAll { it ==~ /^\[\d+\/\d+\] .+/ }.collect { it.replaceFirst(/^\S+ /, '') }
+
+        then:
+        run.exitCode == 0
+        tasks == ['stage', 'promote', 'stage', 'promote', 'filelists']
+        run.stdoutLines.last().endsWith('Nothing was changed.')
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The last line of a dry run of the plan: its counts of tasks and effects. */
