@@ -1,0 +1,129 @@
+package org.relengine.cli
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * Signing and torrents, with a throwaway GPG key: every repomd.xml and CHECKSUM of staging gets a detached,
+ * armored signature that gpg verifies, and each DVD a torrent that names it.
+ */
+class SignAndTorrentSpec extends Specification {
+
+    static final Path RECIPE = Cli.ROOT.resolve('tests/src/test/resources/recipes/mini8-signed.groovy')
+
+    @Shared Path root = Files.createTempDirectory('relengine-signed')
+    @Shared Path gnupg = Files.createTempDirectory('relengine-gnupg')
+    @Shared Cli.Result demo
+
+    def setupSpec() {
+        Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString('rwx------'))
+        def key = Cli.exec(['gpg', '--batch', '--passphrase', '', '--quick-gen-key',
+                            'relengine test <relengine-test@example.org>', 'default', 'default', 'never'],
+                Cli.ROOT, [GNUPGHOME: gnupg.toString()], 120)
+        assert key.exitCode == 0: key.stderr
+        demo = Cli.run([env: DemoSpec.ENV + [GNUPGHOME: gnupg.toString()], timeout: 600], 'demo', '--out',
+                root.toString(), '--recipe', RECIPE.toString())
+    }
+
+    def "the compose is signed and published"() {
+        expect:
+        demo.exitCode == 0
+        demo.stackTraceMarkers == []
+    }
+
+    def "every repomd.xml and CHECKSUM in staging has a detached signature that gpg verifies"() {
+        when:
+        Path staging = root.resolve('staging/mirror/pub/rocky/8.1-RC1')
+        List<Path> signed = ['BaseOS', 'AppStream'].collectMany { repo ->
+            ['x86_64', 'aarch64'].collect { staging.resolve("$repo/$it/os/repodata/repomd.xml") }
+        } + ['x86_64', 'aarch64'].collect { staging.resolve("isos/$it/CHECKSUM") }
+        def verified = signed.collect { file ->
+            Cli.exec(['gpg', '--verify', file.toString() + '.asc', file.toString()], Cli.ROOT, [GNUPGHOME: gnupg.toString()])
+        }
+
+        then:
+        signed.every { Files.readString(Path.of(it.toString() + '.asc')).startsWith('-----BEGIN PGP SIGNATURE-----') }
+        verified*.exitCode == [0] * signed.size()
+        verified.every { it.stderr.contains('Good signature from "relengine test <relengine-test@example.org>"') }
+    }
+
+    def "a changed repomd.xml no longer verifies"() {
+        given:
+        Path repomd = root.resolve('staging/mirror/pub/rocky/8.1-RC1/BaseOS/x86_64/os/repodata/repomd.xml')
+        Path copy = Files.createTempFile('repomd', '.xml')
+        Files.writeString(copy, Files.readString(repomd) + '<!-- changed -->\n')
+
+        expect:
+        Cli.exec(['gpg', '--verify', repomd.toString() + '.asc', copy.toString()], Cli.ROOT,
+                [GNUPGHOME: gnupg.toString()]).exitCode == 1
+    }
+
+    def "each DVD has a torrent that parses and names it, with the recipe's tracker and comment"() {
+        when:
+        Path torrent = root.resolve('compose/8/latest-Mini-8/work/torrents/Mini-8.1-x86_64-dvd.torrent')
+        Map meta = Bencode.decode(Files.readAllBytes(torrent)) as Map
+        Path iso = root.resolve('compose/8/latest-Mini-8/compose/isos/x86_64/Mini-8.1-x86_64-dvd.iso')
+
+        then:
+        new String(meta.announce as byte[], StandardCharsets.UTF_8) == 'udp://tracker.example.org:1337/announce'
+        new String(meta.comment as byte[], StandardCharsets.UTF_8) == 'https://example.org/release_notes/8_1/'
+        new String((meta.info as Map).name as byte[], StandardCharsets.UTF_8) == 'Mini-8.1-x86_64-dvd.iso'
+        (meta.info as Map).length == Files.size(iso)
+        ((meta.info as Map).pieces as byte[]).length % 20 == 0
+    }
+
+    /** A minimal bencode reader: integers, byte strings, lists and dictionaries. */
+    static final class Bencode {
+        byte[] data
+        int at
+
+        static Object decode(byte[] bytes) {
+            new Bencode(data: bytes).next()
+        }
+
+        Object next() {
+            char c = (char) data[at]
+            if (c == ('i' as char)) {
+                int end = indexOf('e' as char, at)
+                long value = new String(data, at + 1, end - at - 1, StandardCharsets.US_ASCII) as long
+                at = end + 1
+                return value
+            }
+            if (c == ('l' as char)) {
+                at++
+                List list = []
+                while ((char) data[at] != ('e' as char)) {
+                    list << next()
+                }
+                at++
+                return list
+            }
+            if (c == ('d' as char)) {
+                at++
+                Map map = [:]
+                while ((char) data[at] != ('e' as char)) {
+                    String key = new String(next() as byte[], StandardCharsets.UTF_8)
+                    map[key] = next()
+                }
+                at++
+                return map
+            }
+            int colon = indexOf(':' as char, at)
+            int length = new String(data, at, colon - at, StandardCharsets.US_ASCII) as int
+            byte[] value = Arrays.copyOfRange(data, colon + 1, colon + 1 + length)
+            at = colon + 1 + length
+            value
+        }
+
+        int indexOf(char c, int from) {
+            int i = from
+            while ((char) data[i] != c) {
+                i++
+            }
+            i
+        }
+    }
+}
