@@ -59,6 +59,7 @@ final class PlanFile {
         options.put("source", planning.source);
         options.put("dateStamp", planning.dateStamp);
         options.put("allowDeletions", planning.allowDeletions);
+        options.put("executor", planning.executor);
         Path absolute = file.toAbsolutePath();
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
         Files.writeString(temporary, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
@@ -95,6 +96,7 @@ final class PlanFile {
         planning.source = text(options.path("source"));
         planning.dateStamp = text(options.path("dateStamp"));
         planning.allowDeletions = options.path("allowDeletions").isInt() ? options.path("allowDeletions").asInt() : null;
+        planning.executor = text(options.path("executor"));
         return new Saved(root, Path.of(root.path("recipe").path("file").asText()),
                 root.path("recipe").path("hash").asText(), planning);
     }

@@ -73,6 +73,7 @@ final class PlanningOptions {
         append(args, "--root", root);
         append(args, "--source", source);
         append(args, "--date-stamp", dateStamp);
+        append(args, "--executor", executor);
         if (allowDeletions != null) {
             args.append(" --allow-deletions ").append(allowDeletions);
         }

@@ -61,6 +61,9 @@ public final class ComposeRun {
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
         if (compose && !required.isEmpty()) {
             Operations.write(composeDir.resolve("STATUS"), "DOOMED\n");
+        } else if (compose && plan.task("finalize").isEmpty()) {
+            // no finalize writes it (update runs): the run itself says how the compose stands now
+            Operations.write(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
         }
         out.println();
         out.printf("relengine: %d done, %d failed (%d required), %d skipped in %s%n",

@@ -357,8 +357,10 @@ class PlanCommandSpec extends Specification {
                                     'torrents'] }*.id == []
         // an update run requires the latest compose and never makes a new compose directory
         prepare.actions[0] == [type       : 'internal',
+                               operation  : 'require-compose',
                                description: 'require the latest compose /mnt/compose/9/latest-Rocky-9 (an update run writes into it)',
-                               paths      : ['/mnt/compose/9/latest-Rocky-9']]
+                               paths      : ['/mnt/compose/9/latest-Rocky-9'],
+                               params     : [path: '/mnt/compose/9/latest-Rocky-9']]
         prepare.actions.findAll { it.type == 'mkdir' }*.path.every { it.startsWith('/mnt/compose/9/latest-Rocky-9/') }
         tasks.findAll { it.kind == 'sync' }.every { it.outputs.every { it.startsWith('/mnt/compose/9/latest-Rocky-9/compose/') } }
     }
