@@ -1,19 +1,14 @@
 package org.relengine.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteWatchdog;
-import org.apache.commons.exec.PumpStreamHandler;
+import org.relengine.effects.Processes;
 
 /** Which external tools are here, with their versions, and the one command that installs what is missing. */
 final class Doctor {
@@ -50,15 +45,9 @@ final class Doctor {
     /** First line of the tool's answer, or null when it is not here. */
     static String version(Tool tool) {
         try {
-            CommandLine command = new CommandLine(tool.probe().get(0));
-            tool.probe().subList(1, tool.probe().size()).forEach(a -> command.addArgument(a, false));
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            DefaultExecutor executor = DefaultExecutor.builder().get();
-            executor.setStreamHandler(new PumpStreamHandler(output));
-            executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(java.time.Duration.ofSeconds(30)).get());
-            executor.setExitValues(null);
-            int exit = executor.execute(command);
-            String text = output.toString(StandardCharsets.UTF_8).strip();
+            Processes.Captured probe = Processes.capture(null, tool.probe(), java.time.Duration.ofSeconds(30));
+            int exit = probe.exit();
+            String text = probe.output().strip();
             if (tool.name().equals("dnf reposync") && (exit != 0 || !text.contains("reposync"))) {
                 return null;
             }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.relengine.compile.Recipes;
@@ -60,10 +59,7 @@ final class PlanFile {
         options.put("dateStamp", planning.dateStamp);
         options.put("allowDeletions", planning.allowDeletions);
         options.put("executor", planning.executor);
-        Path absolute = file.toAbsolutePath();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
-        Files.writeString(temporary, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.relengine.formats.AtomicFiles.write(file.toAbsolutePath(), JSON.writeValueAsString(root) + "\n");
     }
 
     /** A saved plan as read back. */

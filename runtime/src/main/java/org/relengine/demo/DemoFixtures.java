@@ -262,14 +262,7 @@ public final class DemoFixtures {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    private static void deleteTree(Path dir) throws IOException {
+        org.relengine.formats.AtomicFiles.deleteTree(dir);
     }
 }

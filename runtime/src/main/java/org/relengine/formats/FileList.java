@@ -1,14 +1,11 @@
 package org.relengine.formats;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +39,7 @@ public final class FileList {
     /** Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}; returns the entry count. */
     public static int write(Path root, String module, ForkJoinPool pool) throws IOException {
         List<Entry> entries = walk(root, pool);
-        writeAtomically(root.resolve("fullfilelist"), out -> {
+        AtomicFiles.write(root.resolve("fullfilelist"), out -> {
             out.write(".\n");
             for (Entry e : entries) {
                 out.write("./");
@@ -50,7 +47,7 @@ public final class FileList {
                 out.write('\n');
             }
         });
-        writeAtomically(root.resolve("fullfiletimelist-" + module), out -> {
+        AtomicFiles.write(root.resolve("fullfiletimelist-" + module), out -> {
             out.write("[Version]\n2\n\n[Files]\n");
             StringBuilder line = new StringBuilder(128);
             for (Entry e : entries) {
@@ -67,18 +64,6 @@ public final class FileList {
     /** True for the lists a tree carries about itself: they change with every listing. */
     static boolean isList(String name) {
         return name.equals("fullfilelist") || name.startsWith("fullfiletimelist") || name.startsWith(".fullfile");
-    }
-
-    private interface Body {
-        void write(BufferedWriter out) throws IOException;
-    }
-
-    private static void writeAtomically(Path file, Body body) throws IOException {
-        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            body.write(out);
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** One directory's entries and, forked, those of its subdirectories. */

@@ -164,10 +164,7 @@ public final class Operations {
 
     /** Atomically replaces a file: written beside it, renamed over it. */
     public static void write(Path file, String content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
-        Files.writeString(partial, content, StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.relengine.formats.AtomicFiles.write(file, content);
     }
 
     /** Atomically replaces a symbolic link: a new link renamed over the old one, never missing. */

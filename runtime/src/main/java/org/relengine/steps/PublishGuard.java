@@ -1,9 +1,7 @@
 package org.relengine.steps;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.PumpStreamHandler;
+import org.relengine.effects.Processes;
 import org.relengine.exec.TaskFailure;
 
 /**
@@ -82,15 +78,9 @@ public final class PublishGuard {
         protect.forEach(e -> argv.add("--filter=protect " + e));
         argv.add(source + "/");
         argv.add(target + "/");
-        CommandLine command = new CommandLine(argv.get(0));
-        argv.subList(1, argv.size()).forEach(a -> command.addArgument(a, false));
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        DefaultExecutor executor = DefaultExecutor.builder().get();
-        executor.setStreamHandler(new PumpStreamHandler(output));
-        executor.setExitValues(null);
-        int exit = executor.execute(command);
-        String text = output.toString(StandardCharsets.UTF_8);
-        if (exit != 0) {
+        Processes.Captured dryRun = Processes.capture(null, argv, java.time.Duration.ofMinutes(30));
+        String text = dryRun.output();
+        if (dryRun.exit() != 0) {
             throw new TaskFailure("rsync --dry-run of " + source + " into " + target + " failed: " + text.strip());
         }
         return text.lines().filter(l -> l.startsWith("*deleting")).count();

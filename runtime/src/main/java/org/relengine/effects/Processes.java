@@ -1,0 +1,43 @@
+package org.relengine.effects;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.PumpStreamHandler;
+
+/**
+ * Short processes whose output relengine reads itself (tool versions, rsync's read-only dry runs, the
+ * demo's fixture builds): argv through Apache Commons Exec, never a shell, output captured.
+ */
+public final class Processes {
+
+    /** A finished process: its exit status and its standard output and error, interleaved. */
+    public record Captured(int exit, String output) {
+    }
+
+    private Processes() {
+    }
+
+    /** @throws IOException when the program cannot be started (not installed) */
+    public static Captured capture(Path dir, List<String> argv, Duration timeout) throws IOException {
+        CommandLine command = new CommandLine(argv.get(0));
+        argv.subList(1, argv.size()).forEach(a -> command.addArgument(a, false));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        DefaultExecutor.Builder<?> builder = DefaultExecutor.builder();
+        if (dir != null) {
+            builder.setWorkingDirectory(dir.toFile());
+        }
+        DefaultExecutor executor = builder.get();
+        executor.setStreamHandler(new PumpStreamHandler(output));
+        executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(timeout).get());
+        executor.setExitValues(null);
+        int exit = executor.execute(command);
+        return new Captured(exit, output.toString(StandardCharsets.UTF_8));
+    }
+}

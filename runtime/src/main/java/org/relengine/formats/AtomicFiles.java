@@ -1,0 +1,50 @@
+package org.relengine.formats;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Files that readers may open at any moment (metadata, lists, plans) are written beside their final name
+ * and renamed over it: a reader sees the old file or the new one, never half of one.
+ */
+public final class AtomicFiles {
+
+    /** What writes a file's content. */
+    public interface Body {
+        void write(BufferedWriter out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path file, Body body) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            body.write(out);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static void write(Path file, String content) throws IOException {
+        write(file, out -> out.write(content));
+    }
+
+    /** Deletes a directory tree (links are removed, never followed). */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
