@@ -18,12 +18,6 @@ final class RealRun {
 
     static int run(Plan plan, Integer jobs, int timeoutMinutes, boolean confirmed, PrintWriter out, PrintWriter err)
             throws IOException {
-        if (!confirmed && plan.task("promote").isPresent()) {
-            err.println("relengine: this run publishes to production (" + plan.targets().get("production") + "): "
-                    + "give --confirm, or save the plan with `relengine plan --out PLAN` and run it with "
-                    + "`relengine apply PLAN`");
-            return ExitCode.ERRORS;
-        }
         List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
         if (!elsewhere.isEmpty()) {
             TreeSet<String> executors = new TreeSet<>();
@@ -31,6 +25,12 @@ final class RealRun {
             err.println("relengine: " + elsewhere.size() + " tasks run on " + String.join(", ", executors)
                     + ", which this version cannot drive yet (e.g. " + elsewhere.get(0).id() + ")");
             err.println("  hint: run them on this machine with --executor local");
+            return ExitCode.ERRORS;
+        }
+        if (!confirmed && plan.task("promote").isPresent()) {
+            err.println("relengine: this run publishes to production (" + plan.targets().get("production") + "): "
+                    + "give --confirm, or save the plan with `relengine plan --out PLAN` and run it with "
+                    + "`relengine apply PLAN`");
             return ExitCode.ERRORS;
         }
         if (plan.full() && java.nio.file.Files.exists(java.nio.file.Path.of(plan.composeDir()))) {

@@ -68,7 +68,7 @@ class ApplyCommandSpec extends Specification {
         saved.recipe.hash == planned.recipe.hash
         saved.recipe.commit == null                             // not in a git repository
         saved.planning == [update    : false, repos: [], arches: [], only: null, skipDebug: false, skipSource: false,
-                           image     : null, root: null, source: null, dateStamp: null]
+                           image     : null, root: null, source: null, dateStamp: null, allowDeletions: null, executor: null]
         saved.tasks == planned.tasks
         saved.summary == planned.summary
     }
@@ -86,7 +86,7 @@ class ApplyCommandSpec extends Specification {
         result.exitCode == 2
         read('plan.json').planning == [update    : true, repos: ['BaseOS', 'AppStream'], arches: ['x86_64'], only: null,
                                        skipDebug : true, skipSource: false, image: null, root: root.toString(),
-                                       source    : 'https://mirror.example.org/rocky', dateStamp: STAMP]
+                                       source    : 'https://mirror.example.org/rocky', dateStamp: STAMP, allowDeletions: null, executor: null]
     }
 
     def "apply PLAN --dry-run: exit 0, the plan's tasks in the plan's order, nothing changed"() {
