@@ -124,11 +124,7 @@ public final class ModelBuilder {
     }
 
     private Source source(Statement s) {
-        SourceKind kind = switch (s.args().isEmpty() ? Symbol.PERIDOT : ((Value.Word) s.args().get(0)).symbol()) {
-            case MIRROR -> SourceKind.MIRROR;
-            case YUM -> SourceKind.YUM;
-            default -> SourceKind.PERIDOT;
-        };
+        SourceKind kind = sourceKind(s.args().isEmpty() ? Symbol.PERIDOT : ((Value.Word) s.args().get(0)).symbol());
         return new Source(kind, trimSlash(s.text("url", "")), s.text("project", null), s.flag("hashed", false),
                 s.origin());
     }

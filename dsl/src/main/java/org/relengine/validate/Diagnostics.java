@@ -35,10 +35,6 @@ public final class Diagnostics {
         return diagnostic;
     }
 
-    public void addAll(Diagnostics other) {
-        items.addAll(other.items);
-    }
-
     public boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }

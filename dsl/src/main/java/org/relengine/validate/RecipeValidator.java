@@ -91,7 +91,7 @@ public final class RecipeValidator {
         }
         Set<String> seen = new HashSet<>();
         List<String> arches = recipe.arches();
-        Origin origin = archesOrigin();
+        Origin origin = recipe.archesOrigin();
         for (int i = 0; i < arches.size(); i++) {
             String arch = arches.get(i);
             Position at = origin.element(ARGS, i);
@@ -113,11 +113,6 @@ public final class RecipeValidator {
                 }
             }
         }
-    }
-
-    /** The origin of the {@code arches} declaration; recipes keep it as the origin of their arch list. */
-    private Origin archesOrigin() {
-        return recipe.archesOrigin();
     }
 
     private void unknownArch(String arch, Position at) {

@@ -133,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
             throws IOException {
         Path compose = Path.of(plan.composeDir()).resolve("compose");
         out.println();
-        out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + minutes(took));
+        out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + ComposeRun.human(took));
         out.println("  compose      " + plan.composeDir());
         Path latest = Path.of(plan.composeDir()).getParent().resolve(demo.release().latestLink());
         if (Files.isSymbolicLink(latest)) {
@@ -176,11 +176,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  published files keep your ownership, and every step runs on this machine. Everything else is");
         out.println("  the real recipe and the real tools.");
         out.flush();
-    }
-
-    private static String minutes(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
     }
 
     /** Runs an installer with its output on the terminal. */

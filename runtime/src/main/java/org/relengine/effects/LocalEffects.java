@@ -17,6 +17,7 @@ import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.relengine.exec.TaskFailure;
+import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.ShellQuote;
 import org.relengine.steps.Operations;
 import org.relengine.steps.Producers;
@@ -114,7 +115,7 @@ public final class LocalEffects implements Effects {
             if (text == null) {
                 return;
             }
-            Operations.write(Path.of(path), text);
+            AtomicFiles.write(Path.of(path), text);
             try (PrintWriter log = open(task)) {
                 log.println("wrote " + path + " (" + producer + ")");
             }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.relengine.effects.LocalEffects;
+import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
 import org.relengine.steps.Operations;
@@ -37,7 +38,7 @@ public final class ComposeRun {
         Journal journal = new Journal(work.resolve("journal"));
         boolean compose = plan.scope().compose();
         if (compose) {
-            Operations.write(composeDir.resolve("STATUS"), "STARTED\n");
+            AtomicFiles.write(composeDir.resolve("STATUS"), "STARTED\n");
         }
         LocalEffects effects = new LocalEffects(logs, timeout, new Producers(),
                 new Operations(work.resolve("tmp")));
@@ -60,10 +61,10 @@ public final class ComposeRun {
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
         if (compose && !required.isEmpty()) {
-            Operations.write(composeDir.resolve("STATUS"), "DOOMED\n");
+            AtomicFiles.write(composeDir.resolve("STATUS"), "DOOMED\n");
         } else if (compose && plan.task("finalize").isEmpty()) {
             // no finalize writes it (update runs): the run itself says how the compose stands now
-            Operations.write(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
+            AtomicFiles.write(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
         }
         out.println();
         out.printf("relengine: %d done, %d failed (%d required), %d skipped in %s%n",
@@ -101,7 +102,8 @@ public final class ComposeRun {
         return lines.subList(Math.max(0, lines.size() - TAIL), lines.size());
     }
 
-    static String human(Duration d) {
+    /** {@code 42.5 s}, or {@code 2 min 5 s} from a minute on. */
+    public static String human(Duration d) {
         long s = d.toSeconds();
         return s >= 60 ? s / 60 + " min " + s % 60 + " s" : d.toMillis() / 1000.0 + " s";
     }

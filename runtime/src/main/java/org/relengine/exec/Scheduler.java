@@ -1,6 +1,5 @@
 package org.relengine.exec;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,10 +158,5 @@ public final class Scheduler {
         } catch (RuntimeException e) {
             return new Result(task, null, e.toString());
         }
-    }
-
-    /** Tasks of a plan in the order given, for listeners that number them. */
-    public static List<String> order(Plan plan) {
-        return new ArrayList<>(plan.tasks().stream().map(Task::id).toList());
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.relengine.exec.TaskFailure;
+import org.relengine.formats.AtomicFiles;
 import org.relengine.formats.Checksums;
 
 /** The Java-side work of tasks, by operation name; each writes what it does to the task's log. */
@@ -115,11 +116,11 @@ public final class Operations {
         String name = key.substring(key.lastIndexOf('/') + 1);
         Path image = into.resolve(name);
         store.fetch(key, image);
-        write(into.resolve(name + ".CHECKSUM"), Checksums.fileChecksum(image));
+        AtomicFiles.write(into.resolve(name + ".CHECKSUM"), Checksums.fileChecksum(image));
         for (String alias : List.of(p.get("latest"), p.get("primary"))) {
             if (alias != null && !alias.isEmpty()) {
                 link(into.resolve(alias), Path.of(name));
-                write(into.resolve(alias + ".CHECKSUM"), Checksums.fileChecksum(into.resolve(alias)));
+                AtomicFiles.write(into.resolve(alias + ".CHECKSUM"), Checksums.fileChecksum(into.resolve(alias)));
             }
         }
         log.println("downloaded " + key + " into " + into);
@@ -160,11 +161,6 @@ public final class Operations {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** Atomically replaces a file: written beside it, renamed over it. */
-    public static void write(Path file, String content) throws IOException {
-        org.relengine.formats.AtomicFiles.write(file, content);
     }
 
     /** Atomically replaces a symbolic link: a new link renamed over the old one, never missing. */
