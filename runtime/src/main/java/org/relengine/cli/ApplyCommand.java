@@ -24,6 +24,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAN", description = "A plan file written by `relengine plan --out`.")
     Path planFile;
 
+    @picocli.CommandLine.Mixin
+    ResumeOptions resume = new ResumeOptions();
+
     @Option(names = "--dry-run", description = "Print what the plan would do; change nothing, run nothing.")
     boolean dryRun;
 
@@ -67,12 +70,20 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCode.ERRORS;
         }
         if (saved.planning().dateStamp == null) {
-            // the plan leaves the compose's date stamp open: this run allocates it
-            now = RecipePlanning.plan(saved.recipe(), saved.planning(), DateStamp.now(), err);
+            // the plan leaves the compose's date stamp open: this run allocates it, or resumes the latest
+            String stamp = DateStamp.now();
+            now = RecipePlanning.plan(saved.recipe(), saved.planning(), stamp, err);
+            if (resume.resume && now.ok() && now.plan().full()) {
+                now = ResumableCompose.replan(now, saved.recipe(), saved.planning(), stamp, err);
+            }
+            if (!now.ok()) {
+                return now.exitCode();
+            }
         }
         if (!dryRun) {
             // a saved plan is the confirmation: it was reviewed as a whole, production included
-            return RealRun.run(now.plan(), null, 120, true, spec.commandLine().getOut(), err);
+            return RealRun.run(now.plan(), null, 120, true, resume, "relengine apply " + planFile,
+                    spec.commandLine().getOut(), err);
         }
         DryRun.walk(now.plan(), spec.commandLine().getOut());
         return ExitCode.OK;

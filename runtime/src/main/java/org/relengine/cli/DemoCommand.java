@@ -14,6 +14,7 @@ import org.relengine.demo.DemoFixtures;
 import org.relengine.demo.DemoRecipe;
 import org.relengine.demo.DemoServer;
 import org.relengine.exec.ComposeRun;
+import org.relengine.exec.RunLock;
 import org.relengine.model.Recipe;
 import org.relengine.model.SourceKind;
 import org.relengine.plan.Plan;
@@ -53,6 +54,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tasks at the same time (default: the number of cores).")
     Integer jobs;
 
+    @picocli.CommandLine.Mixin
+    ResumeOptions resume = new ResumeOptions();
+
     @Option(names = "--broken-dependency", hidden = true,
             description = "Give AppStream a package whose dependency nothing provides (to see a closure failure).")
     boolean broken;
@@ -75,21 +79,59 @@ final class DemoCommand implements Callable<Integer> {
         String project = recipe.source(SourceKind.PERIDOT).map(s -> s.project()).orElse("demo");
         Instant start = Instant.now();
         DemoFixtures.Built fixtures = new DemoFixtures(recipe, project, broken).build(cache(), stdout);
-        try (DemoServer server = DemoServer.start(fixtures.server())) {
+        Path portFile = out.resolve(".demo-server-port");
+        try (DemoServer server = startServer(fixtures, portFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
             Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), server.url(), fixtures);
+            String stamp = DateStamp.now();
             Plan plan = Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null,
-                    DateStamp.now()));
+                    stamp));
+            if (resume.resume && !dryRun) {
+                java.util.Optional<String> earlier = ResumableCompose.latestStamp(plan, stamp);
+                if (earlier.isEmpty()) {
+                    err.println("relengine demo: nothing to resume: there is no demo compose in " + out);
+                    err.println("  hint: run `relengine demo` without --resume to start one");
+                    return ExitCode.ERRORS;
+                }
+                plan = Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null,
+                        earlier.get()));
+            }
             if (dryRun) {
                 DryRun.walk(plan, stdout);
                 return ExitCode.OK;
             }
+            Files.createDirectories(out);
+            Files.writeString(portFile, server.port() + "\n");
             int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-            ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(30), stdout);
+            ComposeRun.Result result;
+            try {
+                result = ComposeRun.run(plan, new ComposeRun.Options(parallel, Duration.ofMinutes(30), resume.resume,
+                        resume.breakLock, "relengine demo --out " + out), stdout);
+            } catch (RunLock.Locked e) {
+                err.println("relengine demo: " + e.getMessage());
+                if (e.hint() != null) {
+                    err.println("  hint: " + e.hint());
+                }
+                return ExitCode.ERRORS;
+            }
             summary(plan, demo, result, Duration.between(start, Instant.now()), stdout);
             return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
         }
+    }
+
+    /** On the earlier run's port when resuming, so that the tasks it planned are the same tasks now. */
+    private DemoServer startServer(DemoFixtures.Built fixtures, Path portFile, PrintWriter stdout) throws IOException {
+        if (resume.resume && Files.isRegularFile(portFile)) {
+            int port = Integer.parseInt(Files.readString(portFile).strip());
+            try {
+                return DemoServer.start(fixtures.server(), port);
+            } catch (java.net.BindException e) {
+                stdout.println("relengine demo: the earlier server port " + port + " is taken; the tasks that name "
+                        + "the server run again");
+            }
+        }
+        return DemoServer.start(fixtures.server());
     }
 
     private boolean tools(PrintWriter stdout, PrintWriter err) throws IOException {

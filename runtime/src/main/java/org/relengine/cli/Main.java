@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "relengine", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Release engineering for RPM distributions: validate, plan and run compose recipes.",
         subcommands = {ValidateCommand.class, ShowCommand.class, PlanCommand.class, RunCommand.class, ApplyCommand.class,
-            DiffCommand.class, DemoCommand.class, DoctorCommand.class, FileListsCommand.class,
+            DiffCommand.class, DemoCommand.class, StatusCommand.class, ExplainCommand.class, DoctorCommand.class,
+            FileListsCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -2,10 +2,13 @@ package org.relengine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import org.relengine.exec.ComposeRun;
+import org.relengine.exec.RunLock;
 import org.relengine.model.Executor;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
@@ -16,8 +19,8 @@ final class RealRun {
     private RealRun() {
     }
 
-    static int run(Plan plan, Integer jobs, int timeoutMinutes, boolean confirmed, PrintWriter out, PrintWriter err)
-            throws IOException {
+    static int run(Plan plan, Integer jobs, int timeoutMinutes, boolean confirmed, ResumeOptions resume,
+                   String command, PrintWriter out, PrintWriter err) throws IOException {
         List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
         if (!elsewhere.isEmpty()) {
             TreeSet<String> executors = new TreeSet<>();
@@ -33,12 +36,22 @@ final class RealRun {
                     + "`relengine apply PLAN`");
             return ExitCode.ERRORS;
         }
-        if (plan.full() && java.nio.file.Files.exists(java.nio.file.Path.of(plan.composeDir()))) {
+        if (plan.full() && !resume.resume && Files.exists(Path.of(plan.composeDir()))) {
             err.println("relengine: " + plan.composeDir() + " exists already; a full run makes a new compose");
+            err.println("  hint: give --resume to continue it");
             return ExitCode.ERRORS;
         }
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(timeoutMinutes), out);
-        return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
+        try {
+            ComposeRun.Result result = ComposeRun.run(plan, new ComposeRun.Options(parallel,
+                    Duration.ofMinutes(timeoutMinutes), resume.resume, resume.breakLock, command), out);
+            return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
+        } catch (RunLock.Locked e) {
+            err.println("relengine: " + e.getMessage());
+            if (e.hint() != null) {
+                err.println("  hint: " + e.hint());
+            }
+            return ExitCode.ERRORS;
+        }
     }
 }

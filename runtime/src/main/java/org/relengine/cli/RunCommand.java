@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PlanningOptions planning;
 
+    @Mixin
+    ResumeOptions resume = new ResumeOptions();
+
     {
         planning = new PlanningOptions();
         planning.command = "run";
@@ -52,6 +55,12 @@ final class RunCommand implements Callable<Integer> {
             if (!planned.ok()) {
                 return planned.exitCode();
             }
+            if (resume.resume && planned.plan().full() && planning.dateStamp == null) {
+                planned = ResumableCompose.replan(planned, recipe, planning, stamp, spec.commandLine().getErr());
+                if (!planned.ok()) {
+                    return planned.exitCode();
+                }
+            }
             plans.add(planned.plan());
         }
         plans = FileListsOnce.last(plans);
@@ -60,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         for (org.relengine.plan.Plan plan : plans) {
-            int exit = RealRun.run(plan, jobs, timeout, confirm, spec.commandLine().getOut(),
+            int exit = RealRun.run(plan, jobs, timeout, confirm, resume, "relengine run " + recipes.stream()
+                    .map(Path::toString).collect(java.util.stream.Collectors.joining(" ")), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             if (exit != ExitCode.OK) {
                 return exit;

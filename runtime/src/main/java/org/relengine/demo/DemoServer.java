@@ -29,7 +29,15 @@ public final class DemoServer implements AutoCloseable {
     }
 
     public static DemoServer start(Path root) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        return start(root, 0);
+    }
+
+    /**
+     * @param port the port to listen on, 0 for any; a resumed demo asks for its earlier port, because the
+     *             server's URL is part of what its tasks were planned with
+     */
+    public static DemoServer start(Path root, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         DemoServer demo = new DemoServer(server, root.toAbsolutePath().normalize());
         server.createContext("/", demo::handle);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
@@ -39,6 +47,10 @@ public final class DemoServer implements AutoCloseable {
         }));
         server.start();
         return demo;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url() {

@@ -43,7 +43,12 @@ public final class LocalEffects implements Effects {
 
     /** The log file of a task: {@code work/logs/<task id, colons as underscores>.log}. */
     public Path log(String task) {
-        return logs.resolve(task.replace(':', '_') + ".log");
+        return logs.resolve(logName(task));
+    }
+
+    /** Colons are not welcome in file names on every system a log may be copied to. */
+    public static String logName(String task) {
+        return task.replace(':', '_') + ".log";
     }
 
     private PrintWriter open(String task) {

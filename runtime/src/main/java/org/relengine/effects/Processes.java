@@ -26,6 +26,19 @@ public final class Processes {
 
     /** @throws IOException when the program cannot be started (not installed) */
     public static Captured capture(Path dir, List<String> argv, Duration timeout) throws IOException {
+        return capture(dir, argv, timeout, true);
+    }
+
+    /**
+     * Standard output alone: for what a program prints for relengine to read, where its interleaving
+     * with the error stream would differ from run to run.
+     */
+    public static Captured captureOutput(List<String> argv, Duration timeout) throws IOException {
+        return capture(null, argv, timeout, false);
+    }
+
+    private static Captured capture(Path dir, List<String> argv, Duration timeout, boolean withErrors)
+            throws IOException {
         CommandLine command = new CommandLine(argv.get(0));
         argv.subList(1, argv.size()).forEach(a -> command.addArgument(a, false));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -34,7 +47,8 @@ public final class Processes {
             builder.setWorkingDirectory(dir.toFile());
         }
         DefaultExecutor executor = builder.get();
-        executor.setStreamHandler(new PumpStreamHandler(output));
+        executor.setStreamHandler(withErrors ? new PumpStreamHandler(output)
+                : new PumpStreamHandler(output, java.io.OutputStream.nullOutputStream()));
         executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(timeout).get());
         executor.setExitValues(null);
         int exit = executor.execute(command);

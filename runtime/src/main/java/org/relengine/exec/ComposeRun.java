@@ -25,29 +25,67 @@ public final class ComposeRun {
     public record Result(Scheduler.Outcome outcome, int exitCode, Duration took, Path logs) {
     }
 
+    /**
+     * How to run: tasks at a time, the per-command timeout, whether to resume from the compose's journal,
+     * whether to take over stale locks, and the command line named in the locks.
+     */
+    public record Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command) {
+        public Options(int jobs, Duration timeout) {
+            this(jobs, timeout, false, false, null);
+        }
+    }
+
     private static final int TAIL = 12;
 
     private ComposeRun() {
     }
 
     public static Result run(Plan plan, int jobs, Duration timeout, PrintWriter out) throws IOException {
+        try {
+            return run(plan, new Options(jobs, timeout), out);
+        } catch (RunLock.Locked e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** @throws RunLock.Locked when another run holds the compose or a publish target; nothing was changed */
+    public static Result run(Plan plan, Options options, PrintWriter out) throws IOException, RunLock.Locked {
         Path composeDir = Path.of(plan.composeDir());
         Path work = composeDir.resolve("work");
+        try (RunLocks locks = RunLocks.take(plan, options.command(), options.breakLock())) {
+            locks.broken().forEach(b -> out.println("relengine: took over a stale lock: " + b));
+            return locked(plan, options, composeDir, work, out);
+        }
+    }
+
+    private static Result locked(Plan plan, Options options, Path composeDir, Path work, PrintWriter out)
+            throws IOException {
+        int jobs = options.jobs();
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
         Journal journal = new Journal(work.resolve("journal"));
+        Journal.History previous = options.resume() ? Journal.read(journal.file()) : null;
+        journal.start(ProcessHandle.current().pid(), options.resume());
+        // the compose's own copy of its plan: `relengine status` and `explain` read it, no recipe needed
+        AtomicFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
         boolean compose = plan.scope().compose();
         if (compose) {
             AtomicFiles.write(composeDir.resolve("STATUS"), "STARTED\n");
         }
-        LocalEffects effects = new LocalEffects(logs, timeout, new Producers(),
+        LocalEffects effects = new LocalEffects(logs, options.timeout(), new Producers(),
                 new Operations(work.resolve("tmp")));
         Instant start = Instant.now();
         out.println("relengine: " + plan.tasks().size() + " tasks, " + jobs + " at a time; logs in " + logs);
+        if (previous != null) {
+            out.println("relengine: resuming " + plan.composeId() + " from its journal (" + previous.runs()
+                    + (previous.runs() == 1 ? " earlier run" : " earlier runs") + ")");
+        }
         out.flush();
+        TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(), relengineVersion());
         Scheduler.Outcome outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) -> {
             switch (state) {
                 case DONE -> out.printf("[%d/%d] done    %s%n", finished, total, task.id());
+                case REUSED -> out.printf("[%d/%d] reused  %s%n", finished, total, task.id());
                 case FAILED -> out.printf("[%d/%d] FAILED  %s%s: %s%n", finished, total, task.id(),
                         task.failable() ? " (failable)" : "", detail);
                 case SKIPPED -> out.printf("[%d/%d] skipped %s (a required dependency failed)%n", finished, total,
@@ -56,20 +94,28 @@ public final class ComposeRun {
                 }
             }
             out.flush();
-        }).run(plan);
+        }, hasher, previous).run(plan);
         Duration took = Duration.between(start, Instant.now());
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
         if (compose && !required.isEmpty()) {
             AtomicFiles.write(composeDir.resolve("STATUS"), "DOOMED\n");
+        } else if (compose && outcome.states().get("finalize") == TaskState.REUSED) {
+            // finalize wrote STATUS in an earlier run; this run says how the compose stands after it
+            AtomicFiles.write(composeDir.resolve("STATUS"), Journal.read(journal.file()).finishedStatus() + "\n");
         } else if (compose && plan.task("finalize").isEmpty()) {
             // no finalize writes it (update runs): the run itself says how the compose stands now
             AtomicFiles.write(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
         }
         out.println();
-        out.printf("relengine: %d done, %d failed (%d required), %d skipped in %s%n",
-                outcome.ids(TaskState.DONE).size(), failed.size(), required.size(),
-                outcome.ids(TaskState.SKIPPED).size(), human(took));
+        int reused = outcome.ids(TaskState.REUSED).size();
+        if (previous != null && reused == plan.tasks().size()) {
+            out.println("relengine: nothing to do: all " + reused + " tasks finished in an earlier run with the same "
+                    + "ingredients (relengine explain TASK says what they are)");
+        }
+        out.printf("relengine: %d done, %s%d failed (%d required), %d skipped in %s%n",
+                outcome.ids(TaskState.DONE).size(), previous == null ? "" : reused + " reused, ", failed.size(),
+                required.size(), outcome.ids(TaskState.SKIPPED).size(), human(took));
         for (String id : failed) {
             Path log = effects.log(id);
             out.println();
@@ -92,6 +138,12 @@ public final class ComposeRun {
         }
         out.flush();
         return new Result(outcome, required.isEmpty() ? 0 : 3, took, logs);
+    }
+
+    /** The version that goes into the ingredients of work done in Java. */
+    public static String relengineVersion() {
+        String version = ComposeRun.class.getPackage().getImplementationVersion();
+        return "relengine " + (version == null ? "(development build)" : version);
     }
 
     private static List<String> tail(Path log) throws IOException {

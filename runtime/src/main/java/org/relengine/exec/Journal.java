@@ -1,5 +1,7 @@
 package org.relengine.exec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,17 +11,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The compose's journal ({@code work/journal}): one JSON line per task state change, appended and
- * flushed as it happens, so that what a run did survives the run. Resume builds on it.
+ * The compose's journal ({@code work/journal}): one JSON line per run start and per task state change,
+ * appended and synced as it happens, so that what a run did survives the run, even a {@code kill -9}.
+ * A task counts as finished only when a {@code done} line says so; its ingredients are on that line, which
+ * is what {@code --resume} and {@code explain} compare against.
  */
 public final class Journal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One task line: its state, when, and (for a finished task) the ingredients of its hash. */
+    public record Entry(Instant time, String task, String state, Integer exit, String reason, String hash,
+                        Map<String, String> ingredients, int run) {
+    }
+
+    /** Everything a journal holds: the task lines in order, and how many runs wrote it. */
+    public record History(List<Entry> entries, int runs) {
+
+        /** The last state of every task, in the order tasks first appear. */
+        public Map<String, String> states() {
+            Map<String, String> states = new LinkedHashMap<>();
+            entries.forEach(e -> states.put(e.task(), e.state()));
+            return states;
+        }
+
+        /** The last line that says the task finished (done or reused), or null. */
+        public Entry finished(String task) {
+            Entry last = null;
+            for (Entry e : entries) {
+                if (e.task().equals(task)) {
+                    if (e.state().equals(TaskState.DONE.word()) || e.state().equals(TaskState.REUSED.word())) {
+                        last = e;
+                    } else if (e.state().equals(TaskState.FAILED.word())) {
+                        last = null;
+                    }
+                }
+            }
+            return last;
+        }
+
+        /** What a finished compose's STATUS says: FINISHED_INCOMPLETE when some task's last attempt failed. */
+        public String finishedStatus() {
+            return states().containsValue(TaskState.FAILED.word()) ? "FINISHED_INCOMPLETE" : "FINISHED";
+        }
+
+        /** The lines of one task, oldest first. */
+        public List<Entry> of(String task) {
+            return entries.stream().filter(e -> e.task().equals(task)).toList();
+        }
+    }
 
     private final Path file;
 
@@ -31,7 +78,22 @@ public final class Journal {
         return file;
     }
 
-    public synchronized void record(String task, TaskState state, Integer exit, String log, String reason) {
+    /** Marks the start of a run, so that timings and states can be told apart per run. */
+    public synchronized void start(long pid, boolean resume) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("time", Instant.now().toString());
+        line.put("event", "run");
+        line.put("pid", pid);
+        line.put("resume", resume);
+        append(line);
+    }
+
+    public void record(String task, TaskState state, Integer exit, String log, String reason) {
+        record(task, state, exit, log, reason, null);
+    }
+
+    public synchronized void record(String task, TaskState state, Integer exit, String log, String reason,
+                                    TaskIngredients ingredients) {
         ObjectNode line = JSON.createObjectNode();
         line.put("time", Instant.now().toString());
         line.put("task", task);
@@ -45,6 +107,14 @@ public final class Journal {
         if (reason != null) {
             line.put("reason", reason);
         }
+        if (ingredients != null) {
+            line.put("hash", ingredients.hash());
+            line.set("ingredients", JSON.valueToTree(ingredients.parts()));
+        }
+        append(line);
+    }
+
+    private void append(ObjectNode line) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -54,20 +124,49 @@ public final class Journal {
         }
     }
 
-    /** The last recorded state of every task. */
-    public static Map<String, String> states(Path file) throws IOException {
-        Map<String, String> states = new LinkedHashMap<>();
+    /**
+     * Reads a journal. A line cut short by a crash (the last one, unparseable) is ignored: what it would
+     * have said did not happen as far as any later run is concerned.
+     */
+    public static History read(Path file) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        int runs = 0;
         if (!Files.exists(file)) {
-            return states;
+            return new History(entries, 0);
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
-            var node = JSON.readTree(line);
-            states.put(node.path("task").asText(), node.path("state").asText());
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                continue;
+            }
+            if (node.has("event")) {
+                runs++;
+                continue;
+            }
+            if (!node.has("task") || !node.has("state")) {
+                continue;
+            }
+            Map<String, String> ingredients = null;
+            if (node.has("ingredients")) {
+                ingredients = new TreeMap<>();
+                Map<String, String> parts = ingredients;
+                node.get("ingredients").fields().forEachRemaining(f -> parts.put(f.getKey(), f.getValue().asText()));
+            }
+            entries.add(new Entry(Instant.parse(node.path("time").asText()), node.path("task").asText(),
+                    node.path("state").asText(), node.has("exit") ? node.get("exit").asInt() : null,
+                    node.has("reason") ? node.get("reason").asText() : null,
+                    node.has("hash") ? node.get("hash").asText() : null, ingredients, Math.max(runs, 1)));
         }
-        return states;
+        return new History(entries, runs);
+    }
+
+    /** The last recorded state of every task. */
+    public static Map<String, String> states(Path file) throws IOException {
+        return read(file).states();
     }
 }

@@ -19,6 +19,10 @@ import org.relengine.plan.Task;
  * Runs a plan's tasks, up to {@code jobs} at a time, each as soon as its dependencies are done, every
  * action through {@link Effects}. A task whose required dependency failed is skipped, and so are its
  * dependants; everything else still runs. A failed failable task does not hold back its dependants.
+ *
+ * <p>Every finished task's {@link TaskIngredients} go into the journal. Resuming, a task is reused instead
+ * of run when the journal says it finished with the same ingredients, its outputs are still there (or every
+ * task that reads them finished too), and no task it depends on ran again in this run.
  */
 public final class Scheduler {
 
@@ -38,12 +42,25 @@ public final class Scheduler {
     private final int jobs;
     private final Journal journal;
     private final Listener listener;
+    private final TaskHasher hasher;
+    private final Journal.History previous;
 
     public Scheduler(Effects effects, int jobs, Journal journal, Listener listener) {
+        this(effects, jobs, journal, listener, null, null);
+    }
+
+    /**
+     * @param hasher   computes the ingredients recorded with every finished task; null records none
+     * @param previous what earlier runs of this compose did, to resume from; null runs every task
+     */
+    public Scheduler(Effects effects, int jobs, Journal journal, Listener listener, TaskHasher hasher,
+                     Journal.History previous) {
         this.effects = effects;
         this.jobs = Math.max(1, jobs);
         this.journal = journal;
         this.listener = listener;
+        this.hasher = hasher;
+        this.previous = previous;
     }
 
     public Outcome run(Plan plan) {
@@ -74,10 +91,11 @@ public final class Scheduler {
                         continue;
                     }
                     if (running < jobs && ready(task, states)) {
+                        boolean reusable = previous != null && task.dependsOn().stream()
+                                .allMatch(d -> states.get(d) == TaskState.REUSED);
                         states.put(task.id(), TaskState.RUNNING);
-                        record(task, TaskState.RUNNING, null, null);
                         listener.changed(task, TaskState.RUNNING, finished, tasks.size(), null);
-                        done.submit(() -> perform(task));
+                        done.submit(() -> perform(task, reusable, plan));
                         running++;
                     }
                 }
@@ -87,12 +105,15 @@ public final class Scheduler {
                 Result result = take(done);
                 running--;
                 finished++;
-                TaskState state = result.failure == null ? TaskState.DONE : TaskState.FAILED;
+                TaskState state = result.state;
                 states.put(result.task.id(), state);
                 if (result.failure != null) {
                     failures.put(result.task.id(), result.failure);
                 }
-                record(result.task, state, result.exit, result.failure);
+                if (journal != null) {
+                    journal.record(result.task.id(), state, result.exit, null, result.failure,
+                            state.finished() ? result.ingredients : null);
+                }
                 listener.changed(result.task, state, finished, tasks.size(), result.failure);
             }
         } finally {
@@ -108,8 +129,7 @@ public final class Scheduler {
     }
 
     private static boolean ready(Task task, Map<String, TaskState> states) {
-        return task.dependsOn().stream().allMatch(d -> states.get(d) == TaskState.DONE
-                || states.get(d) == TaskState.FAILED);
+        return task.dependsOn().stream().allMatch(d -> states.get(d).finished() || states.get(d) == TaskState.FAILED);
     }
 
     /** A dependency that failed and was required, or that was itself skipped. */
@@ -130,16 +150,35 @@ public final class Scheduler {
         }
     }
 
-    private record Result(Task task, Integer exit, String failure) {
+    private record Result(Task task, TaskState state, Integer exit, String failure, TaskIngredients ingredients) {
+        static Result failed(Task task, Integer exit, String failure, TaskIngredients ingredients) {
+            return new Result(task, TaskState.FAILED, exit, failure, ingredients);
+        }
     }
 
-    private Result perform(Task task) {
+    private Result perform(Task task, boolean reusable, Plan plan) {
+        TaskIngredients ingredients;
+        try {
+            ingredients = hasher == null ? null : hasher.ingredients(task.id());
+        } catch (RuntimeException e) {
+            return Result.failed(task, null, "cannot compute the task's ingredients: " + e, null);
+        }
+        if (reusable && ingredients != null
+                && new ReuseRule(plan, previous).reasonsToRun(task, ingredients, d -> false).isEmpty()) {
+            return new Result(task, TaskState.REUSED, null, null, ingredients);
+        }
+        record(task, TaskState.RUNNING, null, null);
+        Result result = actions(task);
+        return new Result(task, result.state, result.exit, result.failure, ingredients);
+    }
+
+    private Result actions(Task task) {
         try {
             for (Action action : task.actions()) {
                 if (action instanceof Action.Exec exec) {
                     int exit = effects.exec(task.id(), exec.argv(), exec.stdout());
                     if (exit != 0) {
-                        return new Result(task, exit, exec.argv().get(0) + " exited with status " + exit);
+                        return Result.failed(task, exit, exec.argv().get(0) + " exited with status " + exit, null);
                     }
                 } else if (action instanceof Action.MakeDirectory dir) {
                     effects.makeDirectory(task.id(), dir.path());
@@ -152,11 +191,11 @@ public final class Scheduler {
                             internal.params());
                 }
             }
-            return new Result(task, null, null);
+            return new Result(task, TaskState.DONE, null, null, null);
         } catch (TaskFailure e) {
-            return new Result(task, null, e.getMessage());
+            return Result.failed(task, null, e.getMessage(), null);
         } catch (RuntimeException e) {
-            return new Result(task, null, e.toString());
+            return Result.failed(task, null, e.toString(), null);
         }
     }
 }

@@ -411,17 +411,19 @@ public final class Planner {
                     List.of(iso), extras.on(), extras.failable().failableOn(arch), List.of(
                             new Action.WriteFile(dialog, "xorriso graft list", null,
                                     params("boot", layout.workIsos(arch) + "/" + release.bootIsoName(arch),
-                                            "out", iso, "volid", release.volumeId(arch, "dvd"), "arch", arch,
+                                            "out", partial(iso), "volid", release.volumeId(arch, "dvd"), "arch", arch,
                                             "tree", layout.lorax(arch) + "/lorax", "extra", layout.extraFiles(),
                                             "repos", graftRepos(image, arch), "root", layout.lorax(arch) + "/" + image.name(),
                                             "name", release.name(), "short", release.shortName(),
                                             "version", release.version(), "variant", image.variant())),
                             new Action.Exec(List.of("xorriso", "-options_from_file", dialog)),
-                            new Action.Exec(List.of("implantisomd5", "--supported-iso", iso)),
-                            new Action.Exec(List.of("xorriso", "-indev", iso, "-report_el_torito", "as_mkisofs"),
-                                    scratch(iso, ".eltorito")),
+                            new Action.Exec(List.of("implantisomd5", "--supported-iso", partial(iso))),
+                            new Action.Exec(List.of("xorriso", "-indev", partial(iso), "-report_el_torito",
+                                    "as_mkisofs"), scratch(iso, ".eltorito")),
                             new Action.Internal("check-report", "refuse the ISO if xorriso's El Torito report says SORRY",
-                                    List.of(iso), params("report", scratch(iso, ".eltorito"), "forbidden", "SORRY"))));
+                                    List.of(partial(iso)), params("report", scratch(iso, ".eltorito"), "forbidden",
+                                            "SORRY")),
+                            moveIntoPlace(partial(iso), iso)));
             List<Action> more = new ArrayList<>(tasks.get("extras:" + image.name() + ":" + arch).actions());
             isoCompanions(more, arch, iso, image.name());
             replaceActions("extras:" + image.name() + ":" + arch, more);
@@ -699,7 +701,8 @@ public final class Planner {
         }
         for (String file : signed) {
             actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
-                    "--local-user", sign.key(), "--output", file + ".asc", file)));
+                    "--local-user", sign.key(), "--output", partial(file + ".asc"), file)));
+            actions.add(moveIntoPlace(partial(file + ".asc"), file + ".asc"));
             outputs.add(file + ".asc");
         }
         add("sign", TaskKind.SIGN, null, null, after, List.of(target), outputs, Executor.LOCAL, false, actions);
@@ -760,15 +763,32 @@ public final class Planner {
                 }
                 String iso = layout.isos(arch) + "/" + release.isoName(arch, image.name());
                 String output = layout.torrents() + "/" + name + ".torrent";
-                argv.addAll(List.of("-n", release.isoName(arch, image.name()), "-o", output, iso));
+                argv.addAll(List.of("-n", release.isoName(arch, image.name()), "-o", partial(output), iso));
                 add("torrents:" + image.name() + ":" + arch, TaskKind.TORRENTS, null, arch,
                         existing(List.of("finalize")), List.of(iso), List.of(output), Executor.LOCAL, true,
-                        List.of(new Action.MakeDirectory(layout.torrents()), new Action.Exec(argv)));
+                        List.of(new Action.MakeDirectory(layout.torrents()),
+                                new Action.Internal("remove-file", "remove a partial " + partial(output)
+                                        + " left by an interrupted run (mktorrent will not overwrite it)",
+                                        List.of(partial(output)), params("path", partial(output))),
+                                new Action.Exec(argv), moveIntoPlace(partial(output), output)));
             }
         }
     }
 
     // ---------------------------------------------------------------- graph
+
+    /**
+     * A tool's output is written under this name and renamed into place when complete, so that a crash
+     * never leaves a half-written file under the name the rest of the compose (and its mirrors) trust.
+     */
+    private static String partial(String path) {
+        return path + ".partial";
+    }
+
+    private static Action moveIntoPlace(String partial, String path) {
+        return new Action.Internal("rename-file", "move " + partial + " into place as " + path, List.of(path),
+                params("from", partial, "to", path));
+    }
 
     private List<String> existing(List<String> ids) {
         List<String> present = ids.stream().filter(tasks::containsKey).distinct().toList();

@@ -61,6 +61,16 @@ public final class Operations {
             }
             case "download-image" -> downloadImage(p, log);
             case "move-directory" -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
+            case "rename-file" -> {
+                Files.move(Path.of(p.get("from")), Path.of(p.get("to")), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                log.println("moved " + p.get("from") + " into place as " + p.get("to"));
+            }
+            case "remove-file" -> {
+                if (Files.deleteIfExists(Path.of(p.get("path")))) {
+                    log.println("removed " + p.get("path") + ", left by an interrupted run");
+                }
+            }
             case "check-publishable" -> PublishGuard.check(p, log);
             case "write-file-lists" -> writeFileLists(Path.of(p.get("dir")), p.get("module"), log);
             default -> throw new TaskFailure("`" + operation + "` is not available in this version of relengine");

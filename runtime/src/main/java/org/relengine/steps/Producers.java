@@ -118,8 +118,7 @@ public final class Producers {
     }
 
     private static String status(Path journal) throws IOException {
-        Map<String, String> states = Journal.states(journal);
-        return (states.containsValue("failed") ? "FINISHED_INCOMPLETE" : "FINISHED") + "\n";
+        return Journal.read(journal).finishedStatus() + "\n";
     }
 
     private static ProductMetadata.Compose compose(Map<String, String> p) {

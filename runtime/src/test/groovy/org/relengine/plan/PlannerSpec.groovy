@@ -130,10 +130,15 @@ class PlannerSpec extends Specification {
         task.dependsOn() == ['unpack:x86_64', 'extrafiles', 'sync:BaseOS:x86_64:os', 'sync:AppStream:x86_64:os']
         task.commands() == [
                 ['xorriso', '-options_from_file', "$dir/work/lorax/x86_64/xorriso-dvd-x86_64.txt"],
-                ['implantisomd5', '--supported-iso', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso"],
-                ['xorriso', '-indev', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso", '-report_el_torito', 'as_mkisofs'],
+                ['implantisomd5', '--supported-iso', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso.partial"],
+                ['xorriso', '-indev', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso.partial", '-report_el_torito', 'as_mkisofs'],
                 ['xorriso', '-dev', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso", '-find', '/']
         ].collect { it*.toString() }
+        and: 'the disc is written under a partial name and renamed into place only once it is checked'
+        def rename = task.actions().find { it instanceof Action.Internal && it.operation() == 'rename-file' }
+        rename.params() == [from: "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso.partial".toString(),
+                            to  : "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso".toString()]
+        task.actions().indexOf(rename) == task.actions().findIndexOf { it instanceof Action.Internal && it.operation() == 'check-report' } + 1
         task.actions().findAll { it instanceof Action.Symlink }*.link() == [
                 "$dir/work/isos/x86_64/Rocky-x86_64-dvd.iso", "$dir/work/isos/x86_64/Rocky-9-latest-x86_64-dvd.iso"]*.toString()
         task.actions().findAll { it instanceof Action.WriteFile }*.path()*.replace("$dir/work/", '') == [

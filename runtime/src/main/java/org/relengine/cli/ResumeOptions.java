@@ -1,0 +1,15 @@
+package org.relengine.cli;
+
+import picocli.CommandLine.Option;
+
+/** How a real run treats an earlier, unfinished run of the same compose and the locks it left. */
+final class ResumeOptions {
+
+    @Option(names = "--resume", description = "Continue the latest compose of this release: tasks that finished "
+            + "with the same ingredients are reused, the rest run.")
+    boolean resume;
+
+    @Option(names = "--break-lock", description = "Take over a lock whose holder is gone (a crashed or killed run), "
+            + "or that a run on another host holds.")
+    boolean breakLock;
+}

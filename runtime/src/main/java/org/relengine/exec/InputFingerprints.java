@@ -1,0 +1,102 @@
+package org.relengine.exec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Fingerprints of what a task reads from outside the compose. A local file is its size and modification
+ * time; a local directory the count, total size and newest time of its files plus a digest of their
+ * names, sizes and times. A yum repository (a URL a sync reads) is the SHA-256 of its
+ * {@code repodata/repomd.xml}, so a build system that published new packages since the last run makes its
+ * syncs run again. Other URLs cannot be fingerprinted without fetching them, and say so.
+ */
+public final class InputFingerprints {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    public String repository(String url) {
+        String repomd = (url.endsWith("/") ? url : url + "/") + "repodata/repomd.xml";
+        try {
+            if (url.startsWith("file:")) {
+                try (InputStream in = Files.newInputStream(Path.of(URI.create(repomd)))) {
+                    return "repomd.xml sha256 " + sha256(in);
+                }
+            }
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(repomd)).timeout(TIMEOUT)
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    return "repomd.xml unavailable (HTTP " + response.statusCode() + ")";
+                }
+                return "repomd.xml sha256 " + sha256(in);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return "repomd.xml unavailable (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "repomd.xml unavailable (interrupted)";
+        }
+    }
+
+    public String local(Path path) {
+        try {
+            if (!Files.exists(path)) {
+                return "absent";
+            }
+            if (!Files.isDirectory(path)) {
+                return "size " + Files.size(path) + ", modified " + Files.getLastModifiedTime(path);
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            long[] totals = new long[3];
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    long mtime = attrs.lastModifiedTime().toMillis();
+                    digest.update((path.relativize(file) + "\t" + attrs.size() + "\t" + mtime + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    totals[0]++;
+                    totals[1] += attrs.size();
+                    totals[2] = Math.max(totals[2], mtime);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return totals[0] + " files, " + totals[1] + " bytes, newest " + Instant.ofEpochMilli(totals[2])
+                    + ", listing " + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+            return "unreadable (" + e.getClass().getSimpleName() + ")";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static String sha256(InputStream in) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+                digesting.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

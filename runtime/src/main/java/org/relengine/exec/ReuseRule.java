@@ -1,0 +1,59 @@
+package org.relengine.exec;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.relengine.plan.Plan;
+import org.relengine.plan.Task;
+
+/**
+ * When a resumed run may reuse what an earlier run did instead of running a task again: the journal says
+ * the task finished, with the same ingredients; no task it depends on runs again; and its outputs are
+ * still there, unless every task that reads them finished too (finalize, for one, moves the discs it
+ * reads). The scheduler decides by it, and {@code relengine explain} explains by it.
+ */
+public final class ReuseRule {
+
+    private final Plan plan;
+    private final Journal.History previous;
+
+    public ReuseRule(Plan plan, Journal.History previous) {
+        this.plan = plan;
+        this.previous = previous;
+    }
+
+    /**
+     * Why the task must run; empty when it may be reused.
+     *
+     * @param runsAgain tells, for a task this one depends on, whether it runs in this run
+     */
+    public List<String> reasonsToRun(Task task, TaskIngredients now, Predicate<String> runsAgain) {
+        List<String> reasons = new ArrayList<>();
+        Journal.Entry finished = previous.finished(task.id());
+        if (finished == null) {
+            List<Journal.Entry> lines = previous.of(task.id());
+            reasons.add(lines.isEmpty() ? "no earlier run started it"
+                    : "it has not finished (last state: " + lines.get(lines.size() - 1).state() + ")");
+            return reasons;
+        }
+        if (finished.ingredients() == null || !now.hash().equals(finished.hash())) {
+            reasons.addAll(finished.ingredients() == null ? List.of("its ingredients were not recorded")
+                    : now.changedSince(finished.ingredients()));
+        }
+        task.dependsOn().stream().filter(runsAgain).forEach(d -> reasons.add("after " + d + ": it runs again"));
+        if (reasons.isEmpty() && !consumed(task)) {
+            task.outputs().stream().filter(o -> o.startsWith("/"))
+                    .filter(o -> !Files.exists(Path.of(o), LinkOption.NOFOLLOW_LINKS))
+                    .forEach(o -> reasons.add("its output " + o + " is gone"));
+        }
+        return reasons;
+    }
+
+    private boolean consumed(Task task) {
+        List<Task> readers = plan.tasks().stream().filter(t -> t.dependsOn().contains(task.id())).toList();
+        return !readers.isEmpty() && readers.stream().allMatch(r -> previous.finished(r.id()) != null);
+    }
+}

@@ -1,0 +1,119 @@
+package org.relengine.exec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.relengine.plan.Action;
+import org.relengine.plan.Plan;
+import org.relengine.plan.PlanJson;
+import org.relengine.plan.Task;
+import org.relengine.plan.TaskKind;
+
+/**
+ * Computes each task's {@link TaskIngredients}. What a task reads from inside the compose (another task's
+ * output) is covered by that task's hash, and by the rule that a dependant runs again whenever a task it
+ * depends on ran again; only what it reads from outside is fingerprinted here.
+ */
+public final class TaskHasher {
+
+    private final Plan plan;
+    private final ToolVersions tools;
+    private final InputFingerprints fingerprints;
+    private final String relengine;
+    private final List<String> producedPaths = new ArrayList<>();
+    private final Map<String, TaskIngredients> computed = new ConcurrentHashMap<>();
+
+    public TaskHasher(Plan plan, ToolVersions tools, InputFingerprints fingerprints, String relengineVersion) {
+        this.plan = plan;
+        this.tools = tools;
+        this.fingerprints = fingerprints;
+        this.relengine = relengineVersion;
+        producedPaths.add(plan.composeDir());
+        plan.tasks().forEach(t -> t.outputs().stream().filter(TaskHasher::local).forEach(producedPaths::add));
+    }
+
+    /** The task's ingredients, computing those of the tasks it depends on first (once each per run). */
+    public TaskIngredients ingredients(String id) {
+        TaskIngredients known = computed.get(id);
+        if (known != null) {
+            return known;
+        }
+        Task task = plan.task(id).orElseThrow(() -> new IllegalArgumentException("no task " + id + " in the plan"));
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("spec", spec(task));
+        for (String tool : tools(task)) {
+            parts.put("tool " + tool, tool.equals("relengine") ? relengine : tools.of(tool));
+        }
+        for (String input : task.inputs()) {
+            if (!produced(input)) {
+                parts.put("input " + input, fingerprint(task, input));
+            }
+        }
+        for (String dependency : task.dependsOn()) {
+            parts.put("after " + dependency, ingredients(dependency).hash());
+        }
+        TaskIngredients ingredients = new TaskIngredients(parts);
+        computed.put(id, ingredients);
+        return ingredients;
+    }
+
+    /** The task as planned (its actions, paths, options and dependencies), as a short digest. */
+    static String spec(Task task) {
+        try {
+            byte[] json = PlanJson.taskTree(task).toString().getBytes(StandardCharsets.UTF_8);
+            return "sha256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json))
+                    .substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static List<String> tools(Task task) {
+        List<String> names = new ArrayList<>();
+        for (Action action : task.actions()) {
+            String name = action instanceof Action.Exec exec ? exec.argv().get(0)
+                    : action instanceof Action.WriteFile || action instanceof Action.Internal ? "relengine" : null;
+            if (name != null && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private String fingerprint(Task task, String input) {
+        if (!input.contains("://")) {
+            return fingerprints.local(Path.of(input));
+        }
+        boolean repository = task.kind() == TaskKind.SYNC
+                && (input.startsWith("http://") || input.startsWith("https://") || input.startsWith("file:"));
+        return repository ? fingerprints.repository(input) : "not fingerprinted (a remote location)";
+    }
+
+    /** Inside the compose, or made (or containing something made) by a task of the plan. */
+    private boolean produced(String input) {
+        if (!local(input)) {
+            return false;
+        }
+        for (String path : producedPaths) {
+            if (within(input, path) || within(path, input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean within(String path, String dir) {
+        return path.equals(dir) || path.startsWith(dir.endsWith("/") ? dir : dir + "/");
+    }
+
+    private static boolean local(String path) {
+        return path.startsWith("/");
+    }
+}
