@@ -82,7 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (!dryRun) {
             // a saved plan is the confirmation: it was reviewed as a whole, production included
-            return RealRun.run(now.plan(), null, 120, true, resume, "relengine apply " + planFile,
+            return RealRun.run(now.plan(), null, java.time.Duration.ofMinutes(120), true, resume, "relengine apply " + planFile,
                     spec.commandLine().getOut(), err);
         }
         DryRun.walk(now.plan(), spec.commandLine().getOut());

@@ -54,6 +54,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tasks at the same time (default: the number of cores).")
     Integer jobs;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30", converter = DurationConverter.class,
+            description = "Kill a command that runs longer: minutes, or 90s, 30m, 2h (default 30 minutes).")
+    Duration timeout;
+
     @picocli.CommandLine.Mixin
     ResumeOptions resume = new ResumeOptions();
 
@@ -106,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
             ComposeRun.Result result;
             try {
-                result = ComposeRun.run(plan, new ComposeRun.Options(parallel, Duration.ofMinutes(30), resume.resume,
+                result = ComposeRun.run(plan, new ComposeRun.Options(parallel, timeout, resume.resume,
                         resume.breakLock, "relengine demo --out " + out), stdout);
             } catch (RunLock.Locked e) {
                 err.println("relengine demo: " + e.getMessage());

@@ -19,7 +19,7 @@ final class RealRun {
     private RealRun() {
     }
 
-    static int run(Plan plan, Integer jobs, int timeoutMinutes, boolean confirmed, ResumeOptions resume,
+    static int run(Plan plan, Integer jobs, Duration timeout, boolean confirmed, ResumeOptions resume,
                    String command, PrintWriter out, PrintWriter err) throws IOException {
         List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
         if (!elsewhere.isEmpty()) {
@@ -44,7 +44,7 @@ final class RealRun {
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         try {
             ComposeRun.Result result = ComposeRun.run(plan, new ComposeRun.Options(parallel,
-                    Duration.ofMinutes(timeoutMinutes), resume.resume, resume.breakLock, command), out);
+                    timeout, resume.resume, resume.breakLock, command), out);
             return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
         } catch (RunLock.Locked e) {
             err.println("relengine: " + e.getMessage());

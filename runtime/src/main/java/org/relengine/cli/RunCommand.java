@@ -31,9 +31,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--confirm", description = "Allow the run to publish to production.")
     boolean confirm;
 
-    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "120",
-            description = "Kill a command that runs longer (default 120).")
-    int timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120", converter = DurationConverter.class,
+            description = "Kill a command that runs longer: minutes, or 90s, 30m, 2h (default 120 minutes).")
+    java.time.Duration timeout;
 
     @Mixin
     PlanningOptions planning;

@@ -89,9 +89,10 @@ public final class LocalEffects implements Effects {
             }
             if (watchdog.killedProcess()) {
                 try (PrintWriter again = open(task)) {
-                    again.println("relengine: killed after " + timeout.toMinutes() + " minutes");
+                    again.println("relengine: killed after " + org.relengine.exec.ComposeRun.human(timeout));
                 }
-                throw new TaskFailure(argv.get(0) + " ran longer than its timeout (" + timeout + ") and was killed");
+                throw new TaskFailure(argv.get(0) + " ran longer than its timeout ("
+                        + org.relengine.exec.ComposeRun.human(timeout) + ") and was killed");
             }
             return exit;
         } catch (IOException e) {
