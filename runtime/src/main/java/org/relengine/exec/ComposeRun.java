@@ -30,22 +30,11 @@ public final class ComposeRun {
      * whether to take over stale locks, and the command line named in the locks.
      */
     public record Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command) {
-        public Options(int jobs, Duration timeout) {
-            this(jobs, timeout, false, false, null);
-        }
     }
 
     private static final int TAIL = 12;
 
     private ComposeRun() {
-    }
-
-    public static Result run(Plan plan, int jobs, Duration timeout, PrintWriter out) throws IOException {
-        try {
-            return run(plan, new Options(jobs, timeout), out);
-        } catch (RunLock.Locked e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /** @throws RunLock.Locked when another run holds the compose or a publish target; nothing was changed */

@@ -245,6 +245,24 @@ class PlannerSpec extends Specification {
         name << ['rocky8', 'rocky9', 'rocky9-beta']
     }
 
+    def "a compose's copy of the #name plan reads back task by task to the same JSON"() {
+        given:
+        def json = new com.fasterxml.jackson.databind.ObjectMapper()
+        def written = json.readTree(PlanJson.render(plan(load(name)), null))
+
+        when:
+        Plan read = PlanReader.plan(written)
+
+        then:
+        read.tasks().size() == written.get('tasks').size()
+        read.tasks().withIndex().every { Task task, int i -> PlanJson.taskTree(task) == written.get('tasks').get(i) }
+        read.composeDir() == written.get('compose').get('dir').asText()
+        read.targets() == plan(load(name)).targets()
+
+        where:
+        name << ['rocky8', 'rocky9', 'rocky9-beta']
+    }
+
     def "the dot graph has one node per task and one edge per dependency"() {
         when:
         def p = plan(rocky9)

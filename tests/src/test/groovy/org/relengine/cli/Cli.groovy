@@ -74,6 +74,39 @@ final class Cli {
     }
 
     /**
+     * Starts relengine without waiting, as the leader of its own process group (under {@code setsid}), with
+     * its output going to {@code log}: for specs that kill a run part-way, the way a crash or an operator's
+     * {@code kill -9} would, children and all ({@link #killGroup}).
+     */
+    static Process start(Map options, Path log, String... args) {
+        Map<String, String> env = new LinkedHashMap<String, String>(BASE_ENV)
+        env.putAll((options.env ?: [:]) as Map<String, String>)
+        List<String> command = ['setsid',
+                Path.of(System.getProperty('java.home'), 'bin', 'java').toString(),
+                '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
+                '-cp', System.getProperty('java.class.path'),
+                'org.relengine.cli.Main'] + (args as List<String>)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(((options.dir ?: ROOT) as Path).toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+        env.each { String name, String value ->
+            if (value == null) {
+                builder.environment().remove(name)
+            } else {
+                builder.environment().put(name, value)
+            }
+        }
+        Process process = builder.start()
+        process.outputStream.close()
+        process
+    }
+
+    /** SIGKILL to the process group a {@link #start}ed run leads: relengine and every tool it runs. */
+    static void killGroup(Process process) {
+        new ProcessBuilder('kill', '-KILL', '--', "-${process.pid()}".toString()).start().waitFor()
+        process.waitFor(30, TimeUnit.SECONDS)
+    }
+
+    /**
      * Runs any command as a process: {@code env} on top of the caller's environment (a null value removes a
      * variable), stdin closed, stdout and stderr read fully and concurrently, at most {@link #TIMEOUT_SECONDS}.
      */

@@ -135,10 +135,11 @@ class DemoSpec extends Specification {
                 ['demo-appstream-1.0-1.el9.x86_64.rpm', 'demo-baseos-1.0-1.el9.x86_64.rpm']
     }
 
-    def "each task has its own log and every state change is in the journal"() {
+    def "each task has its own log and every state change is in the journal, each finished task with its hash"() {
         when:
         Path work = compose.resolve('work')
-        def journal = Files.readAllLines(work.resolve('journal')).collect { new JsonSlurper().parseText(it) }
+        def lines = Files.readAllLines(work.resolve('journal')).collect { new JsonSlurper().parseText(it) }
+        def journal = lines.findAll { it.task }
 
         then:
         Files.readString(work.resolve('logs/sync_BaseOS_x86_64_os.log')).startsWith('$ dnf reposync -c ')
@@ -146,6 +147,12 @@ class DemoSpec extends Specification {
         journal.findAll { it.state == 'done' }*.task.toSet().size() == journal.findAll { it.state == 'running' }.size()
         journal.every { it.state in ['running', 'done'] }
         journal.find { it.task == 'finalize' && it.state == 'done' }
+        lines.findAll { it.event == 'run' }.size() == 1
+        journal.findAll { it.state == 'done' }.every { it.hash ==~ /[0-9a-f]{64}/ && it.ingredients.spec }
+        journal.find { it.task == 'sync:BaseOS:x86_64:os' && it.state == 'done' }.ingredients.keySet() ==
+                ['after prepare', 'input ' + demo.stdout.find(/http:\/\/127\.0\.0\.1:\d+/) +
+                        '/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo/hashed-BaseOS/x86_64', 'spec',
+                 'tool dnf'] as Set
     }
 
     static String sha256(Path file) {

@@ -1,0 +1,63 @@
+package org.relengine.exec
+
+import java.nio.file.Files
+import java.nio.file.Path
+import spock.lang.Specification
+import spock.lang.TempDir
+
+/** What a journal says a task did, including after a crash cut its last line short. */
+class JournalSpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    def "a task counts as finished only by a done (or reused) line; a later failure takes that back"() {
+        given:
+        Journal journal = new Journal(dir.resolve('journal'))
+        def ingredients = new TaskIngredients([spec: 'sha256 0123456789abcdef', 'tool dnf': '4.14.0'])
+
+        when:
+        journal.start(1, false)
+        journal.record('a', TaskState.RUNNING, null, null, null)
+        journal.record('a', TaskState.DONE, null, null, null, ingredients)
+        journal.record('b', TaskState.RUNNING, null, null, null)
+        journal.record('c', TaskState.RUNNING, null, null, null)
+        journal.record('c', TaskState.DONE, null, null, null, ingredients)
+        journal.start(2, true)
+        journal.record('c', TaskState.RUNNING, null, null, null)
+        journal.record('c', TaskState.FAILED, 1, null, 'dnf exited with status 1')
+        def history = Journal.read(journal.file())
+
+        then:
+        history.runs() == 2
+        history.finished('a').hash() == ingredients.hash()
+        history.finished('a').ingredients() == [spec: 'sha256 0123456789abcdef', 'tool dnf': '4.14.0']
+        history.finished('b') == null
+        history.finished('c') == null
+        history.states() == [a: 'done', b: 'running', c: 'failed']
+        history.finishedStatus() == 'FINISHED_INCOMPLETE'
+    }
+
+    def "a last line cut short by a crash is ignored"() {
+        given:
+        Path file = dir.resolve('journal')
+        Files.writeString(file, '{"time":"2026-11-26T05:00:00Z","task":"a","state":"running"}\n' +
+                '{"time":"2026-11-26T05:00:01Z","task":"a","state":"do')
+
+        expect:
+        Journal.read(file).states() == [a: 'running']
+        Journal.read(file).finished('a') == null
+    }
+
+    def "ingredients name what changed, was and now"() {
+        given:
+        def now = new TaskIngredients(['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.6', 'after unpack:x86_64': 'ab'])
+        def before = ['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.4', 'input /srv/extra': 'absent']
+
+        expect:
+        now.changedSince(before) == ['after unpack:x86_64: new (ab)', 'tool xorriso: was xorriso 1.5.4, now xorriso 1.5.6',
+                                     'input /srv/extra: gone (was absent)']
+        now.hash() == new TaskIngredients(['after unpack:x86_64': 'ab', 'tool xorriso': 'xorriso 1.5.6', 'spec': 'sha256 1']).hash()
+        now.hash() != new TaskIngredients(['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.4', 'after unpack:x86_64': 'ab']).hash()
+    }
+}

@@ -1,0 +1,278 @@
+package org.relengine.cli
+
+import groovy.json.JsonSlurper
+import java.nio.file.Files
+import java.nio.file.LinkOption
+import java.nio.file.Path
+import java.security.MessageDigest
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+import spock.lang.TempDir
+
+/**
+ * A compose survives being killed: the real demo compose is killed with SIGKILL (relengine and every tool it
+ * runs, as a crash would) while it syncs, while it builds a DVD and while it finalizes; each time it is
+ * resumed, and the tree it ends with is the tree of an uninterrupted run. Resuming a finished compose runs
+ * nothing; `explain` says what a task's hash is made of and which ingredient changed.
+ */
+@Stepwise
+class ResumeSpec extends Specification {
+
+    @Shared
+    @TempDir
+    Path base
+
+    @Shared
+    Path straight
+
+    @Shared
+    Path killed
+
+    @Shared
+    int killedPid
+
+    def setupSpec() {
+        straight = base.resolve('straight')
+        killed = base.resolve('killed')
+    }
+
+    def "an uninterrupted demo compose, to compare with"() {
+        when:
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', straight.toString())
+
+        then:
+        run.exitCode == 0
+        Files.readString(composeDir(straight).resolve('STATUS')) == 'FINISHED\n'
+    }
+
+    def "killed while it syncs: the journal shows the sync it was in, STATUS stays STARTED, the lock names the dead run"() {
+        when:
+        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run1.log'), 'demo', '--out', killed.toString())
+        killedPid = process.pid()
+        def running = killWhen(process, 0) { List<Map> lines ->
+            lines.count { it.state == 'done' && it.task.startsWith('sync:') } < 20 ? null
+                    : lines.find { it.state == 'running' && it.task.startsWith('sync:') && !finished(lines, it.task) }
+        }
+
+        then:
+        running.task.startsWith('sync:')
+        lastState(running.task) == 'running'
+        Files.readString(composeDir(killed).resolve('STATUS')) == 'STARTED\n'
+        new JsonSlurper().parse(composeDir(killed).resolve('work/lock').toFile()).pid == killedPid
+    }
+
+    def "status shows the interrupted tasks and the stale lock"() {
+        when:
+        def status = Cli.run('status', composeDir(killed).toString())
+
+        then:
+        status.exitCode == 0
+        status.stdout.contains("STATUS   STARTED\n")
+        status.stdout.contains("held by pid $killedPid on ")
+        status.stdout.contains(': no longer runs\n')
+        status.stdout.readLines().any { it.startsWith('interrupted sync:') }
+        status.stdout.readLines().any { it.startsWith('pending  finalize ') }
+    }
+
+    def "a second run refuses the stale lock, naming its holder, until told to break it; nothing is changed"() {
+        given:
+        def journalBefore = Files.readString(composeDir(killed).resolve('work/journal'))
+
+        when:
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 300], 'demo', '--out', killed.toString(), '--resume')
+
+        then:
+        run.exitCode == 1
+        run.stderr.contains("has a stale lock: pid $killedPid on ")
+        run.stderr.contains('which no longer runs')
+        run.stderr.contains('hint: give --break-lock to take it over')
+        Files.readString(composeDir(killed).resolve('work/journal')) == journalBefore
+    }
+
+    def "resumed, then killed while it builds a DVD: no disc is left under its final name half-written"() {
+        given:
+        int from = journal().size()
+
+        when:
+        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run2.log'), 'demo', '--out', killed.toString(),
+                '--resume', '--break-lock')
+        def running = killWhen(process, from) { List<Map> lines ->
+            lines.find { it.state == 'running' && it.task.startsWith('extras:') && !finished(lines, it.task) }
+        }
+        String arch = running.task.split(':')[2]
+
+        then:
+        Files.readString(base.resolve('run2.log')).contains('relengine: took over a stale lock: pid ' + killedPid)
+        journal().subList(from, journal().size()).any { it.task?.startsWith('sync:') && it.state == 'reused' }
+        lastState(running.task) == 'running'
+        !Files.exists(composeDir(killed).resolve("work/isos/$arch/Rocky-9.7-$arch-dvd.iso"))
+    }
+
+    def "resumed, then killed while it finalizes"() {
+        given:
+        int from = journal().size()
+
+        when:
+        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run3.log'), 'demo', '--out', killed.toString(),
+                '--resume', '--break-lock')
+        def running = killWhen(process, from) { List<Map> lines ->
+            lines.find { it.state == 'running' && it.task == 'finalize' }
+        }
+
+        then:
+        running.task == 'finalize'
+        lastState('finalize') == 'running'
+        !Files.exists(composeDir(killed).resolve('compose/metadata/composeinfo.json')) ||
+                Files.readString(composeDir(killed).resolve('STATUS')) == 'STARTED\n'
+    }
+
+    def "the last resume finishes the compose: the same tree as the uninterrupted run, payload byte for byte"() {
+        when:
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', killed.toString(), '--resume',
+                '--break-lock')
+
+        then:
+        run.exitCode == 0
+        run.stdout.readLines().any { it ==~ /relengine: \d+ done, \d+ reused, 0 failed \(0 required\), 0 skipped in .*/ }
+        Files.readString(composeDir(killed).resolve('STATUS')) == 'FINISHED\n'
+        !Files.exists(composeDir(killed).resolve('work/lock'))
+
+        and: 'paths, types and sizes of every file of the compose, staging and production; checksums of the payload'
+        def expected = tree(straight)
+        def actual = tree(killed)
+        actual.keySet() == expected.keySet()
+        actual.findAll { path, entry -> entry != expected[path] } == [:]
+        actual.count { path, entry -> path.endsWith('.rpm') } > 100
+    }
+
+    def "resuming a finished compose runs no task and says so"() {
+        when:
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 300], 'demo', '--out', killed.toString(), '--resume')
+
+        then:
+        run.exitCode == 0
+        run.stdout.contains('relengine: nothing to do: all 278 tasks finished in an earlier run with the same ingredients')
+        run.stdout.contains('relengine: 0 done, 278 reused, 0 failed (0 required), 0 skipped in ')
+        !run.stdout.readLines().any { it ==~ /\[\d+\/\d+\] done .*/ }
+        Files.readString(composeDir(killed).resolve('STATUS')) == 'FINISHED\n'
+    }
+
+    def "explain lists what a task's hash is made of, and names the ingredient that changed"() {
+        given: 'an xorriso that says it is another version'
+        Path bin = Files.createDirectories(base.resolve('bin'))
+        Path wrapper = bin.resolve('xorriso')
+        Files.writeString(wrapper, '#!/bin/sh\n[ "$1" = --version ] && { echo "xorriso 9.9.9"; exit 0; }\n' +
+                'exec /usr/bin/xorriso "$@"\n')
+        wrapper.toFile().setExecutable(true)
+        String dir = composeDir(killed).toString()
+
+        when:
+        def same = Cli.run([timeout: 120], 'explain', 'extras:dvd:x86_64', '--compose', dir)
+        def changed = Cli.run([timeout: 120, env: [PATH: "$bin:${System.getenv('PATH')}".toString()]],
+                'explain', 'extras:dvd:x86_64', '--compose', dir)
+
+        then:
+        same.exitCode == 0
+        same.stdout.startsWith("task     extras:dvd:x86_64  (extras, compose ${composeDir(killed).fileName})\n")
+        same.stdout.readLines().any { it ==~ /  tool xorriso +xorriso 1\.5\.\d+/ }
+        same.stdout.readLines().any { it ==~ /  after unpack:x86_64 +[0-9a-f]{64}/ }
+        same.stdout.readLines().any { it ==~ /  spec +sha256 [0-9a-f]{16}/ }
+        same.stdout.contains('--resume reuses it: it finished with the same ingredients, and nothing it follows runs again.')
+
+        changed.exitCode == 0
+        changed.stdout.contains('--resume runs it again:\n')
+        changed.stdout.readLines().any { it ==~ /  - tool xorriso: was xorriso 1\.5\.\d+, now xorriso 9\.9\.9/ }
+    }
+
+    def "explain of a task the compose does not have suggests the nearest"() {
+        when:
+        def run = Cli.run([timeout: 120], 'explain', 'extras:dvd:x86_46', '--compose', composeDir(killed).toString())
+
+        then:
+        run.exitCode == 1
+        run.stderr == "relengine: compose ${composeDir(killed).fileName} has no task `extras:dvd:x86_46`\n" +
+                '  hint: did you mean `extras:dvd:x86_64`?\n'
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Path composeDir(Path out) {
+        out.resolve('compose/9').toFile().listFiles().find { it.name.startsWith('Rocky-9.7-') }?.toPath()
+    }
+
+    private List<Map> journal() {
+        Path file = composeDir(killed)?.resolve('work/journal')
+        if (file == null || !Files.exists(file)) {
+            return []
+        }
+        Files.readAllLines(file).findResults { String line ->
+            try {
+                line.isBlank() ? null : new JsonSlurper().parseText(line) as Map
+            } catch (ignored) {
+                null    // a line being written
+            }
+        }
+    }
+
+    private String lastState(String task) {
+        journal().findAll { it.task == task }.last().state
+    }
+
+    private static boolean finished(List<Map> lines, String task) {
+        lines.any { it.task == task && it.state in ['done', 'failed', 'reused'] }
+    }
+
+    /** Polls the journal (from line {@code from}) until {@code condition} finds a line, then kills the run. */
+    private Map killWhen(Process process, int from, Closure condition) {
+        long deadline = System.currentTimeMillis() + 600_000
+        while (System.currentTimeMillis() < deadline) {
+            if (composeDir0() != null) {
+                List<Map> all = journal()
+                List<Map> lines = all.size() > from ? all.subList(from, all.size()).findAll { it.task } : []
+                def found = condition(lines)
+                if (found) {
+                    Cli.killGroup(process)
+                    return found as Map
+                }
+            }
+            if (!process.alive) {
+                throw new AssertionError("the run ended (exit ${process.exitValue()}) before the point to kill it at" as Object)
+            }
+            Thread.sleep(10)
+        }
+        Cli.killGroup(process)
+        throw new AssertionError('the run did not reach the point to kill it at within 10 minutes' as Object)
+    }
+
+    private Path composeDir0() {
+        Path dir = killed.resolve('compose/9')
+        Files.isDirectory(dir) ? composeDir(killed) : null
+    }
+
+    /** Relative path → type, size, link target and, for RPMs, SHA-256; locks and the demo's own state left out. */
+    private static Map<String, String> tree(Path out) {
+        Map<String, String> entries = new TreeMap<>()
+        Map<String, Path> roots = [compose: composeDir(out).resolve('compose'), staging: out.resolve('staging'),
+                                   production: out.resolve('production')]
+        roots.each { String name, Path root ->
+            Files.walk(root).withCloseable { stream ->
+                stream.filter { it != root }.each { Path p ->
+                    String rel = name + '/' + root.relativize(p)
+                    if (Files.isSymbolicLink(p)) {
+                        entries[rel] = 'link ' + Files.readSymbolicLink(p)
+                    } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        entries[rel] = 'dir'
+                    } else {
+                        entries[rel] = 'file ' + Files.size(p) + (rel.endsWith('.rpm') ? ' ' + sha256(p) : '')
+                    }
+                }
+            }
+        }
+        entries
+    }
+
+    private static String sha256(Path file) {
+        MessageDigest.getInstance('SHA-256').digest(Files.readAllBytes(file)).encodeHex().toString()
+    }
+}
