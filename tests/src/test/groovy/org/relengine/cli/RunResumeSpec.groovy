@@ -43,7 +43,7 @@ class RunResumeSpec extends Specification {
 
         then:
         run.exitCode == 64
-        run.stderr.startsWith("Invalid value for option '--timeout': `30x` is not a duration: give minutes (120) " +
-                'or a number with s, m or h (90s, 30m, 2h)')
+        run.stderr == "relengine: Invalid value for option '--timeout': `30x` is not a duration: give minutes (120) " +
+                "or a number with s, m or h (90s, 30m, 2h)\nTry 'relengine run --help' for more information.\n"
     }
 }
