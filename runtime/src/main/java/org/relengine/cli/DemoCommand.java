@@ -20,7 +20,9 @@ import org.relengine.plan.Plan;
 import org.relengine.plan.PlanOptions;
 import org.relengine.plan.Planner;
 import org.relengine.plan.Scope;
+import org.relengine.report.RunReports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +55,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tasks at the same time (default: the number of cores).")
     Integer jobs;
 
+    @Mixin
+    ReportingOptions reporting = new ReportingOptions();
+
     @Option(names = "--broken-dependency", hidden = true,
             description = "Give AppStream a package whose dependency nothing provides (to see a closure failure).")
     boolean broken;
@@ -61,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!tools(stdout, err)) {
+        RunReports reports = reporting.reports();
+        if (!RealRun.check(reports, err) || !tools(stdout, err)) {
             return ExitCode.ERRORS;
         }
         Path file = recipeFile != null ? recipeFile
@@ -86,9 +92,11 @@ final class DemoCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-            ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(30), stdout);
+            ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(30), stdout,
+                    reports.observers(stdout));
+            reports.ran(plan, result);
             summary(plan, demo, result, Duration.between(start, Instant.now()), stdout);
-            return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
+            return RealRun.report(reports, result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED, stdout, err);
         }
     }
 

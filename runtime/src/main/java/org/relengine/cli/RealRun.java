@@ -9,6 +9,7 @@ import org.relengine.exec.ComposeRun;
 import org.relengine.model.Executor;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
+import org.relengine.report.RunReports;
 
 /** A run for real, after the checks that must hold before anything is touched. */
 final class RealRun {
@@ -16,8 +17,8 @@ final class RealRun {
     private RealRun() {
     }
 
-    static int run(Plan plan, Integer jobs, int timeoutMinutes, boolean confirmed, PrintWriter out, PrintWriter err)
-            throws IOException {
+    static int run(Plan plan, Integer jobs, int timeoutMinutes, boolean confirmed, RunReports reports, PrintWriter out,
+                   PrintWriter err) throws IOException {
         List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
         if (!elsewhere.isEmpty()) {
             TreeSet<String> executors = new TreeSet<>();
@@ -38,7 +39,28 @@ final class RealRun {
             return ExitCode.ERRORS;
         }
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(timeoutMinutes), out);
+        ComposeRun.Result result = ComposeRun.run(plan, parallel, Duration.ofMinutes(timeoutMinutes), out,
+                reports.observers(out));
+        reports.ran(plan, result);
         return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
+    }
+
+    /**
+     * The reports of the runs that took place are written even when one failed (that is when they are read);
+     * a report that cannot be written fails a command that otherwise succeeded.
+     */
+    static int report(RunReports reports, int exit, PrintWriter out, PrintWriter err) {
+        boolean written = reports.write(out, err);
+        return written || exit != ExitCode.OK ? exit : ExitCode.ERRORS;
+    }
+
+    /** Checks the report options before anything runs; false, having said why on {@code err}. */
+    static boolean check(RunReports reports, PrintWriter err) {
+        String problem = reports.problem();
+        if (problem != null) {
+            err.println(problem);
+            err.flush();
+        }
+        return problem == null;
     }
 }

@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PlanningOptions planning;
 
+    @Mixin
+    ReportingOptions reporting = new ReportingOptions();
+
     {
         planning = new PlanningOptions();
         planning.command = "run";
@@ -59,13 +62,18 @@ final class RunCommand implements Callable<Integer> {
             plans.forEach(plan -> DryRun.walk(plan, spec.commandLine().getOut()));
             return ExitCode.OK;
         }
+        org.relengine.report.RunReports reports = reporting.reports();
+        if (!RealRun.check(reports, spec.commandLine().getErr())) {
+            return ExitCode.ERRORS;
+        }
+        int exit = ExitCode.OK;
         for (org.relengine.plan.Plan plan : plans) {
-            int exit = RealRun.run(plan, jobs, timeout, confirm, spec.commandLine().getOut(),
+            exit = RealRun.run(plan, jobs, timeout, confirm, reports, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             if (exit != ExitCode.OK) {
-                return exit;
+                break;
             }
         }
-        return ExitCode.OK;
+        return RealRun.report(reports, exit, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

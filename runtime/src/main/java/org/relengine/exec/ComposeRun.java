@@ -30,7 +30,12 @@ public final class ComposeRun {
     private ComposeRun() {
     }
 
-    public static Result run(Plan plan, int jobs, Duration timeout, PrintWriter out) throws IOException {
+    /**
+     * @param observers told of the run's start, every state change and its end, in this order (a record of the
+     *                  run first, then the progress display that reads it)
+     */
+    public static Result run(Plan plan, int jobs, Duration timeout, PrintWriter out, List<RunObserver> observers)
+            throws IOException {
         Path composeDir = Path.of(plan.composeDir());
         Path work = composeDir.resolve("work");
         Path logs = work.resolve("logs");
@@ -45,18 +50,14 @@ public final class ComposeRun {
         Instant start = Instant.now();
         out.println("relengine: " + plan.tasks().size() + " tasks, " + jobs + " at a time; logs in " + logs);
         out.flush();
-        Scheduler.Outcome outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) -> {
-            switch (state) {
-                case DONE -> out.printf("[%d/%d] done    %s%n", finished, total, task.id());
-                case FAILED -> out.printf("[%d/%d] FAILED  %s%s: %s%n", finished, total, task.id(),
-                        task.failable() ? " (failable)" : "", detail);
-                case SKIPPED -> out.printf("[%d/%d] skipped %s (a required dependency failed)%n", finished, total,
-                        task.id());
-                default -> {
-                }
-            }
-            out.flush();
-        }).run(plan);
+        observers.forEach(o -> o.started(plan, effects::log));
+        Scheduler.Outcome outcome;
+        try {
+            outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) ->
+                    observers.forEach(o -> o.changed(task, state, finished, total, detail))).run(plan);
+        } finally {
+            observers.forEach(RunObserver::finished);
+        }
         Duration took = Duration.between(start, Instant.now());
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
