@@ -31,7 +31,7 @@ public final class LiveProgress implements RunObserver {
     private final boolean ticking;
     private final List<String> notes = new ArrayList<>();
     private ScheduledExecutorService ticker;
-    private int drawn;
+    private List<String> drawn = List.of();
 
     /** A display that redraws itself while the run goes, {@code width} columns wide. */
     public static LiveProgress ticking(PrintWriter out, RunRecord record, int width) {
@@ -84,18 +84,24 @@ public final class LiveProgress implements RunObserver {
         StageTable.print(record.stages(), record.now(), out);
     }
 
-    /** Replaces the last frame with the notes that came since, then the display as it stands now. */
+    /**
+     * Replaces the last frame with the notes that came since, then the display as it stands now; nothing when
+     * nothing changed, so that an idle run redraws once a second, as its clock moves.
+     */
     public synchronized void draw() {
+        List<String> lines = frame(record.stages(), record.now());
+        if (notes.isEmpty() && lines.equals(drawn)) {
+            return;
+        }
         StringBuilder frame = new StringBuilder();
-        if (drawn > 0) {
+        if (!drawn.isEmpty()) {
             // back to the first line of the last frame, and clear from there down
-            frame.append('\r').append(ESC).append(drawn).append('A').append(ESC).append('J');
+            frame.append('\r').append(ESC).append(drawn.size()).append('A').append(ESC).append('J');
         }
         notes.forEach(note -> frame.append(note).append('\n'));
         notes.clear();
-        List<String> lines = frame(record.stages(), record.now());
         lines.forEach(line -> frame.append(line).append('\n'));
-        drawn = lines.size();
+        drawn = lines;
         out.print(frame);
         out.flush();
     }

@@ -87,6 +87,25 @@ class ProgressSpec extends Specification {
                 'images     0/1    0:18  running extras:dvd:x86_64\n'
     }
 
+    def "a frame the same as the last one is not drawn again"() {
+        given:
+        def text = new StringWriter()
+        def run = new TinyRun(dir)
+        def live = new LiveProgress(new PrintWriter(text), run.record, 80)
+        run.observers << live
+
+        when:
+        run.firstHalf()
+        live.draw()
+        def first = text.toString()
+        live.draw()
+        run.now = run.now.plusMillis(400)
+        live.draw()
+
+        then:
+        text.toString() == first
+    }
+
     def "the live display ends with its last frame and the table of stages"() {
         given:
         def text = new StringWriter()
