@@ -10,9 +10,4 @@ import org.relengine.exec.ProgressMode;
  * @param html  where the HTML report goes; null: none
  */
 public record ReportOptions(Path junit, Path html, ProgressMode mode) {
-
-    /** Plain progress and no reports: what a run did before there were options for them. */
-    public static ReportOptions plain() {
-        return new ReportOptions(null, null, ProgressMode.PLAIN);
-    }
 }
