@@ -16,10 +16,12 @@ final class ReportingOptions {
                     + "auto (default): live on a terminal, plain otherwise and in CI.")
     ProgressMode progress;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report of the run: a test case per task.")
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Write a JUnit XML report of the run: a test case per task.")
     Path junit;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report of the run: stages, task graph, every task with its log.")
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write an HTML report of the run: stages, task graph, every task with its log.")
     Path html;
 
     /** Says the modes as the help writes them, in lower case. */

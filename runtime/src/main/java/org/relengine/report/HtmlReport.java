@@ -75,7 +75,8 @@ public final class HtmlReport {
             for (PlanRun run : runs) {
                 section(html, run, dir);
             }
-            html.element("footer", "Written by relengine at " + TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + ".");
+            html.element("footer", "Written by relengine at "
+                    + TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + ".");
             html.close().text("\n").close().text("\n");
         });
     }
@@ -138,7 +139,9 @@ public final class HtmlReport {
             html.element("td", task.id(), "class", "id");
             html.element("td", task.stage());
             html.element("td", task.shown(), "class", stateClass(task));
-            html.element("td", task.start() == null || started == null ? "" : "+" + human(Duration.between(started, task.start())), "class", "n");
+            String offset = task.start() == null || started == null ? ""
+                    : "+" + human(Duration.between(started, task.start()));
+            html.element("td", offset, "class", "n");
             html.element("td", task.took() == null ? "" : human(task.took()), "class", "n");
             html.element("td", task.exit() == null ? "" : String.valueOf(task.exit()), "class", "n");
             html.element("td", task.reason() == null ? "" : task.reason());

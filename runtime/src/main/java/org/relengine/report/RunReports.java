@@ -55,7 +55,8 @@ public final class RunReports {
             }
             if (Files.isDirectory(asked.file())) {
                 return "relengine: " + asked.option() + " " + asked.file() + " is a directory\n"
-                        + "  hint: name a file in it, e.g. " + asked.option() + " " + asked.file().resolve(asked.example());
+                        + "  hint: name a file in it, e.g. " + asked.option() + " "
+                        + asked.file().resolve(asked.example());
             }
             Path parent = asked.file().toAbsolutePath().getParent();
             for (Path p = parent; p != null; p = p.getParent()) {
