@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.relengine.plan.PlanSource;
+import org.relengine.report.RunReports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,6 +31,9 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print what the plan would do; change nothing, run nothing.")
     boolean dryRun;
+
+    @Mixin
+    ReportingOptions reporting = new ReportingOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -82,8 +87,13 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (!dryRun) {
             // a saved plan is the confirmation: it was reviewed as a whole, production included
-            return RealRun.run(now.plan(), null, java.time.Duration.ofMinutes(120), true, resume, "relengine apply " + planFile,
-                    spec.commandLine().getOut(), err);
+            RunReports reports = reporting.reports();
+            if (!RealRun.check(reports, err)) {
+                return ExitCode.ERRORS;
+            }
+            int exit = RealRun.run(now.plan(), new RealRun.Settings(null, java.time.Duration.ofMinutes(120), true,
+                    resume, reports, "relengine apply " + planFile), spec.commandLine().getOut(), err);
+            return RealRun.report(reports, exit, spec.commandLine().getOut(), err);
         }
         DryRun.walk(now.plan(), spec.commandLine().getOut());
         return ExitCode.OK;

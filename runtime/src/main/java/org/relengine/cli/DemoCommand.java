@@ -21,7 +21,9 @@ import org.relengine.plan.Plan;
 import org.relengine.plan.PlanOptions;
 import org.relengine.plan.Planner;
 import org.relengine.plan.Scope;
+import org.relengine.report.RunReports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +60,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Kill a command that runs longer: minutes, or 90s, 30m, 2h (default 30 minutes).")
     Duration timeout;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ResumeOptions resume = new ResumeOptions();
+
+    @Mixin
+    ReportingOptions reporting = new ReportingOptions();
 
     @Option(names = "--broken-dependency", hidden = true,
             description = "Give AppStream a package whose dependency nothing provides (to see a closure failure).")
@@ -69,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!tools(stdout, err)) {
+        RunReports reports = reporting.reports();
+        if (!RealRun.check(reports, err) || !tools(stdout, err)) {
             return ExitCode.ERRORS;
         }
         Path file = recipeFile != null ? recipeFile
@@ -111,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
             ComposeRun.Result result;
             try {
                 result = ComposeRun.run(plan, new ComposeRun.Options(parallel, timeout, resume.resume,
-                        resume.breakLock, "relengine demo --out " + out), stdout);
+                        resume.breakLock, "relengine demo --out " + out), stdout, reports.observers(stdout));
             } catch (RunLock.Locked e) {
                 err.println("relengine demo: " + e.getMessage());
                 if (e.hint() != null) {
@@ -119,8 +125,9 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 return ExitCode.ERRORS;
             }
+            reports.ran(plan, result);
             summary(plan, demo, result, Duration.between(start, Instant.now()), stdout);
-            return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
+            return RealRun.report(reports, result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED, stdout, err);
         }
     }
 

@@ -12,6 +12,7 @@ import org.relengine.exec.RunLock;
 import org.relengine.model.Executor;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
+import org.relengine.report.RunReports;
 
 /** A run for real, after the checks that must hold before anything is touched. */
 final class RealRun {
@@ -19,8 +20,18 @@ final class RealRun {
     private RealRun() {
     }
 
-    static int run(Plan plan, Integer jobs, Duration timeout, boolean confirmed, ResumeOptions resume,
-                   String command, PrintWriter out, PrintWriter err) throws IOException {
+    /**
+     * How a command wants its plans run: tasks at a time (null: the number of cores), the per-command timeout,
+     * whether production was confirmed, resume and lock options, the reports, and the command line for locks.
+     */
+    record Settings(Integer jobs, Duration timeout, boolean confirmed, ResumeOptions resume, RunReports reports,
+                    String command) {
+    }
+
+    static int run(Plan plan, Settings settings, PrintWriter out, PrintWriter err) throws IOException {
+        boolean confirmed = settings.confirmed();
+        ResumeOptions resume = settings.resume();
+        Integer jobs = settings.jobs();
         List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
         if (!elsewhere.isEmpty()) {
             TreeSet<String> executors = new TreeSet<>();
@@ -43,8 +54,9 @@ final class RealRun {
         }
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         try {
-            ComposeRun.Result result = ComposeRun.run(plan, new ComposeRun.Options(parallel,
-                    timeout, resume.resume, resume.breakLock, command), out);
+            ComposeRun.Result result = ComposeRun.run(plan, new ComposeRun.Options(parallel, settings.timeout(),
+                    resume.resume, resume.breakLock, settings.command()), out, settings.reports().observers(out));
+            settings.reports().ran(plan, result);
             return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
         } catch (RunLock.Locked e) {
             err.println("relengine: " + e.getMessage());
@@ -53,5 +65,24 @@ final class RealRun {
             }
             return ExitCode.ERRORS;
         }
+    }
+
+    /**
+     * The reports of the runs that took place are written even when one failed (that is when they are read);
+     * a report that cannot be written fails a command that otherwise succeeded.
+     */
+    static int report(RunReports reports, int exit, PrintWriter out, PrintWriter err) {
+        boolean written = reports.write(out, err);
+        return written || exit != ExitCode.OK ? exit : ExitCode.ERRORS;
+    }
+
+    /** Checks the report options before anything runs; false, having said why on {@code err}. */
+    static boolean check(RunReports reports, PrintWriter err) {
+        String problem = reports.problem();
+        if (problem != null) {
+            err.println(problem);
+            err.flush();
+        }
+        return problem == null;
     }
 }

@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ResumeOptions resume = new ResumeOptions();
 
+    @Mixin
+    ReportingOptions reporting = new ReportingOptions();
+
     {
         planning = new PlanningOptions();
         planning.command = "run";
@@ -68,14 +71,19 @@ final class RunCommand implements Callable<Integer> {
             plans.forEach(plan -> DryRun.walk(plan, spec.commandLine().getOut()));
             return ExitCode.OK;
         }
+        org.relengine.report.RunReports reports = reporting.reports();
+        if (!RealRun.check(reports, spec.commandLine().getErr())) {
+            return ExitCode.ERRORS;
+        }
+        int exit = ExitCode.OK;
         for (org.relengine.plan.Plan plan : plans) {
-            int exit = RealRun.run(plan, jobs, timeout, confirm, resume, "relengine run " + recipes.stream()
-                    .map(Path::toString).collect(java.util.stream.Collectors.joining(" ")), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            exit = RealRun.run(plan, new RealRun.Settings(jobs, timeout, confirm, resume, reports, "relengine run "
+                    + recipes.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" "))),
+                    spec.commandLine().getOut(),                    spec.commandLine().getErr());
             if (exit != ExitCode.OK) {
-                return exit;
+                break;
             }
         }
-        return ExitCode.OK;
+        return RealRun.report(reports, exit, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

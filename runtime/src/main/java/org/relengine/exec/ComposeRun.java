@@ -37,18 +37,23 @@ public final class ComposeRun {
     private ComposeRun() {
     }
 
-    /** @throws RunLock.Locked when another run holds the compose or a publish target; nothing was changed */
-    public static Result run(Plan plan, Options options, PrintWriter out) throws IOException, RunLock.Locked {
+    /**
+     * @param observers told of the run's start, every state change and its end, in this order (a record of the
+     *                  run first, then the progress display that reads it)
+     * @throws RunLock.Locked when another run holds the compose or a publish target; nothing was changed
+     */
+    public static Result run(Plan plan, Options options, PrintWriter out, List<RunObserver> observers)
+            throws IOException, RunLock.Locked {
         Path composeDir = Path.of(plan.composeDir());
         Path work = composeDir.resolve("work");
         try (RunLocks locks = RunLocks.take(plan, options.command(), options.breakLock())) {
             locks.broken().forEach(b -> out.println("relengine: took over a stale lock: " + b));
-            return locked(plan, options, composeDir, work, out);
+            return locked(plan, options, composeDir, work, out, observers);
         }
     }
 
-    private static Result locked(Plan plan, Options options, Path composeDir, Path work, PrintWriter out)
-            throws IOException {
+    private static Result locked(Plan plan, Options options, Path composeDir, Path work, PrintWriter out,
+                                 List<RunObserver> observers) throws IOException {
         int jobs = options.jobs();
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
@@ -71,19 +76,14 @@ public final class ComposeRun {
         }
         out.flush();
         TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(), relengineVersion());
-        Scheduler.Outcome outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) -> {
-            switch (state) {
-                case DONE -> out.printf("[%d/%d] done    %s%n", finished, total, task.id());
-                case REUSED -> out.printf("[%d/%d] reused  %s%n", finished, total, task.id());
-                case FAILED -> out.printf("[%d/%d] FAILED  %s%s: %s%n", finished, total, task.id(),
-                        task.failable() ? " (failable)" : "", detail);
-                case SKIPPED -> out.printf("[%d/%d] skipped %s (a required dependency failed)%n", finished, total,
-                        task.id());
-                default -> {
-                }
-            }
-            out.flush();
-        }, hasher, previous).run(plan);
+        observers.forEach(o -> o.started(plan, effects::log));
+        Scheduler.Outcome outcome;
+        try {
+            outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) ->
+                    observers.forEach(o -> o.changed(task, state, finished, total, detail)), hasher, previous).run(plan);
+        } finally {
+            observers.forEach(RunObserver::finished);
+        }
         Duration took = Duration.between(start, Instant.now());
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();

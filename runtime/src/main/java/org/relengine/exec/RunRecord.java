@@ -1,0 +1,110 @@
+package org.relengine.exec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.relengine.plan.Action;
+import org.relengine.plan.Plan;
+import org.relengine.plan.Task;
+
+/**
+ * What every task of a run did and when, kept in memory as the run goes: what the progress display draws
+ * and the reports are written from. Every task of the plan is in it from the start, in plan order.
+ */
+public final class RunRecord implements RunObserver {
+
+    /** How the scheduler words a command's failure; the exit status is read back from it. */
+    private static final Pattern EXITED = Pattern.compile("exited with status (-?\\d+)$");
+
+    private final InstantSource clock;
+    private final Map<String, TaskRun> runs = new LinkedHashMap<>();
+    private Plan plan;
+    private Instant started;
+    private Instant ended;
+
+    public RunRecord(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void started(Plan plan, Function<String, Path> logs) {
+        this.plan = plan;
+        started = clock.instant();
+        for (Task task : plan.tasks()) {
+            runs.put(task.id(), new TaskRun(task.id(), task.kind().stage(), task.failable(), TaskState.PENDING,
+                    null, null, null, null, logs.apply(task.id())));
+        }
+    }
+
+    @Override
+    public synchronized void changed(Task task, TaskState state, int finished, int total, String detail) {
+        TaskRun run = runs.get(task.id());
+        if (run == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (state == TaskState.RUNNING) {
+            runs.put(task.id(), run.with(state, now, null, null, null));
+        } else if (state == TaskState.SKIPPED) {
+            runs.put(task.id(), run.with(state, run.start(), now, null,
+                    detail != null ? detail : "a required dependency failed"));
+        } else if (state == TaskState.FAILED) {
+            runs.put(task.id(), run.with(state, run.start(), now, exit(detail), detail));
+        } else if (state == TaskState.DONE) {
+            boolean ranCommands = task.actions().stream().anyMatch(Action.Exec.class::isInstance);
+            runs.put(task.id(), run.with(state, run.start(), now, ranCommands ? 0 : null, null));
+        } else if (state == TaskState.REUSED) {
+            // an earlier run did the work: this run spent no time on it
+            runs.put(task.id(), run.with(state, null, null, null, null));
+        } else if (state != TaskState.PENDING) {
+            runs.put(task.id(), run.with(state, run.start(), now, null, detail));
+        }
+    }
+
+    @Override
+    public synchronized void finished() {
+        ended = clock.instant();
+    }
+
+    private static Integer exit(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        Matcher m = EXITED.matcher(detail);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    public synchronized Plan plan() {
+        return plan;
+    }
+
+    /** Every task of the plan, in plan order, as it stands now. */
+    public synchronized List<TaskRun> runs() {
+        return new ArrayList<>(runs.values());
+    }
+
+    public synchronized List<StageRun> stages() {
+        return StageRun.of(runs());
+    }
+
+    /** When the first task could start; null before the run started. */
+    public synchronized Instant startedAt() {
+        return started;
+    }
+
+    /** When the last task ended; null while the run goes on. */
+    public synchronized Instant endedAt() {
+        return ended;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,13 @@
+package org.relengine.report;
+
+import java.nio.file.Path;
+import org.relengine.exec.ProgressMode;
+
+/**
+ * How a run is shown and reported: its progress display, and the reports written when it ends.
+ *
+ * @param junit where the JUnit XML report goes; null: none
+ * @param html  where the HTML report goes; null: none
+ */
+public record ReportOptions(Path junit, Path html, ProgressMode mode) {
+}
