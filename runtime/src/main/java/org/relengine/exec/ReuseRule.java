@@ -12,8 +12,9 @@ import org.relengine.plan.Task;
 /**
  * When a resumed run may reuse what an earlier run did instead of running a task again: the journal says
  * the task finished, with the same ingredients; no task it depends on runs again; and its outputs are
- * still there, unless every task that reads them finished too (finalize, for one, moves the discs it
- * reads). The scheduler decides by it, and {@code relengine explain} explains by it.
+ * still there, unless every task that reads them has started already: finalize, for one, moves the discs
+ * it reads into the compose, and when it is run again it finds them there. The scheduler decides by it,
+ * and {@code relengine explain} explains by it.
  */
 public final class ReuseRule {
 
@@ -54,6 +55,6 @@ public final class ReuseRule {
 
     private boolean consumed(Task task) {
         List<Task> readers = plan.tasks().stream().filter(t -> t.dependsOn().contains(task.id())).toList();
-        return !readers.isEmpty() && readers.stream().allMatch(r -> previous.finished(r.id()) != null);
+        return !readers.isEmpty() && readers.stream().allMatch(r -> !previous.of(r.id()).isEmpty());
     }
 }
