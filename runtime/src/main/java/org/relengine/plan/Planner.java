@@ -626,21 +626,28 @@ public final class Planner {
 
     private void stage(Step.Staging staging, List<String> after) {
         String target = paths.stagingDir();
+        Rsync.Sync sync = new Rsync.Sync(layout.compose(), target, staging.chown(), staging.delete(),
+                staging.exclude(), staging.protect(), false);
         List<Action> actions = new ArrayList<>();
+        actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + layout.compose() + (staging.delete()
                 ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, at most " + options.allowDeletions()
                 + " % of " + target + " deleted" : ": repodata/repomd.xml in every repo × arch"),
-                List.of(layout.compose()), guard(layout.compose(), target, staging.delete(), staging.exclude(),
-                        staging.protect(), true)));
+                List.of(layout.compose()), guard(sync, true)));
         if (staging.hardlink()) {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
                     ".*\\.discinfo", layout.compose())));
         }
         actions.add(new Action.MakeDirectory(target));
-        actions.add(new Action.Exec(Rsync.argv(layout.compose(), target, staging.chown(), staging.delete(),
-                staging.exclude(), staging.protect(), List.of())));
+        actions.add(new Action.Exec(sync.argv(List.of())));
         add("stage", TaskKind.STAGE, null, null, after, List.of(layout.compose()), List.of(target), Executor.LOCAL,
                 false, actions);
+    }
+
+    /** What a sync would change, from rsync's read-only dry run; dry runs perform it too. */
+    private static Action.Probe preview(Rsync.Sync sync) {
+        return new Action.Probe("preview-publish", "preview what syncing " + sync.from() + " into " + sync.to()
+                + " would change, as the trees are now (rsync --dry-run --itemize-changes, read-only)", sync.params());
     }
 
     private List<String> createrepo(List<String> after) {
@@ -706,22 +713,25 @@ public final class Planner {
     }
 
     /** What the publishing guard checks before a sync changes a target. */
-    private Map<String, String> guard(String from, String to, boolean delete, List<String> exclude,
-                                      List<String> protect, boolean compose) {
-        return params("compose", from, "target", to, "delete", String.valueOf(delete), "exclude",
-                String.join(",", exclude), "protect", String.join(",", protect), "threshold",
-                String.valueOf(options.allowDeletions()), "status", compose ? "required" : "");
+    private Map<String, String> guard(Rsync.Sync sync, boolean compose) {
+        Map<String, String> p = new LinkedHashMap<>(sync.params());
+        p.put("threshold", String.valueOf(options.allowDeletions()));
+        p.put("status", compose ? "required" : "");
+        return p;
     }
 
     private void promote(Step.Production production, Step.Staging staging, List<String> after) {
         String from = paths.stagingDir();
         String to = paths.productionDir();
         List<String> excludes = production.exclude();
+        // the whole promotion, as its last phase leaves the target
+        Rsync.Sync sync = new Rsync.Sync(from, to, production.chown(), production.delete(), excludes,
+                production.protect(), false);
         List<Action> actions = new ArrayList<>();
+        actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + from
                 + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", at most "
-                + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from),
-                guard(from, to, production.delete(), excludes, production.protect(), false)));
+                + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from), guard(sync, false)));
         actions.add(new Action.MakeDirectory(to));
         // payload first, then repodata, repomd.xml last: a mirror never sees metadata naming absent files
         List<String> payloadExcludes = new ArrayList<>(excludes);
@@ -732,8 +742,7 @@ public final class Planner {
         metadataExcludes.add("repomd.xml*");
         actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), false, metadataExcludes, List.of(),
                 List.of())));
-        actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), production.delete(), excludes,
-                production.protect(), production.delete() ? List.of("--delete-after") : List.of())));
+        actions.add(new Action.Exec(sync.argv(production.delete() ? List.of("--delete-after") : List.of())));
         add("promote", TaskKind.PROMOTE, null, null, after, List.of(from), List.of(to), Executor.LOCAL, false,
                 actions);
     }
