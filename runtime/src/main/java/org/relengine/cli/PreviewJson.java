@@ -22,7 +22,7 @@ final class PreviewJson {
 
     static String render(List<Previewed> previews) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", "relengine.preview/1");
+        root.put("schema", "relengine.preview/1");
         ArrayNode list = root.putArray("previews");
         for (Previewed previewed : previews) {
             PublishPreview preview = previewed.preview();

@@ -724,15 +724,20 @@ public final class Planner {
         String from = paths.stagingDir();
         String to = paths.productionDir();
         List<String> excludes = production.exclude();
-        // the whole promotion, as its last phase leaves the target
+        // the whole promotion, as its last phase leaves the target; old repodata outlives it (see OldRepodata)
         Rsync.Sync sync = new Rsync.Sync(from, to, production.chown(), production.delete(), excludes,
-                production.protect(), false);
+                production.protect(), true);
         List<Action> actions = new ArrayList<>();
         actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + from
                 + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", at most "
                 + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from), guard(sync, false)));
         actions.add(new Action.MakeDirectory(to));
+        if (production.delete()) {
+            actions.add(new Action.Internal("prune-old-repodata", "remove repodata files of " + to + " that no "
+                    + "repomd.xml names, once they and their repomd.xml are older than " + production.repodataGrace()
+                    + " hours", List.of(to), params("target", to, "hours", String.valueOf(production.repodataGrace()))));
+        }
         // payload first, then repodata, repomd.xml last: a mirror never sees metadata naming absent files
         List<String> payloadExcludes = new ArrayList<>(excludes);
         payloadExcludes.add("repodata/");

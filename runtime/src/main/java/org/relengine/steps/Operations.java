@@ -63,6 +63,8 @@ public final class Operations {
             case "move-directory" -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
             case "check-publishable" -> PublishGuard.check(p, log);
             case "write-file-lists" -> writeFileLists(Path.of(p.get("dir")), p.get("module"), log);
+            case "prune-old-repodata" -> OldRepodata.prune(Path.of(p.get("target")),
+                    java.time.Duration.ofHours(Long.parseLong(p.get("hours"))), java.time.Instant.now(), log);
             default -> throw new TaskFailure("`" + operation + "` is not available in this version of relengine");
         }
     }

@@ -96,7 +96,7 @@ class DryRunPreviewSpec extends Specification {
 
         and: 'the JSON names every file'
         new JsonSlurper().parse(json.toFile()) == [
-                format  : 'relengine.preview/1',
+                schema  : 'relengine.preview/1',
                 previews: [
                         [recipe : RELATIVE, task: 'stage', source: compose.toString(), target: staging.toString(),
                          sourceExists: true,
