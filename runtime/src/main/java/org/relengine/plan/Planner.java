@@ -661,22 +661,42 @@ public final class Planner {
                     continue;
                 }
                 String tree = target + "/" + repo.name() + "/" + arch + "/os";
+                String composed = layout.tree(repo.name(), arch);
+                String comps = layout.work() + "/" + arch + "/comps/comps-" + repo.name() + "." + arch + ".xml";
+                String modules = layout.work() + "/" + arch + "/modules/" + repo.name() + "-modules.yaml";
+                List<Action> actions = new ArrayList<>();
+                // createrepo_c --update drops the group and modules entries: take them from the compose's own
+                // repodata (as synced from the source) and hand them back
+                if (repo.comps() || repo.modules()) {
+                    Map<String, String> p = params("tree", composed);
+                    List<String> written = new ArrayList<>();
+                    if (repo.comps()) {
+                        p.put("comps", comps);
+                        written.add(comps);
+                    }
+                    if (repo.modules()) {
+                        p.put("modules", modules);
+                        written.add(modules);
+                    }
+                    actions.add(new Action.Internal("extract-repo-metadata", "take the "
+                            + (repo.comps() && repo.modules() ? "comps file and module metadata"
+                            : repo.comps() ? "comps file" : "module metadata") + " of " + composed
+                            + " from its repodata into " + String.join(" and ", written), written, p));
+                }
                 List<String> argv = new ArrayList<>(List.of("createrepo_c", "--update", "--workers", "12", "--xz",
                         "--checksum=sha256", "--revision=" + release.version(), distro));
                 if (repo.comps()) {
-                    argv.add("--groupfile=" + layout.work() + "/" + arch + "/comps/comps-" + repo.name() + "." + arch
-                            + ".xml");
+                    argv.add("--groupfile=" + comps);
                 }
                 argv.add(tree);
-                List<Action> actions = new ArrayList<>(List.of(new Action.Exec(argv)));
+                actions.add(new Action.Exec(argv));
                 if (repo.modules()) {
-                    actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules",
-                            recipe.roots().compose() + "/" + release.major() + "_metadata/" + arch + "/" + repo.name()
-                                    + "-modules.yaml", tree + "/repodata", "--compress", "--compress-type=xz")));
+                    actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules", modules, tree + "/repodata",
+                            "--compress", "--compress-type=xz")));
                 }
                 String id = "createrepo:" + repo.name() + ":" + arch;
-                add(id, TaskKind.CREATEREPO, repo.name(), arch, after, List.of(tree), List.of(tree + "/repodata"),
-                        Executor.LOCAL, false, actions);
+                add(id, TaskKind.CREATEREPO, repo.name(), arch, after, List.of(tree, composed),
+                        List.of(tree + "/repodata"), Executor.LOCAL, false, actions);
                 ids.add(id);
             }
         }

@@ -62,6 +62,7 @@ public final class Operations {
             case "download-image" -> downloadImage(p, log);
             case "move-directory" -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
             case "check-publishable" -> PublishGuard.check(p, log);
+            case "extract-repo-metadata" -> RepoMetadata.extract(p, log);
             case "write-file-lists" -> writeFileLists(Path.of(p.get("dir")), p.get("module"), log);
             case "prune-old-repodata" -> OldRepodata.prune(Path.of(p.get("target")),
                     java.time.Duration.ofHours(Long.parseLong(p.get("hours"))), java.time.Instant.now(), log);
