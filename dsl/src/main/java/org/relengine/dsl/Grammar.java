@@ -176,6 +176,7 @@ public final class Grammar {
                             .option("exclude", STRINGS, "paths neither copied nor deleted")
                             .option("protect", STRINGS, "paths copied but never deleted at the target, e.g. ['devel']")
                             .option("chown", STRING, "owner uid:gid of published files")
+                            .option("repodataGrace", INTEGER, "hours old repodata stays after a promote (default 24)")
                             .doc("Staging → production.", "production delete: true, protect: ['devel']").build(),
                     declare("filelists")
                             .option("modules", STRINGS, "file list modules (default ['rocky'])")

@@ -110,9 +110,13 @@ public sealed interface Step {
 
     /**
      * Staging → production, with an explicit delete scope: {@code exclude}d paths are neither copied nor
-     * deleted, {@code protect}ed paths are copied but never deleted.
+     * deleted, {@code protect}ed paths are copied but never deleted. Repodata files a new repomd.xml no
+     * longer names stay {@code repodataGrace} hours, for mirrors still syncing what the old one named.
      */
-    record Production(boolean delete, List<String> exclude, List<String> protect, String chown, Origin origin) implements Step {
+    record Production(boolean delete, List<String> exclude, List<String> protect, String chown, int repodataGrace,
+                      Origin origin) implements Step {
+        public static final int DEFAULT_REPODATA_GRACE = 24;
+
         public String keyword() {
             return "production";
         }

@@ -386,6 +386,12 @@ public final class RecipeValidator {
             owner(staging.chown(), origin);
         } else if (step instanceof Step.Production production) {
             owner(production.chown(), origin);
+            // a month: old repodata kept longer only fills the mirrors
+            if (production.repodataGrace() < 0 || production.repodataGrace() > 720) {
+                out.error(Problem.OUT_OF_RANGE, origin.option("repodataGrace"),
+                        String.valueOf(production.repodataGrace()).length(), null, "`repodataGrace` of `production`",
+                        production.repodataGrace(), "0 to 720 (hours)");
+            }
         } else if (step instanceof Step.Sign sign && sign.key() == null) {
             out.error(Problem.MISSING_OPTION, origin.at(), "sign".length(), "the GPG key id or fingerprint",
                     "sign", "key");

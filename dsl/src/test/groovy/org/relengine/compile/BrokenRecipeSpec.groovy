@@ -93,6 +93,7 @@ class BrokenRecipeSpec extends Specification implements RecipeFixture {
         'iso without lorax'              | [12: "    image 'dvd', repos: ['BaseOS', 'AppStream']"]               || 16   | 5      | 'R322' | 'step `iso` needs the declaration `lorax` (in `images { … }`)'                                                 | "e.g. images { lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS' }"
         'unpack without artifacts'       | [3: "source peridot, url: 'https://y.example/v1', project: 'p'"]       || 17   | 5      | 'R322' | 'step `unpack` needs the declaration `artifacts` (at the top level)'                                            | "e.g. artifacts url: 'https://bucket.example.org'"
         'a lorax root filesystem of 0 GiB' | [12: "    image 'dvd', repos: ['BaseOS']; lorax rootfsSize: 0"]       || 12   | 55     | 'R323' | '`rootfsSize` of `lorax` is 0; it must be 1 to 64 (GiB)'                                                | null
+        'a repodata grace of 31 days'    | [23: "    production delete: true, repodataGrace: 744"]              || 23   | 45     | 'R323' | '`repodataGrace` of `production` is 744; it must be 0 to 720 (hours)'                                    | null
         'an empty recipe'                | "// nothing yet\n"                                                      || 1    | 1      | 'R301' | 'the recipe declares no `release`'                                                                       | "start the recipe with e.g. release 'Rocky Linux', version: '9.5'"
     }
 

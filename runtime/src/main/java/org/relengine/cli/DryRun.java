@@ -1,18 +1,24 @@
 package org.relengine.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.relengine.effects.RecordingEffects;
 import org.relengine.exec.Scheduler;
 import org.relengine.exec.TaskState;
 import org.relengine.plan.Plan;
+import org.relengine.steps.PublishPreview;
 
-/** A run through the recording effects: prints every command and file change, changes nothing. */
+/**
+ * A run through the recording effects: prints every command and file change, changes nothing. The publish
+ * syncs are previewed on the way, read-only, against the trees as they are now.
+ */
 final class DryRun {
 
     private DryRun() {
     }
 
-    static void walk(Plan plan, PrintWriter out) {
+    /** @return the previews of what the publish syncs would change, made read-only on the way */
+    static List<PublishPreview> walk(Plan plan, PrintWriter out) {
         out.println("Dry run of " + plan.recipeFile() + ": compose " + plan.composeId() + " in " + plan.composeDir());
         out.println("Nothing below is executed or written.");
         out.println();
@@ -25,9 +31,11 @@ final class DryRun {
         }).run(plan);
         out.println();
         out.printf("Dry run: %d tasks; %d commands, %d directories, %d files, %d links, %d internal steps "
-                        + "would be run or made. Nothing was changed.%n",
+                        + "would be run or made%s. Nothing was changed.%n",
                 plan.tasks().size(), effects.count("exec"), effects.count("mkdir"), effects.count("write"),
-                effects.count("symlink"), effects.count("internal"));
+                effects.count("symlink"), effects.count("internal"), effects.count("probe") == 0 ? ""
+                        : "; " + effects.count("probe") + " read-only previews were made");
         out.flush();
+        return effects.previews();
     }
 }

@@ -25,6 +25,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would be done; change nothing, run nothing.")
     boolean dryRun;
 
+    @Option(names = "--preview-json", paramLabel = "FILE",
+            description = "With --dry-run: write every file each publish sync would change to FILE, as JSON.")
+    Path previewJson;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Tasks run at the same time (default: the number of cores).")
     Integer jobs;
 
@@ -51,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        if (previewJson != null && !dryRun) {
+            spec.commandLine().getErr().println("relengine: --preview-json goes with --dry-run: a real run logs its "
+                    + "previews in the stage and promote logs");
+            return ExitCode.USAGE;
+        }
         String stamp = DateStamp.now();
         java.util.List<org.relengine.plan.Plan> plans = new java.util.ArrayList<>();
         for (Path recipe : recipes) {
@@ -68,7 +77,17 @@ final class RunCommand implements Callable<Integer> {
         }
         plans = FileListsOnce.last(plans);
         if (dryRun) {
-            plans.forEach(plan -> DryRun.walk(plan, spec.commandLine().getOut()));
+            List<PreviewJson.Previewed> previews = new java.util.ArrayList<>();
+            for (org.relengine.plan.Plan plan : plans) {
+                DryRun.walk(plan, spec.commandLine().getOut())
+                        .forEach(p -> previews.add(new PreviewJson.Previewed(plan.recipeFile(), p)));
+            }
+            if (previewJson != null) {
+                // the one file a dry run writes, because it was asked for
+                org.relengine.formats.AtomicFiles.write(previewJson, PreviewJson.render(previews));
+                spec.commandLine().getOut().println("Preview of " + previews.size() + " publish syncs written to "
+                        + previewJson);
+            }
             return ExitCode.OK;
         }
         org.relengine.report.RunReports reports = reporting.reports();

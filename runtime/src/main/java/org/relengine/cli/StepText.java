@@ -55,6 +55,9 @@ final class StepText {
             parts.add(s.delete() ? "delete" : "no delete");
             exclude(s.exclude(), s.delete() ? s.protect() : List.of(), parts);
             owner(s.chown(), parts);
+            if (s.delete()) {
+                parts.add("old repodata kept " + s.repodataGrace() + " h");
+            }
         } else if (step instanceof Step.FileLists s) {
             parts.add("modules " + String.join(", ", s.modules()));
         } else if (step instanceof Step.Torrents s) {

@@ -40,7 +40,7 @@ public final class DemoRecipe {
                     null, s.origin());
         }
         if (step instanceof Step.Production s) {
-            return new Step.Production(s.delete(), s.exclude(), s.protect(), null, s.origin());
+            return new Step.Production(s.delete(), s.exclude(), s.protect(), null, s.repodataGrace(), s.origin());
         }
         return step;
     }

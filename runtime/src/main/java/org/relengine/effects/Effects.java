@@ -26,4 +26,7 @@ public interface Effects {
 
     /** Work done in Java, named by {@code operation}, changing the paths named. */
     void internal(String task, String operation, String description, List<String> paths, Map<String, String> params);
+
+    /** A read-only operation, performed by every implementation, dry runs included: it changes nothing. */
+    void probe(String task, String operation, String description, Map<String, String> params);
 }

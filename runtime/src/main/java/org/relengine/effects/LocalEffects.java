@@ -20,6 +20,7 @@ import org.relengine.exec.TaskFailure;
 import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.ShellQuote;
 import org.relengine.steps.Operations;
+import org.relengine.steps.Probes;
 import org.relengine.steps.Producers;
 
 /**
@@ -147,6 +148,19 @@ public final class LocalEffects implements Effects {
             operations.run(operation, params, log);
         } catch (IOException e) {
             throw new TaskFailure(description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A preview is a record of what the task changed; one that cannot be made does not stop the task. */
+    @Override
+    public void probe(String task, String operation, String description, Map<String, String> params) {
+        try (PrintWriter log = open(task)) {
+            log.println("? " + description);
+            try {
+                Probes.run(task, operation, params).summary().forEach(log::println);
+            } catch (IOException | TaskFailure e) {
+                log.println("no preview: " + e.getMessage());
+            }
         }
     }
 }

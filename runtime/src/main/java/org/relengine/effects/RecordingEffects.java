@@ -1,15 +1,20 @@
 package org.relengine.effects;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.relengine.exec.TaskFailure;
 import org.relengine.plan.ShellQuote;
+import org.relengine.steps.Probes;
+import org.relengine.steps.PublishPreview;
 
 /**
  * The dry run's effects: each one is printed, in order, as it would happen — commands shell-quoted so
- * they can be pasted into a shell — and recorded. Nothing is changed, nothing is run, no connection is
- * opened.
+ * they can be pasted into a shell — and recorded. Nothing is changed and no connection is opened; the only
+ * processes run are the read-only probes (rsync's own dry run of a publish sync), whose results are printed
+ * under them and kept.
  */
 public final class RecordingEffects implements Effects {
 
@@ -19,6 +24,7 @@ public final class RecordingEffects implements Effects {
 
     private final PrintWriter out;
     private final List<Recorded> recorded = new ArrayList<>();
+    private final List<PublishPreview> previews = new ArrayList<>();
 
     public RecordingEffects(PrintWriter out) {
         this.out = out;
@@ -54,6 +60,23 @@ public final class RecordingEffects implements Effects {
     public void internal(String task, String operation, String description, List<String> paths,
                          Map<String, String> params) {
         record("internal", "# " + description);
+    }
+
+    @Override
+    public void probe(String task, String operation, String description, Map<String, String> params) {
+        record("probe", "? " + description);
+        try {
+            PublishPreview preview = Probes.run(task, operation, params);
+            previews.add(preview);
+            preview.summary().forEach(line -> out.println("      " + line));
+        } catch (IOException | TaskFailure e) {
+            out.println("      no preview: " + e.getMessage());
+        }
+    }
+
+    /** The previews made, in order. */
+    public List<PublishPreview> previews() {
+        return List.copyOf(previews);
     }
 
     private void record(String type, String line) {

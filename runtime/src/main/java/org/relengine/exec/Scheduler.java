@@ -189,6 +189,8 @@ public final class Scheduler {
                 } else if (action instanceof Action.Internal internal) {
                     effects.internal(task.id(), internal.operation(), internal.description(), internal.paths(),
                             internal.params());
+                } else if (action instanceof Action.Probe probe) {
+                    effects.probe(task.id(), probe.operation(), probe.description(), probe.params());
                 }
             }
             return new Result(task, TaskState.DONE, null, null, null);

@@ -74,4 +74,18 @@ public sealed interface Action {
             return description;
         }
     }
+
+    /**
+     * A read-only look at the trees a task is about to change, e.g. what a publish sync would change. Unlike
+     * every other action it is performed by dry runs too: it reads, and changes nothing.
+     */
+    record Probe(String operation, String description, Map<String, String> params) implements Action {
+        public Probe {
+            params = new TreeMap<>(params);
+        }
+
+        public String describe() {
+            return description;
+        }
+    }
 }

@@ -101,6 +101,11 @@ public final class PlanJson {
             node.put("description", internal.description());
             node.set("paths", JSON.valueToTree(internal.paths()));
             node.set("params", JSON.valueToTree(internal.params()));
+        } else if (action instanceof Action.Probe probe) {
+            node.put("type", "probe");
+            node.put("operation", probe.operation());
+            node.put("description", probe.description());
+            node.set("params", JSON.valueToTree(probe.params()));
         }
         return node;
     }

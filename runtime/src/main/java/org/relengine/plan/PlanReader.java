@@ -52,6 +52,8 @@ public final class PlanReader {
             case "symlink" -> new Action.Symlink(node.path("link").asText(), node.path("target").asText());
             case "internal" -> new Action.Internal(node.path("operation").asText(), node.path("description").asText(),
                     strings(node.path("paths")), map(node.path("params")));
+            case "probe" -> new Action.Probe(node.path("operation").asText(), node.path("description").asText(),
+                    map(node.path("params")));
             default -> throw new IllegalArgumentException("unknown action type `" + type + "`");
         };
     }

@@ -628,21 +628,28 @@ public final class Planner {
 
     private void stage(Step.Staging staging, List<String> after) {
         String target = paths.stagingDir();
+        Rsync.Sync sync = new Rsync.Sync(layout.compose(), target, staging.chown(), staging.delete(),
+                staging.exclude(), staging.protect(), false);
         List<Action> actions = new ArrayList<>();
+        actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + layout.compose() + (staging.delete()
                 ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, at most " + options.allowDeletions()
                 + " % of " + target + " deleted" : ": repodata/repomd.xml in every repo × arch"),
-                List.of(layout.compose()), guard(layout.compose(), target, staging.delete(), staging.exclude(),
-                        staging.protect(), true)));
+                List.of(layout.compose()), guard(sync, true)));
         if (staging.hardlink()) {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
                     ".*\\.discinfo", layout.compose())));
         }
         actions.add(new Action.MakeDirectory(target));
-        actions.add(new Action.Exec(Rsync.argv(layout.compose(), target, staging.chown(), staging.delete(),
-                staging.exclude(), staging.protect(), List.of())));
+        actions.add(new Action.Exec(sync.argv(List.of())));
         add("stage", TaskKind.STAGE, null, null, after, List.of(layout.compose()), List.of(target), Executor.LOCAL,
                 false, actions);
+    }
+
+    /** What a sync would change, from rsync's read-only dry run; dry runs perform it too. */
+    private static Action.Probe preview(Rsync.Sync sync) {
+        return new Action.Probe("preview-publish", "preview what syncing " + sync.from() + " into " + sync.to()
+                + " would change, as the trees are now (rsync --dry-run --itemize-changes, read-only)", sync.params());
     }
 
     private List<String> createrepo(List<String> after) {
@@ -656,22 +663,42 @@ public final class Planner {
                     continue;
                 }
                 String tree = target + "/" + repo.name() + "/" + arch + "/os";
+                String composed = layout.tree(repo.name(), arch);
+                String comps = layout.work() + "/" + arch + "/comps/comps-" + repo.name() + "." + arch + ".xml";
+                String modules = layout.work() + "/" + arch + "/modules/" + repo.name() + "-modules.yaml";
+                List<Action> actions = new ArrayList<>();
+                // createrepo_c --update drops the group and modules entries: take them from the compose's own
+                // repodata (as synced from the source) and hand them back
+                if (repo.comps() || repo.modules()) {
+                    Map<String, String> p = params("tree", composed);
+                    List<String> written = new ArrayList<>();
+                    if (repo.comps()) {
+                        p.put("comps", comps);
+                        written.add(comps);
+                    }
+                    if (repo.modules()) {
+                        p.put("modules", modules);
+                        written.add(modules);
+                    }
+                    actions.add(new Action.Internal("extract-repo-metadata", "take the "
+                            + (repo.comps() && repo.modules() ? "comps file and module metadata"
+                            : repo.comps() ? "comps file" : "module metadata") + " of " + composed
+                            + " from its repodata into " + String.join(" and ", written), written, p));
+                }
                 List<String> argv = new ArrayList<>(List.of("createrepo_c", "--update", "--workers", "12", "--xz",
                         "--checksum=sha256", "--revision=" + release.version(), distro));
                 if (repo.comps()) {
-                    argv.add("--groupfile=" + layout.work() + "/" + arch + "/comps/comps-" + repo.name() + "." + arch
-                            + ".xml");
+                    argv.add("--groupfile=" + comps);
                 }
                 argv.add(tree);
-                List<Action> actions = new ArrayList<>(List.of(new Action.Exec(argv)));
+                actions.add(new Action.Exec(argv));
                 if (repo.modules()) {
-                    actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules",
-                            recipe.roots().compose() + "/" + release.major() + "_metadata/" + arch + "/" + repo.name()
-                                    + "-modules.yaml", tree + "/repodata", "--compress", "--compress-type=xz")));
+                    actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules", modules, tree + "/repodata",
+                            "--compress", "--compress-type=xz")));
                 }
                 String id = "createrepo:" + repo.name() + ":" + arch;
-                add(id, TaskKind.CREATEREPO, repo.name(), arch, after, List.of(tree), List.of(tree + "/repodata"),
-                        Executor.LOCAL, false, actions);
+                add(id, TaskKind.CREATEREPO, repo.name(), arch, after, List.of(tree, composed),
+                        List.of(tree + "/repodata"), Executor.LOCAL, false, actions);
                 ids.add(id);
             }
         }
@@ -709,23 +736,31 @@ public final class Planner {
     }
 
     /** What the publishing guard checks before a sync changes a target. */
-    private Map<String, String> guard(String from, String to, boolean delete, List<String> exclude,
-                                      List<String> protect, boolean compose) {
-        return params("compose", from, "target", to, "delete", String.valueOf(delete), "exclude",
-                String.join(",", exclude), "protect", String.join(",", protect), "threshold",
-                String.valueOf(options.allowDeletions()), "status", compose ? "required" : "");
+    private Map<String, String> guard(Rsync.Sync sync, boolean compose) {
+        Map<String, String> p = new LinkedHashMap<>(sync.params());
+        p.put("threshold", String.valueOf(options.allowDeletions()));
+        p.put("status", compose ? "required" : "");
+        return p;
     }
 
     private void promote(Step.Production production, Step.Staging staging, List<String> after) {
         String from = paths.stagingDir();
         String to = paths.productionDir();
         List<String> excludes = production.exclude();
+        // the whole promotion, as its last phase leaves the target; old repodata outlives it (see OldRepodata)
+        Rsync.Sync sync = new Rsync.Sync(from, to, production.chown(), production.delete(), excludes,
+                production.protect(), true);
         List<Action> actions = new ArrayList<>();
+        actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + from
                 + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", at most "
-                + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from),
-                guard(from, to, production.delete(), excludes, production.protect(), false)));
+                + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from), guard(sync, false)));
         actions.add(new Action.MakeDirectory(to));
+        if (production.delete()) {
+            actions.add(new Action.Internal("prune-old-repodata", "remove repodata files of " + to + " that no "
+                    + "repomd.xml names, once they and their repomd.xml are older than " + production.repodataGrace()
+                    + " hours", List.of(to), params("target", to, "hours", String.valueOf(production.repodataGrace()))));
+        }
         // payload first, then repodata, repomd.xml last: a mirror never sees metadata naming absent files
         List<String> payloadExcludes = new ArrayList<>(excludes);
         payloadExcludes.add("repodata/");
@@ -735,8 +770,7 @@ public final class Planner {
         metadataExcludes.add("repomd.xml*");
         actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), false, metadataExcludes, List.of(),
                 List.of())));
-        actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), production.delete(), excludes,
-                production.protect(), production.delete() ? List.of("--delete-after") : List.of())));
+        actions.add(new Action.Exec(sync.argv(production.delete() ? List.of("--delete-after") : List.of())));
         add("promote", TaskKind.PROMOTE, null, null, after, List.of(from), List.of(to), Executor.LOCAL, false,
                 actions);
     }

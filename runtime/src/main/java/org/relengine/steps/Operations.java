@@ -72,7 +72,10 @@ public final class Operations {
                 }
             }
             case "check-publishable" -> PublishGuard.check(p, log);
+            case "extract-repo-metadata" -> RepoMetadata.extract(p, log);
             case "write-file-lists" -> writeFileLists(Path.of(p.get("dir")), p.get("module"), log);
+            case "prune-old-repodata" -> OldRepodata.prune(Path.of(p.get("target")),
+                    java.time.Duration.ofHours(Long.parseLong(p.get("hours"))), java.time.Instant.now(), log);
             default -> throw new TaskFailure("`" + operation + "` is not available in this version of relengine");
         }
     }

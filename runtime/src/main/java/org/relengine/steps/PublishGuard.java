@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.relengine.effects.Processes;
 import org.relengine.exec.TaskFailure;
 
 /**
@@ -50,39 +47,21 @@ public final class PublishGuard {
         Path target = Path.of(p.get("target"));
         if (delete && Files.isDirectory(target)) {
             long files = count(target);
-            long deletions = deletions(source, target, list(p.get("exclude")), list(p.get("protect")));
+            long deletions = PublishPreview.of("guard", Rsync.Sync.of(p)).deletions();
             int threshold = Integer.parseInt(p.get("threshold"));
-            log.println("a delete-sync would delete " + deletions + " of the " + files + " entries of " + target);
+            log.println("a delete-sync would delete " + deletions + " of the " + files + " files of " + target);
             if (files > 0 && deletions * 100 > (long) threshold * files) {
                 throw new TaskFailure("refusing a delete-sync into " + target + ": it would delete " + deletions
-                        + " of its " + files + " entries (" + deletions * 100 / files + " %), more than the "
+                        + " of its " + files + " files (" + deletions * 100 / files + " %), more than the "
                         + threshold + " % allowed; check the source, or allow it with --allow-deletions N");
             }
         }
     }
 
-    private static List<String> list(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
+    /** Files, links and devices, not directories: what a preview counts too. */
     private static long count(Path target) throws IOException {
         try (Stream<Path> walk = Files.walk(target)) {
-            return walk.count() - 1;
+            return walk.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).count();
         }
-    }
-
-    /** What rsync itself says a delete-sync would delete, from a read-only dry run. */
-    static long deletions(Path source, Path target, List<String> exclude, List<String> protect) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("rsync", "-rlptDSH", "--dry-run", "--itemize-changes", "--delete"));
-        exclude.forEach(e -> argv.add("--exclude=" + e));
-        protect.forEach(e -> argv.add("--filter=protect " + e));
-        argv.add(source + "/");
-        argv.add(target + "/");
-        Processes.Captured dryRun = Processes.capture(null, argv, java.time.Duration.ofMinutes(30));
-        String text = dryRun.output();
-        if (dryRun.exit() != 0) {
-            throw new TaskFailure("rsync --dry-run of " + source + " into " + target + " failed: " + text.strip());
-        }
-        return text.lines().filter(l -> l.startsWith("*deleting")).count();
     }
 }

@@ -22,7 +22,7 @@ class DryRunSpec extends Specification {
 
     /** How each effect is printed, after four spaces of indentation. */
     static final Map<String, String> PREFIX = [exec: '$ ', mkdir: 'mkdir -p ', write: 'write ', symlink: 'ln -sfn ',
-                                               internal: '# ']
+                                               internal: '# ', probe: '? ']
 
     @Shared
     @TempDir
@@ -78,7 +78,7 @@ class DryRunSpec extends Specification {
         }
         result.stdoutLines.last() == summary()
         result.stdoutLines.last().startsWith('Dry run: 282 tasks; ')
-        result.stdoutLines.last().endsWith(' would be run or made. Nothing was changed.')
+        result.stdoutLines.last().endsWith(' would be run or made; 2 read-only previews were made. Nothing was changed.')
 
         and: 'the same output as the reference run, but for the root and the stamp'
         normalized(result.stdout, root, stamp) == normalized(reference.stdout, referenceRoot, STAMP)
@@ -266,7 +266,7 @@ class DryRunSpec extends Specification {
         Closure<Integer> count = { String type -> actions.count { it.type == type } }
         "Dry run: ${plan.tasks.size()} tasks; ${count('exec')} commands, ${count('mkdir')} directories, " +
                 "${count('write')} files, ${count('symlink')} links, ${count('internal')} internal steps would be run " +
-                'or made. Nothing was changed.'
+                "or made; ${count('probe')} read-only previews were made. Nothing was changed."
     }
 
     /** A dry run's output with its root and date stamp replaced, to compare runs made in different places and times. */
@@ -283,8 +283,8 @@ class DryRunSpec extends Specification {
             if (header.matches()) {
                 current = []
                 byTask[header.group(1)] = current
-            } else if (line.startsWith('      (standard output to ')) {
-                // a note under a command whose output goes to a file, not an effect of its own
+            } else if (line.startsWith('      ')) {
+                // a note under an effect: where a command's output goes, what a preview found
             } else if (current != null && line.startsWith('    ')) {
                 current << line.substring(4)
             } else if (line.isEmpty()) {
@@ -306,7 +306,8 @@ class DryRunSpec extends Specification {
                 String size = action.content == null ? '' : ", ${(action.content as String).readLines().size()} lines"
                 return line.startsWith(PREFIX.write) && line.endsWith("  (${action.producer}$size)")
             case 'internal':
-                return line == PREFIX.internal + action.description
+            case 'probe':
+                return line == PREFIX[action.type as String] + action.description
             default:
                 return line.startsWith(PREFIX[action.type as String])
         }

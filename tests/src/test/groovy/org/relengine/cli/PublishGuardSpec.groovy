@@ -108,7 +108,7 @@ class PublishGuardSpec extends Specification {
 
         then:
         refused.exitCode == 3
-        refused.stdout =~ /FAILED stage: refusing a delete-sync into .*9\.1-RC1: it would delete \d+ of its \d+ entries \(\d+ %\), more than the 10 % allowed/
+        refused.stdout =~ /FAILED stage: refusing a delete-sync into .*9\.1-RC1: it would delete \d+ of its \d+ files \(\d+ %\), more than the 10 % allowed/
         published() == before
 
         when:
@@ -117,7 +117,11 @@ class PublishGuardSpec extends Specification {
         then:
         allowed.exitCode == 0
         !Files.exists(root.resolve('staging/mirror/pub/rocky/9.1-RC1/AppStream'))
-        !Files.exists(root.resolve('production/mirror/pub/rocky/9.1/AppStream'))
+        !Files.exists(root.resolve('production/mirror/pub/rocky/9.1/AppStream/x86_64/os/Packages'))
+
+        and: 'production keeps the old repodata for its grace period, but not the repomd.xml that named it'
+        !Files.exists(root.resolve('production/mirror/pub/rocky/9.1/AppStream/x86_64/os/repodata/repomd.xml'))
+        Files.list(root.resolve('production/mirror/pub/rocky/9.1/AppStream/x86_64/os/repodata')).count() > 0
 
         cleanup:
         Files.move(aside, appstream)
@@ -193,5 +197,6 @@ class PublishGuardSpec extends Specification {
         rsyncs[0].contains('--exclude=repodata/') && !rsyncs[0].contains('--delete')
         rsyncs[1].contains('--exclude=repomd.xml*') && !rsyncs[1].contains('--delete')
         rsyncs[2].contains('--delete') && rsyncs[2].contains('--delete-after') && rsyncs[2].contains('--filter=protect devel')
+        rsyncs[2].takeRight(4).take(2) == ['--filter=risk repodata/repomd.xml*', '--filter=protect repodata/*']
     }
 }
