@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.relengine.dsl.DurationText;
 import org.relengine.dsl.Symbol;
 import org.relengine.model.Artifacts;
 import org.relengine.model.Channel;
@@ -206,16 +207,22 @@ public final class ModelBuilder {
                 : new Step.Failability(false, Statement.texts((Value.Seq) o.value()))).orElse(Step.Failability.REQUIRED);
     }
 
+    /** A negative count is kept as written, for the validator to report at its place. */
+    private static Step.Retry retry(Statement s) {
+        return new Step.Retry(s.whole("retries", 0), DurationText.parse(s.text("retryDelay", ""))
+                .orElse(Step.Retry.DEFAULT_DELAY));
+    }
+
     private static Step composeStep(Statement s, List<String> arches, SourceKind defaultSource) {
         return switch (s.name()) {
             case "sync" -> new Step.Sync(s.symbol("from").map(ModelBuilder::sourceKind).orElse(defaultSource),
                     s.flag("debug", true), s.flag("source", true), s.flag("kickstart", true), s.flag("delete", false),
-                    s.flag("repoclosure", true), executor(s), failable(s), s.origin());
+                    s.flag("repoclosure", true), executor(s), failable(s), retry(s), s.origin());
             case "iso" -> new Step.Iso(s.strings("arches", arches), executor(s), failable(s), s.origin());
-            case "unpack" -> new Step.Unpack(failable(s), s.origin());
+            case "unpack" -> new Step.Unpack(failable(s), retry(s), s.origin());
             case "extras" -> new Step.Extras(s.argText(0), executor(s), failable(s), s.origin());
-            case "cloud" -> new Step.Cloud(s.strings("types", null), failable(s), s.origin());
-            case "live" -> new Step.Live(s.strings("images", null), executor(s), failable(s), s.origin());
+            case "cloud" -> new Step.Cloud(s.strings("types", null), failable(s), retry(s), s.origin());
+            case "live" -> new Step.Live(s.strings("images", null), executor(s), failable(s), retry(s), s.origin());
             case "finalize" -> new Step.Finalize(s.origin());
             default -> throw new IllegalStateException("compose keyword without a step: " + s.name());
         };

@@ -1,5 +1,6 @@
 package org.relengine.compile;
 
+import org.relengine.dsl.DurationText;
 import org.relengine.dsl.Symbol;
 import org.relengine.dsl.ValueType;
 import org.relengine.validate.Diagnostics;
@@ -22,6 +23,9 @@ final class TypeCheck {
                 return expect(value instanceof Value.Number n && isWhole(n.value()), value, expected, subject, out);
             case STRINGS:
                 return strings(value, expected, subject, out);
+            case DURATION:
+                return expect(value instanceof Value.Text, value, expected, subject, out)
+                        && duration((Value.Text) value, subject, out);
             case ARCHES:
                 if (value instanceof Value.Word w && w.symbol() == Symbol.ALL) {
                     return true;
@@ -74,11 +78,22 @@ final class TypeCheck {
         return ok;
     }
 
+    private static boolean duration(Value.Text text, String subject, Diagnostics out) {
+        if (DurationText.parse(text.value()).isPresent()) {
+            return true;
+        }
+        out.error(Problem.MALFORMED_DURATION, text.at(), text.length(),
+                "write a whole number and a unit, s, m or h: e.g. '30s', '2m' or '1h'", subject, text.value());
+        return false;
+    }
+
     private static boolean expect(boolean fits, Value value, ValueType expected, String subject, Diagnostics out) {
         if (!fits) {
             String hint = null;
             if (expected == ValueType.STRING && value instanceof Value.Number n) {
                 hint = "put it in quotes: '" + n.value() + "'";
+            } else if (expected == ValueType.DURATION && value instanceof Value.Number n) {
+                hint = "give its unit, in quotes: '" + n.value() + "s', '" + n.value() + "m' or '" + n.value() + "h'";
             }
             out.error(Problem.WRONG_TYPE, value.at(), value.length(), hint, capitalised(subject),
                     expected.description(), value.describe());

@@ -5,6 +5,7 @@ import static org.relengine.dsl.ValueType.ARCHES;
 import static org.relengine.dsl.ValueType.BOOLEAN;
 import static org.relengine.dsl.ValueType.BOOLEAN_OR_STRINGS;
 import static org.relengine.dsl.ValueType.CHANNEL;
+import static org.relengine.dsl.ValueType.DURATION;
 import static org.relengine.dsl.ValueType.EXECUTOR;
 import static org.relengine.dsl.ValueType.INTEGER;
 import static org.relengine.dsl.ValueType.SOURCE;
@@ -23,6 +24,10 @@ import java.util.List;
 public final class Grammar {
 
     private static final String FAILABLE = "a failure does not fail the compose: true, or a list of arches";
+
+    private static final String RETRIES = "attempts after the first that a failed task gets (default 0)";
+
+    private static final String RETRY_DELAY = "wait before the first retry, doubled before each next one (default '30s')";
 
     private static final Keyword REMOVE = declare("remove").args(1, 1, STRING, "name").directive()
             .doc("Drops an element inherited through `include`.", "remove 'RT'").build();
@@ -134,6 +139,8 @@ public final class Grammar {
                             .option("repoclosure", BOOLEAN, "check closure after syncing (default true)")
                             .option("on", EXECUTOR, "where it runs (default local)")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
+                            .option("retries", INTEGER, RETRIES)
+                            .option("retryDelay", DURATION, RETRY_DELAY)
                             .doc("Reposync every repo × arch × tree.", "sync from: peridot, delete: true")
                             .build(),
                     declare("iso")
@@ -143,6 +150,8 @@ public final class Grammar {
                             .doc("Per-arch lorax boot images.", "iso arches: all, on: kubernetes").build(),
                     declare("unpack")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
+                            .option("retries", INTEGER, RETRIES)
+                            .option("retryDelay", DURATION, RETRY_DELAY)
                             .doc("Pull the newest lorax result per arch and unpack it into the compose.", "unpack()")
                             .build(),
                     declare("extras").named(STRING, "image")
@@ -152,11 +161,15 @@ public final class Grammar {
                     declare("cloud")
                             .option("types", STRINGS, "image types (default: every declared one)")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
+                            .option("retries", INTEGER, RETRIES)
+                            .option("retryDelay", DURATION, RETRY_DELAY)
                             .doc("Pull cloud images.", "cloud failable: true").build(),
                     declare("live")
                             .option("images", STRINGS, "live images (default: every declared one)")
                             .option("on", EXECUTOR, "where livemedia-creator runs")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
+                            .option("retries", INTEGER, RETRIES)
+                            .option("retryDelay", DURATION, RETRY_DELAY)
                             .doc("Build live images.", "live on: mock").build(),
                     declare("finalize")
                             .doc("Move images into the compose, write CHECKSUM files and metadata.", "finalize()").build(),

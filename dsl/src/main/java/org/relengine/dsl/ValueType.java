@@ -11,7 +11,8 @@ public enum ValueType {
     EXECUTOR("an executor: local, podman, mock or kubernetes"),
     CHANNEL("a channel: stable, beta or lookahead"),
     BOOLEAN_OR_STRINGS("true, false or a list of strings"),
-    STRINGS_BY_STRING("a map of lists, e.g. [x86_64: ['i686']]");
+    STRINGS_BY_STRING("a map of lists, e.g. [x86_64: ['i686']]"),
+    DURATION("a duration, e.g. '30s', '2m' or '1h'");
 
     private final String description;
 

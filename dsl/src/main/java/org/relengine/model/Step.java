@@ -1,5 +1,6 @@
 package org.relengine.model;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,9 +28,33 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * How often a step's tasks are tried when they fail: for steps that reach the network, where a failure
+     * is often a passing one. Each wait doubles the one before, up to {@link #MAX_WAIT}.
+     */
+    record Retry(int retries, Duration delay) {
+        public static final Duration DEFAULT_DELAY = Duration.ofSeconds(30);
+        public static final Duration MAX_WAIT = Duration.ofMinutes(10);
+        public static final Retry NONE = new Retry(0, DEFAULT_DELAY);
+
+        /** The first attempt and every retry. */
+        public int attempts() {
+            return retries + 1;
+        }
+
+        /** How long to wait after failed attempt {@code attempt} (1 for the first) before the next. */
+        public Duration waitAfter(int attempt) {
+            Duration wait = delay;
+            for (int i = 1; i < attempt && wait.compareTo(MAX_WAIT) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+        }
+    }
+
     /** Reposync of every repo × arch × tree from a source, then repoclosure. */
     record Sync(SourceKind from, boolean debug, boolean source, boolean kickstart, boolean delete,
-                boolean repoclosure, Executor on, Failability failable, Origin origin) implements Step {
+                boolean repoclosure, Executor on, Failability failable, Retry retry, Origin origin) implements Step {
         public String keyword() {
             return "sync";
         }
@@ -47,7 +72,7 @@ public sealed interface Step {
     }
 
     /** Pull the newest lorax result per arch from the artifact store, unpack it into the compose. */
-    record Unpack(Failability failable, Origin origin) implements Step {
+    record Unpack(Failability failable, Retry retry, Origin origin) implements Step {
         public String keyword() {
             return "unpack";
         }
@@ -69,14 +94,14 @@ public sealed interface Step {
     }
 
     /** Pull the newest cloud images of the declared types from the artifact store. */
-    record Cloud(List<String> types, Failability failable, Origin origin) implements Step {
+    record Cloud(List<String> types, Failability failable, Retry retry, Origin origin) implements Step {
         public String keyword() {
             return "cloud";
         }
     }
 
     /** Live ISOs with livemedia-creator. */
-    record Live(List<String> images, Executor on, Failability failable, Origin origin) implements Step {
+    record Live(List<String> images, Executor on, Failability failable, Retry retry, Origin origin) implements Step {
         public String keyword() {
             return "live";
         }

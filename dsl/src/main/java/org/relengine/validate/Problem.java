@@ -21,6 +21,7 @@ public enum Problem {
     NOT_DECLARATIVE("R112", "%s is not allowed in a recipe"),
     EXTRA_BLOCK("R113", "`%s` takes one block"),
     MISPLACED_TOP_LEVEL("R114", "`%s` is not allowed in %s; it belongs at the top level of the recipe"),
+    MALFORMED_DURATION("R115", "%s is not a duration: '%s'"),
 
     // includes and overrides
     INCLUDE_MISSING("R201", "included recipe `%s` does not exist"),

@@ -360,6 +360,7 @@ public final class RecipeValidator {
                         sync.from().word(), sync.from().word());
             }
             failableArches(sync.failable(), origin);
+            retries(sync.retry(), step);
         } else if (step instanceof Step.Iso iso) {
             if (recipe.lorax() == null) {
                 out.error(Problem.DECLARATION_MISSING, origin.at(), "iso".length(),
@@ -375,13 +376,16 @@ public final class RecipeValidator {
             List<String> types = recipe.cloudImages().stream().map(CloudImage::type).toList();
             names("`cloud`", "cloud image", cloud.types(), types, origin, "types");
             failableArches(cloud.failable(), origin);
+            retries(cloud.retry(), step);
         } else if (step instanceof Step.Live live) {
             List<String> names = recipe.liveImages().stream().map(LiveImage::name).toList();
             names("`live`", "live image", live.images(), names, origin, "images");
             failableArches(live.failable(), origin);
+            retries(live.retry(), step);
         } else if (step instanceof Step.Unpack unpack) {
             needsArtifacts(step);
             failableArches(unpack.failable(), origin);
+            retries(unpack.retry(), step);
         } else if (step instanceof Step.Staging staging) {
             owner(staging.chown(), origin);
         } else if (step instanceof Step.Production production) {
@@ -438,6 +442,14 @@ public final class RecipeValidator {
 
     private void failableArches(Step.Failability failable, Origin origin) {
         archesWithin("`failable`", failable.arches(), origin, "failable");
+    }
+
+    private void retries(Step.Retry retry, Step step) {
+        if (retry.retries() < 0) {
+            out.error(Problem.OUT_OF_RANGE, step.origin().option("retries"), String.valueOf(retry.retries()).length(),
+                    "0 tries a failed task once, without retrying", "`retries` of `" + step.keyword() + "`",
+                    retry.retries(), "0 or more");
+        }
     }
 
     private void owner(String chown, Origin origin) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
+import org.relengine.dsl.DurationText;
 import org.relengine.model.Channel;
 import org.relengine.model.ComposePaths;
 import org.relengine.model.Executor;
@@ -33,7 +35,8 @@ final class ModelJson {
             .registerModule(new SimpleModule()
                     .addSerializer(Channel.class, word(Channel::word))
                     .addSerializer(Executor.class, word(Executor::word))
-                    .addSerializer(SourceKind.class, word(SourceKind::word)));
+                    .addSerializer(SourceKind.class, word(SourceKind::word))
+                    .addSerializer(Duration.class, word(DurationText::format)));
 
     @JsonIgnoreProperties({"origin", "archesOrigin"})
     private abstract static class WithoutOrigin {

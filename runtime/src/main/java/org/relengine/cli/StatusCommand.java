@@ -86,7 +86,7 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("%-8s %-" + width + "s  %-19s  %9s  %s%n", task.state(), task.task().id(),
                     task.started() == null ? "-" : CLOCK.format(task.started()),
                     took == null ? "-" : ComposeRun.human(took), log);
-            if (task.reason() != null && task.state().equals("failed")) {
+            if (task.reason() != null && (task.state().equals("failed") || task.state().equals("retrying"))) {
                 out.println("         " + " ".repeat(width) + "  " + task.reason());
             }
         }

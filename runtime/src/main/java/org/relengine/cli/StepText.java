@@ -2,6 +2,7 @@ package org.relengine.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.relengine.dsl.DurationText;
 import org.relengine.model.Executor;
 import org.relengine.model.Step;
 
@@ -27,6 +28,7 @@ final class StepText {
             }
             on(s.on(), parts);
             failable(s.failable(), parts);
+            retry(s.retry(), parts);
         } else if (step instanceof Step.Iso s) {
             parts.add("arches " + String.join(" ", s.arches()));
             on(s.on(), parts);
@@ -38,12 +40,15 @@ final class StepText {
         } else if (step instanceof Step.Cloud s) {
             parts.add(s.types() == null ? "every declared type" : String.join(", ", s.types()));
             failable(s.failable(), parts);
+            retry(s.retry(), parts);
         } else if (step instanceof Step.Live s) {
             parts.add(s.images() == null ? "every declared image" : String.join(", ", s.images()));
             on(s.on(), parts);
             failable(s.failable(), parts);
+            retry(s.retry(), parts);
         } else if (step instanceof Step.Unpack s) {
             failable(s.failable(), parts);
+            retry(s.retry(), parts);
         } else if (step instanceof Step.Staging s) {
             parts.add(s.delete() ? "delete" : "no delete");
             if (s.createrepo()) {
@@ -84,6 +89,13 @@ final class StepText {
             parts.add("failable");
         } else if (!failable.arches().isEmpty()) {
             parts.add("failable on " + String.join(" ", failable.arches()));
+        }
+    }
+
+    private static void retry(Step.Retry retry, List<String> parts) {
+        if (retry.retries() > 0) {
+            parts.add(retry.retries() + (retry.retries() == 1 ? " retry" : " retries") + " after "
+                    + DurationText.format(retry.delay()) + ", doubling");
         }
     }
 

@@ -24,6 +24,9 @@ public interface Effects {
 
     void symlink(String task, String link, String target);
 
+    /** A line of relengine's own in the task's log, such as why the task runs again. */
+    void note(String task, String line);
+
     /** Work done in Java, named by {@code operation}, changing the paths named. */
     void internal(String task, String operation, String description, List<String> paths, Map<String, String> params);
 

@@ -141,6 +141,13 @@ public final class LocalEffects implements Effects {
     }
 
     @Override
+    public void note(String task, String line) {
+        try (PrintWriter log = open(task)) {
+            log.println(line);
+        }
+    }
+
+    @Override
     public void internal(String task, String operation, String description, List<String> paths,
                          Map<String, String> params) {
         try (PrintWriter log = open(task)) {

@@ -57,6 +57,11 @@ public final class RecordingEffects implements Effects {
     }
 
     @Override
+    public void note(String task, String line) {
+        record("note", "# " + line);
+    }
+
+    @Override
     public void internal(String task, String operation, String description, List<String> paths,
                          Map<String, String> params) {
         record("internal", "# " + description);

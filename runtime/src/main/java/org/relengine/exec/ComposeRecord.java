@@ -49,7 +49,7 @@ public record ComposeRecord(Path dir, Plan plan, Journal.History history, String
 
     /**
      * Every task of the plan, in plan order, with what the journal says of it ("pending" if nothing). A task
-     * left "running" by a run that no longer runs is "interrupted".
+     * left "running" or "retrying" by a run that no longer runs is "interrupted".
      */
     public Map<String, TaskRecord> tasks() {
         boolean live = lock != null && lock.liveness().equals("running");
@@ -64,6 +64,10 @@ public record ComposeRecord(Path dir, Plan plan, Journal.History history, String
             if (entry.state().equals(TaskState.RUNNING.word())) {
                 started.put(entry.task(), entry.time());
                 records.put(entry.task(), new TaskRecord(known.task(), entry.state(), entry.time(), null, null));
+            } else if (entry.state().equals(TaskState.RETRYING.word())) {
+                // still running: the task's time counts from its first attempt
+                records.put(entry.task(), new TaskRecord(known.task(), entry.state(), started.get(entry.task()), null,
+                        entry.reason()));
             } else if (entry.state().equals(TaskState.REUSED.word())) {
                 // keeps the timings of the run that did the work
                 records.put(entry.task(), new TaskRecord(known.task(), entry.state(), known.started(), known.ended(),
@@ -75,6 +79,7 @@ public record ComposeRecord(Path dir, Plan plan, Journal.History history, String
         }
         if (!live) {
             records.replaceAll((id, r) -> r.state().equals(TaskState.RUNNING.word())
+                    || r.state().equals(TaskState.RETRYING.word())
                     ? new TaskRecord(r.task(), "interrupted", r.started(), null, null) : r);
         }
         return records;

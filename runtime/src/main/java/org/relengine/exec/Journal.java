@@ -49,7 +49,9 @@ public final class Journal {
                 if (e.task().equals(task)) {
                     if (e.state().equals(TaskState.DONE.word()) || e.state().equals(TaskState.REUSED.word())) {
                         last = e;
-                    } else if (e.state().equals(TaskState.FAILED.word())) {
+                    } else if (e.state().equals(TaskState.FAILED.word())
+                            || e.state().equals(TaskState.RETRYING.word())) {
+                        // a failed attempt may have changed the outputs an earlier run left
                         last = null;
                     }
                 }

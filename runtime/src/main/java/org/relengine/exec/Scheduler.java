@@ -1,5 +1,6 @@
 package org.relengine.exec;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.relengine.effects.Effects;
+import org.relengine.model.Step;
 import org.relengine.plan.Action;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
@@ -18,7 +20,9 @@ import org.relengine.plan.Task;
 /**
  * Runs a plan's tasks, up to {@code jobs} at a time, each as soon as its dependencies are done, every
  * action through {@link Effects}. A task whose required dependency failed is skipped, and so are its
- * dependants; everything else still runs. A failed failable task does not hold back its dependants.
+ * dependants; everything else still runs. A failed failable task does not hold back its dependants. A task
+ * with a retry policy runs again after a failed attempt, waiting longer each time; only its last failure
+ * counts.
  *
  * <p>Every finished task's {@link TaskIngredients} go into the journal. Resuming, a task is reused instead
  * of run when the journal says it finished with the same ingredients, its outputs are still there (or every
@@ -174,6 +178,49 @@ public final class Scheduler {
 
     private Result actions(Task task) {
         try {
+            return tries(task);
+        } catch (RuntimeException e) {
+            // a fault of relengine's own, not of the network or a tool: another attempt would fail the same way
+            return Result.failed(task, null, e.toString(), null);
+        }
+    }
+
+    /**
+     * Every attempt the task's retry policy allows, each from its first action, until one succeeds; the
+     * result of the last. A failed attempt before it is a line in the task's log and in the journal.
+     */
+    private Result tries(Task task) {
+        Step.Retry retry = task.retry();
+        for (int attempt = 1; ; attempt++) {
+            Result result = attempt(task);
+            if (result.state != TaskState.FAILED || attempt >= retry.attempts()) {
+                return result;
+            }
+            Duration wait = retry.waitAfter(attempt);
+            effects.note(task.id(), "relengine: attempt " + attempt + " of " + retry.attempts() + " failed ("
+                    + result.failure + "); trying again in " + whole(wait));
+            record(task, TaskState.RETRYING, result.exit, result.failure);
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                // the run is ending: this attempt's failure is the last
+                Thread.currentThread().interrupt();
+                return result;
+            }
+        }
+    }
+
+    /** {@code 30 s}, {@code 2 min}, {@code 1 min 30 s}: waits are whole seconds. */
+    private static String whole(Duration wait) {
+        long s = wait.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+    }
+
+    private Result attempt(Task task) {
+        try {
             for (Action action : task.actions()) {
                 if (action instanceof Action.Exec exec) {
                     int exit = effects.exec(task.id(), exec.argv(), exec.stdout());
@@ -196,8 +243,6 @@ public final class Scheduler {
             return new Result(task, TaskState.DONE, null, null, null);
         } catch (TaskFailure e) {
             return Result.failed(task, null, e.getMessage(), null);
-        } catch (RuntimeException e) {
-            return Result.failed(task, null, e.toString(), null);
         }
     }
 }

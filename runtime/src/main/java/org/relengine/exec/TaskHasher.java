@@ -67,7 +67,8 @@ public final class TaskHasher {
     /** The task as planned (its actions, paths, options and dependencies), as a short digest. */
     static String spec(Task task) {
         try {
-            byte[] json = PlanJson.taskTree(task).toString().getBytes(StandardCharsets.UTF_8);
+            // how often a task is tried does not change what it makes: a new retry policy reuses the work
+            byte[] json = PlanJson.taskTree(task).without("retry").toString().getBytes(StandardCharsets.UTF_8);
             return "sha256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json))
                     .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

@@ -66,6 +66,12 @@ public final class PlanJson {
         node.set("outputs", JSON.valueToTree(task.outputs()));
         node.put("executor", task.executor().word());
         node.put("failable", task.failable());
+        if (task.retry().retries() > 0) {
+            // only when the recipe asks for it: the plans of recipes without retries stay as they were
+            ObjectNode retry = node.putObject("retry");
+            retry.put("attempts", task.retry().attempts());
+            retry.put("delaySeconds", task.retry().delay().toSeconds());
+        }
         node.set("commands", JSON.valueToTree(task.commands()));
         ArrayNode actions = node.putArray("actions");
         for (Action action : task.actions()) {

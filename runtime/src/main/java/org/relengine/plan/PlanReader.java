@@ -1,12 +1,14 @@
 package org.relengine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relengine.model.Executor;
+import org.relengine.model.Step;
 
 /**
  * Reads the tasks back from a plan's JSON ({@code relengine.plan/1}, as {@link PlanJson} writes it), so
@@ -39,7 +41,15 @@ public final class PlanReader {
         return new Task(node.path("id").asText(), kind(node.path("kind").asText()), text(node, "repo"),
                 text(node, "arch"), strings(node.path("dependsOn")), strings(node.path("inputs")),
                 strings(node.path("outputs")), executor(node.path("executor").asText()),
-                node.path("failable").asBoolean(), actions);
+                node.path("failable").asBoolean(), actions, retry(node.path("retry")));
+    }
+
+    /** A task without {@code retry} is tried once. */
+    private static Step.Retry retry(JsonNode node) {
+        if (node.isMissingNode()) {
+            return Step.Retry.NONE;
+        }
+        return new Step.Retry(node.path("attempts").asInt(1) - 1, Duration.ofSeconds(node.path("delaySeconds").asLong()));
     }
 
     private static Action action(JsonNode node) {

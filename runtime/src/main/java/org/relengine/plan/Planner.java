@@ -204,7 +204,7 @@ public final class Planner {
                         List.of(source.sourceUrl(repo.from(), major)), List.of(tree), sync.on(),
                         sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree), new Action.Exec(
                                 RepoSync.argv(layout.dnfConfig(), release.major(), DnfConfig.sourceId(repo), tree, null, gpgcheck,
-                                        sync.delete()))));
+                                        sync.delete()))), sync.retry());
             }
         }
         if (sync.repoclosure()) {
@@ -216,7 +216,7 @@ public final class Planner {
                           Step.Sync sync, boolean failable) {
         add("sync:" + repo.name() + ":" + arch + ":" + tree, TaskKind.SYNC, repo.name(), arch, List.of("prepare"),
                 List.of(url), List.of(target), sync.on(), failable,
-                List.of(new Action.MakeDirectory(target), new Action.Exec(argv)));
+                List.of(new Action.MakeDirectory(target), new Action.Exec(argv)), sync.retry());
     }
 
     private void repoclosure(Step.Sync sync) {
@@ -331,7 +331,7 @@ public final class Planner {
                 }
             }
             add("unpack:" + arch, TaskKind.UNPACK, null, arch, existing(deps), List.of(artifactsUrl()), outputs,
-                    Executor.LOCAL, unpack.failable().failableOn(arch), actions);
+                    Executor.LOCAL, unpack.failable().failableOn(arch), actions, unpack.retry());
         }
     }
 
@@ -469,7 +469,7 @@ public final class Planner {
     private void replaceActions(String id, List<Action> actions) {
         Task t = tasks.get(id);
         tasks.put(id, new Task(t.id(), t.kind(), t.repo(), t.arch(), t.dependsOn(), t.inputs(), t.outputs(),
-                t.executor(), t.failable(), List.copyOf(actions)));
+                t.executor(), t.failable(), List.copyOf(actions), t.retry()));
     }
 
     private static Map<String, String> params(String... keysAndValues) {
@@ -509,7 +509,7 @@ public final class Planner {
                                                     "primary", variant.equals(image.primary())
                                                             ? release.shortName() + "-" + release.major() + "-"
                                                             + image.type() + ".latest." + arch + "." + image.format()
-                                                            : ""))));
+                                                            : ""))), cloud.retry());
                 }
             }
         }
@@ -533,7 +533,7 @@ public final class Planner {
                                 "--project=" + release.name() + " " + image.name(), "--make-iso",
                                 "--volid", release.shortName() + "-" + release.version() + "-" + image.name(),
                                 "--iso-only", "--iso-name", iso, "--releasever=" + release.version(),
-                                "--nomacboot"))));
+                                "--nomacboot"))), live.retry());
             }
         }
     }
@@ -831,6 +831,12 @@ public final class Planner {
 
     private void add(String id, TaskKind kind, String repo, String arch, List<String> dependsOn, List<String> inputs,
                      List<String> outputs, Executor executor, boolean failable, List<Action> actions) {
+        add(id, kind, repo, arch, dependsOn, inputs, outputs, executor, failable, actions, Step.Retry.NONE);
+    }
+
+    private void add(String id, TaskKind kind, String repo, String arch, List<String> dependsOn, List<String> inputs,
+                     List<String> outputs, Executor executor, boolean failable, List<Action> actions,
+                     Step.Retry retry) {
         if (tasks.containsKey(id)) {
             throw new IllegalStateException("task planned twice: " + id);
         }
@@ -840,6 +846,6 @@ public final class Planner {
             }
         }
         tasks.put(id, new Task(id, kind, repo, arch, List.copyOf(dependsOn), List.copyOf(inputs),
-                List.copyOf(outputs), executor, failable, List.copyOf(actions)));
+                List.copyOf(outputs), executor, failable, List.copyOf(actions), retry));
     }
 }

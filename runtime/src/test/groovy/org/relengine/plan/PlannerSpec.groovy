@@ -1,9 +1,12 @@
 package org.relengine.plan
 
+import com.fasterxml.jackson.databind.ObjectMapper
 import java.nio.file.Files
+import java.time.Duration
 import java.nio.file.Path
 import org.relengine.compile.Recipes
 import org.relengine.model.Recipe
+import org.relengine.model.Step
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -224,6 +227,38 @@ class PlannerSpec extends Specification {
     def "the same recipe and options give the same plan, byte for byte"() {
         expect:
         PlanJson.render(plan(load('rocky9')), null) == PlanJson.render(plan(load('rocky9')), null)
+    }
+
+    def "a sync with retries: 2, retryDelay: '1s' gives every sync task that policy, and no other task a policy"() {
+        given:
+        Path file = Path.of('../recipes/rocky9.groovy')
+        String text = Files.readString(file).replace("sync from: peridot, delete: true, on: podman",
+                "sync from: peridot, delete: true, on: podman, retries: 2, retryDelay: '1s'")
+        def loaded = Recipes.load(file, text)
+        assert loaded.ok(): loaded.diagnostics().all()
+
+        when:
+        def tasks = plan(loaded.recipe()).tasks()
+        def syncs = tasks.findAll { it.kind() == TaskKind.SYNC }
+
+        then:
+        syncs.size() == plan(rocky9).tasks().count { it.kind() == TaskKind.SYNC }
+        syncs*.id().containsAll(['sync:BaseOS:x86_64:os', 'sync:BaseOS:x86_64:debug', 'sync:BaseOS:x86_64:kickstart',
+                                 'sync:BaseOS:source'])
+        syncs.every { it.retry() == new Step.Retry(2, Duration.ofSeconds(1)) }
+        tasks.findAll { it.kind() != TaskKind.SYNC }.every { it.retry() == Step.Retry.NONE }
+
+        and: 'the plan says so for sync tasks only'
+        def json = new ObjectMapper().readTree(PlanJson.render(plan(loaded.recipe()), null))
+        json.get('tasks').find { it.get('id').asText() == 'sync:BaseOS:x86_64:os' }.get('retry').toString() ==
+                '{"attempts":3,"delaySeconds":1}'
+        json.get('tasks').findAll { it.has('retry') }.collect { it.get('id').asText() } as Set == syncs*.id() as Set
+    }
+
+    def "a plan without retries says nothing of them"() {
+        expect:
+        !PlanJson.render(plan(rocky9), null).contains('"retry"')
+        plan(rocky9).tasks().every { it.retry() == Step.Retry.NONE }
     }
 
     def "the plan of #name matches its reviewed golden file"() {
