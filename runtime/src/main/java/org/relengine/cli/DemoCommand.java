@@ -119,11 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                 result = ComposeRun.run(plan, new ComposeRun.Options(parallel, timeout, resume.resume,
                         resume.breakLock, "relengine demo --out " + out), stdout, reports.observers(stdout));
             } catch (RunLock.Locked e) {
-                err.println("relengine demo: " + e.getMessage());
-                if (e.hint() != null) {
-                    err.println("  hint: " + e.hint());
-                }
-                return ExitCode.ERRORS;
+                return RealRun.refused("relengine demo: ", e, err);
             }
             reports.ran(plan, result);
             summary(plan, demo, result, Duration.between(start, Instant.now()), stdout);

@@ -59,11 +59,7 @@ final class RealRun {
             settings.reports().ran(plan, result);
             return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
         } catch (RunLock.Locked e) {
-            err.println("relengine: " + e.getMessage());
-            if (e.hint() != null) {
-                err.println("  hint: " + e.hint());
-            }
-            return ExitCode.ERRORS;
+            return refused("relengine: ", e, err);
         }
     }
 
@@ -84,5 +80,14 @@ final class RealRun {
             err.flush();
         }
         return problem == null;
+    }
+
+    /** A run another run is in the way of: who holds what, and what to do. */
+    static int refused(String prefix, RunLock.Locked e, PrintWriter err) {
+        err.println(prefix + e.getMessage());
+        if (e.hint() != null) {
+            err.println("  hint: " + e.hint());
+        }
+        return ExitCode.ERRORS;
     }
 }

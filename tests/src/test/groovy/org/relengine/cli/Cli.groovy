@@ -88,6 +88,14 @@ final class Cli {
                 'org.relengine.cli.Main'] + (args as List<String>)
         ProcessBuilder builder = new ProcessBuilder(command).directory(((options.dir ?: ROOT) as Path).toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
+        withEnvironment(builder, env)
+        Process process = builder.start()
+        process.outputStream.close()
+        process
+    }
+
+    /** {@code env} on top of the caller's environment; a null value removes a variable. */
+    private static void withEnvironment(ProcessBuilder builder, Map<String, String> env) {
         env.each { String name, String value ->
             if (value == null) {
                 builder.environment().remove(name)
@@ -95,9 +103,6 @@ final class Cli {
                 builder.environment().put(name, value)
             }
         }
-        Process process = builder.start()
-        process.outputStream.close()
-        process
     }
 
     /** SIGKILL to the process group a {@link #start}ed run leads: relengine and every tool it runs. */
@@ -113,13 +118,7 @@ final class Cli {
     static Result exec(List<String> command, Path dir = ROOT, Map<String, String> env = [:],
                        long timeoutSeconds = TIMEOUT_SECONDS) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        env.each { String name, String value ->
-            if (value == null) {
-                builder.environment().remove(name)
-            } else {
-                builder.environment().put(name, value)
-            }
-        }
+        withEnvironment(builder, env)
         Process process = builder.start()
         process.outputStream.close()    // no input: stdin at end of file, and not a terminal
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync { process.inputStream.readAllBytes() }
