@@ -2,25 +2,25 @@ package org.relengine.formats;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveTask;
 
 /**
  * Mirror file lists of a tree, as quick-fedora-mirror clients read them: {@code fullfilelist} (the
  * {@code find .} listing) and {@code fullfiletimelist-<module>} (time = max(mtime, ctime), type, size,
- * path, tab-separated, in sections ending with {@code [End]}). The tree is walked in parallel; each list is
- * written to a temporary name and renamed into place, so a mirror never reads half a list.
+ * path, tab-separated, in sections ending with {@code [End]}), both sorted by path. The tree is walked in
+ * parallel; each list is written to a temporary name and renamed into place, so a mirror never reads half a list.
+ * Paths are written as the bytes the file system holds, as {@code find} prints them and rsync needs them.
  */
 public final class FileList {
+
+    private static final String TIME_LIST_HEAD = "[Version]\n2\n\n[Files]\n";
+    private static final String TIME_LIST_TAIL =
+            "\n[Checksums SHA1]\n\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n";
 
     /** One entry: path relative to the listed directory, f/d/l, size, time. */
     public record Entry(String path, char type, long size, long time) {
@@ -31,114 +31,112 @@ public final class FileList {
 
     /** Every file, directory and link below {@code root} (not root itself), sorted by path; lists themselves excluded. */
     public static List<Entry> walk(Path root, ForkJoinPool pool) {
-        List<Entry> entries = pool.invoke(new Walk(root, ""));
-        entries.sort(Comparator.comparing(Entry::path));
+        List<Entry> entries = new ArrayList<>();
+        try {
+            visit(walk(root, pool, bestReader()), new PathBuffer(), (path, item) -> entries.add(
+                    new Entry(new String(path.bytes(), 0, path.length(), StandardCharsets.UTF_8), (char) item.type,
+                            item.size, item.time)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return entries;
     }
 
     /** Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}; returns the entry count. */
     public static int write(Path root, String module, ForkJoinPool pool) throws IOException {
-        List<Entry> entries = walk(root, pool);
-        AtomicFiles.write(root.resolve("fullfilelist"), out -> {
-            out.write(".\n");
-            for (Entry e : entries) {
-                out.write("./");
-                out.write(e.path());
-                out.write('\n');
-            }
+        return write(root, module, pool, bestReader());
+    }
+
+    static <D> int write(Path root, String module, ForkJoinPool pool, DirectoryReader<D> reader) throws IOException {
+        ListedDirectory tree = walk(root, pool, reader);
+        int[] count = {0};
+        AtomicFiles.writeBytes(root.resolve("fullfilelist"), stream -> {
+            ListOutput out = new ListOutput(stream);
+            out.ascii(".\n");
+            visit(tree, new PathBuffer(), (path, item) -> {
+                out.add('.').add('/').bytes(path.bytes(), 0, path.length()).add('\n');
+                count[0]++;
+            });
+            out.flush();
         });
-        AtomicFiles.write(root.resolve("fullfiletimelist-" + module), out -> {
-            out.write("[Version]\n2\n\n[Files]\n");
-            StringBuilder line = new StringBuilder(128);
-            for (Entry e : entries) {
-                line.setLength(0);
-                line.append(e.time()).append('\t').append(e.type()).append('\t').append(e.size()).append('\t')
-                        .append(e.path()).append('\n');
-                out.write(line.toString());
-            }
-            out.write("\n[Checksums SHA1]\n\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n");
+        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), stream -> {
+            ListOutput out = new ListOutput(stream);
+            out.ascii(TIME_LIST_HEAD);
+            visit(tree, new PathBuffer(), (path, item) -> out.decimal(item.time).add('\t').add(item.type).add('\t')
+                    .decimal(item.size).add('\t').bytes(path.bytes(), 0, path.length()).add('\n'));
+            out.ascii(TIME_LIST_TAIL).flush();
         });
-        return entries.size();
+        return count[0];
     }
 
-    /** True for the lists a tree carries about itself: they change with every listing. */
-    static boolean isList(String name) {
-        return name.equals("fullfilelist") || name.startsWith("fullfiletimelist") || name.startsWith(".fullfile");
+    /** The fastest reader this runtime allows: the JDK's internals where opened to us, else the public API. */
+    static DirectoryReader<?> bestReader() {
+        DirectoryReader<?> reader = NativeDirectoryReader.ifOpened();
+        return reader != null ? reader : new PortableDirectoryReader();
     }
 
-    /** One directory's entries and, forked, those of its subdirectories. */
-    private static final class Walk extends RecursiveTask<List<Entry>> {
-        private final Path dir;
-        private final String prefix;
-
-        Walk(Path dir, String prefix) {
-            this.dir = dir;
-            this.prefix = prefix;
+    static <D> ListedDirectory walk(Path root, ForkJoinPool pool, DirectoryReader<D> reader) {
+        ListedDirectory tree = ListedDirectory.top();
+        try {
+            pool.invoke(new TreeWalk<>(reader, reader.root(root), tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + e.getMessage(), e);
         }
-
-        @Override
-        protected List<Entry> compute() {
-            List<Entry> entries = new ArrayList<>();
-            List<Walk> children = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path child : stream) {
-                    String name = child.getFileName().toString();
-                    if (prefix.isEmpty() && isList(name)) {
-                        continue;
-                    }
-                    PosixFileAttributes attrs = Files.readAttributes(child, PosixFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
-                    boolean directory = attrs.isDirectory();
-                    long time = Math.max(attrs.lastModifiedTime().toMillis() / 1000, ChangeTime.of(child, attrs));
-                    String path = prefix + name;
-                    entries.add(new Entry(path, attrs.isSymbolicLink() ? 'l' : directory ? 'd' : 'f', attrs.size(), time));
-                    if (directory) {
-                        Walk walk = new Walk(child, path + "/");
-                        walk.fork();
-                        children.add(walk);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir, e);
-            }
-            for (Walk child : children) {
-                entries.addAll(child.join());
-            }
-            return entries;
-        }
-
+        return tree;
     }
 
-    /**
-     * A file's ctime in seconds. The JDK's own attributes object carries it from the same lstat; where the
-     * runtime lets us read it (the launcher opens {@code java.base/sun.nio.fs}), no second system call is
-     * made, which halves the time of a large listing; elsewhere it is read through the "unix" view.
-     */
-    static final class ChangeTime {
-        private static final java.lang.invoke.MethodHandle CTIME = find();
+    /** What is done with each line's path and entry, in list order. */
+    private interface Visitor {
+        void line(PathBuffer path, ListedDirectory.Item item) throws IOException;
+    }
 
-        private ChangeTime() {
+    private static void visit(ListedDirectory dir, PathBuffer path, Visitor visitor) throws IOException {
+        for (int i = 0; i < dir.size(); i++) {
+            ListedDirectory.Item item = dir.get(i);
+            int mark = path.length();
+            path.append(item.name);
+            if (item.isSubtree()) {
+                path.append('/');
+                visit(item.below, path, visitor);
+            } else {
+                visitor.line(path, item);
+            }
+            path.truncate(mark);
+        }
+    }
+
+    /** The path of the entry being written, grown and cut back as the walk goes down and up. */
+    private static final class PathBuffer {
+        private byte[] bytes = new byte[256];
+        private int length;
+
+        byte[] bytes() {
+            return bytes;
         }
 
-        private static java.lang.invoke.MethodHandle find() {
-            try {
-                Class<?> type = Class.forName("sun.nio.fs.UnixFileAttributes");
-                var lookup = java.lang.invoke.MethodHandles.privateLookupIn(type, java.lang.invoke.MethodHandles.lookup());
-                return lookup.findVirtual(type, "ctime", java.lang.invoke.MethodType.methodType(FileTime.class));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
+        int length() {
+            return length;
         }
 
-        static long of(Path path, PosixFileAttributes attrs) throws IOException {
-            if (CTIME != null) {
-                try {
-                    return ((FileTime) CTIME.invoke(attrs)).toMillis() / 1000;
-                } catch (Throwable e) {
-                    // fall through to the portable way
-                }
+        void append(byte[] name) {
+            ensure(name.length);
+            System.arraycopy(name, 0, bytes, length, name.length);
+            length += name.length;
+        }
+
+        void append(char c) {
+            ensure(1);
+            bytes[length++] = (byte) c;
+        }
+
+        void truncate(int to) {
+            length = to;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
-            return ((FileTime) Files.getAttribute(path, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toMillis() / 1000;
         }
     }
 }
