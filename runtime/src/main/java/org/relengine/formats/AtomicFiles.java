@@ -1,5 +1,6 @@
 package org.relengine.formats;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ public final class AtomicFiles {
         void write(BufferedWriter out) throws IOException;
     }
 
-    /** What writes a file's content as bytes, doing its own buffering. */
+    /** What writes a file's content as bytes (buffered in large blocks). */
     public interface ByteBody {
         void write(OutputStream out) throws IOException;
     }
@@ -41,7 +42,7 @@ public final class AtomicFiles {
     public static void writeBytes(Path file, ByteBody body) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling("." + file.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(partial)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
             body.write(out);
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,11 +1,11 @@
 package org.relengine.formats;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -18,9 +18,10 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class FileList {
 
-    private static final String TIME_LIST_HEAD = "[Version]\n2\n\n[Files]\n";
-    private static final String TIME_LIST_TAIL =
-            "\n[Checksums SHA1]\n\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n";
+    private static final byte[] FULL_FILE_LIST_HEAD = ascii(".\n");
+    private static final byte[] TIME_LIST_HEAD = ascii("[Version]\n2\n\n[Files]\n");
+    private static final byte[] TIME_LIST_TAIL =
+            ascii("\n[Checksums SHA1]\n\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n");
 
     /** One entry: path relative to the listed directory, f/d/l, size, time. */
     public record Entry(String path, char type, long size, long time) {
@@ -29,15 +30,27 @@ public final class FileList {
     private FileList() {
     }
 
-    /** Every file, directory and link below {@code root} (not root itself), sorted by path; lists themselves excluded. */
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Every file, directory and link below {@code root} (not root itself), sorted by path; lists themselves excluded.
+     * Read back from the lines of {@code fullfiletimelist} as they would be written.
+     */
     public static List<Entry> walk(Path root, ForkJoinPool pool) {
-        List<Entry> entries = new ArrayList<>();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
         try {
-            visit(walk(root, pool, bestReader()), new PathBuffer(), (path, item) -> entries.add(
-                    new Entry(new String(path.bytes(), 0, path.length(), StandardCharsets.UTF_8), (char) item.type,
-                            item.size, item.time)));
+            walk(root, pool, bestReader()).writeTimes(lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String line : lines.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                String[] fields = line.split("\t", 4);
+                entries.add(new Entry(fields[3], fields[1].charAt(0), Long.parseLong(fields[2]), Long.parseLong(fields[0])));
+            }
         }
         return entries;
     }
@@ -49,24 +62,16 @@ public final class FileList {
 
     static <D> int write(Path root, String module, ForkJoinPool pool, DirectoryReader<D> reader) throws IOException {
         ListedDirectory tree = walk(root, pool, reader);
-        int[] count = {0};
-        AtomicFiles.writeBytes(root.resolve("fullfilelist"), stream -> {
-            ListOutput out = new ListOutput(stream);
-            out.ascii(".\n");
-            visit(tree, new PathBuffer(), (path, item) -> {
-                out.add('.').add('/').bytes(path.bytes(), 0, path.length()).add('\n');
-                count[0]++;
-            });
-            out.flush();
+        AtomicFiles.writeBytes(root.resolve("fullfilelist"), out -> {
+            out.write(FULL_FILE_LIST_HEAD);
+            tree.writePaths(out);
         });
-        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), stream -> {
-            ListOutput out = new ListOutput(stream);
-            out.ascii(TIME_LIST_HEAD);
-            visit(tree, new PathBuffer(), (path, item) -> out.decimal(item.time).add('\t').add(item.type).add('\t')
-                    .decimal(item.size).add('\t').bytes(path.bytes(), 0, path.length()).add('\n'));
-            out.ascii(TIME_LIST_TAIL).flush();
+        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), out -> {
+            out.write(TIME_LIST_HEAD);
+            tree.writeTimes(out);
+            out.write(TIME_LIST_TAIL);
         });
-        return count[0];
+        return tree.entriesBelow();
     }
 
     /** The fastest reader this runtime allows: the JDK's internals where opened to us, else the public API. */
@@ -85,58 +90,4 @@ public final class FileList {
         return tree;
     }
 
-    /** What is done with each line's path and entry, in list order. */
-    private interface Visitor {
-        void line(PathBuffer path, ListedDirectory.Item item) throws IOException;
-    }
-
-    private static void visit(ListedDirectory dir, PathBuffer path, Visitor visitor) throws IOException {
-        for (int i = 0; i < dir.size(); i++) {
-            ListedDirectory.Item item = dir.get(i);
-            int mark = path.length();
-            path.append(item.name);
-            if (item.isSubtree()) {
-                path.append('/');
-                visit(item.below, path, visitor);
-            } else {
-                visitor.line(path, item);
-            }
-            path.truncate(mark);
-        }
-    }
-
-    /** The path of the entry being written, grown and cut back as the walk goes down and up. */
-    private static final class PathBuffer {
-        private byte[] bytes = new byte[256];
-        private int length;
-
-        byte[] bytes() {
-            return bytes;
-        }
-
-        int length() {
-            return length;
-        }
-
-        void append(byte[] name) {
-            ensure(name.length);
-            System.arraycopy(name, 0, bytes, length, name.length);
-            length += name.length;
-        }
-
-        void append(char c) {
-            ensure(1);
-            bytes[length++] = (byte) c;
-        }
-
-        void truncate(int to) {
-            length = to;
-        }
-
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.relengine.formats;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,6 +12,9 @@ import java.util.Comparator;
  * applied directory by directory (all paths below "a/" share that prefix, so they sort together, between
  * "a" + anything smaller than '/' and "a" + anything larger). Sorting each directory alone avoids comparing
  * 200,000 long paths with each other.
+ *
+ * <p>Once sorted, a directory renders its own lines of both lists, in the thread that read it: the lines are
+ * made in parallel, and writing a list is copying blocks in order.
  */
 final class ListedDirectory {
 
@@ -57,17 +62,22 @@ final class ListedDirectory {
     private static final byte[] PARTIAL_LIST = ".fullfile".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean top;
+    /** This directory's path in the lists, with a trailing '/' (empty for the listed directory itself). */
+    private final byte[] prefix;
     private Item[] items = new Item[32];
     private int count;
     private int subtrees;
+    private Lines paths;
+    private Lines times;
 
-    private ListedDirectory(boolean top) {
+    private ListedDirectory(boolean top, byte[] prefix) {
         this.top = top;
+        this.prefix = prefix;
     }
 
     /** The listed directory itself, which leaves out the lists it carries about itself. */
     static ListedDirectory top() {
-        return new ListedDirectory(true);
+        return new ListedDirectory(true, new byte[0]);
     }
 
     /** True for the lists a tree carries about itself (and their partial copies): they change with every listing. */
@@ -88,7 +98,10 @@ final class ListedDirectory {
         if (type != 'd') {
             return null;
         }
-        ListedDirectory below = new ListedDirectory(false);
+        byte[] path = Arrays.copyOf(prefix, prefix.length + name.length + 1);
+        System.arraycopy(name, 0, path, prefix.length, name.length);
+        path[path.length - 1] = '/';
+        ListedDirectory below = new ListedDirectory(false, path);
         append(new Item(name, type, size, time, below));
         subtrees++;
         return below;
@@ -101,16 +114,74 @@ final class ListedDirectory {
         items[count++] = item;
     }
 
-    void sort() {
+    /** Sorts the entries and renders this directory's lines of both lists (the subdirectories' come later). */
+    void sortAndRender() {
         Arrays.sort(items, 0, count, PATH_ORDER);
+        paths = new Lines(new ListBytes(count * (prefix.length + 48)), subtrees);
+        times = new Lines(new ListBytes(count * (prefix.length + 72)), subtrees);
+        for (int i = 0; i < count; i++) {
+            Item item = items[i];
+            if (item.isSubtree()) {
+                paths.subtree(item.below);
+                times.subtree(item.below);
+            } else {
+                paths.bytes.add('.').add('/').add(prefix).add(item.name).add('\n');
+                times.bytes.decimal(item.time).add('\t').add(item.type).add('\t').decimal(item.size).add('\t')
+                        .add(prefix).add(item.name).add('\n');
+            }
+        }
     }
 
-    int size() {
-        return count;
+    /** How many lines this directory and all below it have in each list. */
+    int entriesBelow() {
+        int entries = count - subtrees;
+        for (int i = 0; i < paths.subtrees; i++) {
+            entries += paths.below[i].entriesBelow();
+        }
+        return entries;
     }
 
-    Item get(int i) {
-        return items[i];
+    /** Writes the lines of {@code fullfilelist} of this directory and all below it, in order. */
+    void writePaths(OutputStream out) throws IOException {
+        paths.writeTo(out, false);
+    }
+
+    /** Writes the {@code [Files]} lines of {@code fullfiletimelist} of this directory and all below it, in order. */
+    void writeTimes(OutputStream out) throws IOException {
+        times.writeTo(out, true);
+    }
+
+    /** One list's lines of one directory, and where the lines of each subdirectory go between them. */
+    private static final class Lines {
+        final ListBytes bytes;
+        final int[] splits;
+        final ListedDirectory[] below;
+        int subtrees;
+
+        Lines(ListBytes bytes, int subtrees) {
+            this.bytes = bytes;
+            this.splits = new int[subtrees];
+            this.below = new ListedDirectory[subtrees];
+        }
+
+        void subtree(ListedDirectory dir) {
+            splits[subtrees] = bytes.length();
+            below[subtrees++] = dir;
+        }
+
+        void writeTo(OutputStream out, boolean times) throws IOException {
+            int from = 0;
+            for (int i = 0; i < subtrees; i++) {
+                bytes.writeTo(out, from, splits[i]);
+                if (times) {
+                    below[i].writeTimes(out);
+                } else {
+                    below[i].writePaths(out);
+                }
+                from = splits[i];
+            }
+            bytes.writeTo(out, from, bytes.length());
+        }
     }
 
     /** The subdirectories, in list order once sorted. */

@@ -27,7 +27,7 @@ final class TreeWalk<D> extends RecursiveAction {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + e.getMessage(), e);
         }
-        into.sort();
+        into.sortAndRender();
         ListedDirectory.Item[] subtrees = into.subtrees();
         TreeWalk<?>[] walks = new TreeWalk<?>[subtrees.length];
         for (int i = 0; i < subtrees.length; i++) {

@@ -198,13 +198,13 @@ class FileListSpec extends Specification {
     }
 
     def "numbers are written as Long.toString writes them"() {
-        given:
+        given: 'a buffer smaller than its content, to be grown'
         def bytes = new ByteArrayOutputStream()
-        def out = new ListOutput(bytes)
+        def lines = new ListBytes(4)
 
         when:
-        [0L, 7L, -7L, 1_762_875_753L, 13_165_920_256L, Long.MAX_VALUE, Long.MIN_VALUE].each { out.decimal(it).add(0x20) }
-        out.flush()
+        [0L, 7L, -7L, 1_762_875_753L, 13_165_920_256L, Long.MAX_VALUE, Long.MIN_VALUE].each { lines.decimal(it).add(0x20) }
+        lines.writeTo(bytes, 0, lines.length())
 
         then:
         bytes.toString('US-ASCII') == '0 7 -7 1762875753 13165920256 9223372036854775807 -9223372036854775808 '
