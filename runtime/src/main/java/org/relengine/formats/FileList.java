@@ -2,6 +2,7 @@ package org.relengine.formats;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,16 +63,28 @@ public final class FileList {
 
     static <D> int write(Path root, String module, ForkJoinPool pool, DirectoryReader<D> reader) throws IOException {
         ListedDirectory tree = walk(root, pool, reader);
-        AtomicFiles.writeBytes(root.resolve("fullfilelist"), out -> {
+        AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree));
+        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree));
+        return tree.entriesBelow();
+    }
+
+    /** {@code fullfilelist}: the listed directory itself as ".", then every path below it. */
+    private record PathsList(ListedDirectory tree) implements AtomicFiles.ByteBody {
+        @Override
+        public void write(OutputStream out) throws IOException {
             out.write(FULL_FILE_LIST_HEAD);
             tree.writePaths(out);
-        });
-        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), out -> {
+        }
+    }
+
+    /** {@code fullfiletimelist-<module>}: version, files, empty checksum sections, end mark. */
+    private record TimesList(ListedDirectory tree) implements AtomicFiles.ByteBody {
+        @Override
+        public void write(OutputStream out) throws IOException {
             out.write(TIME_LIST_HEAD);
             tree.writeTimes(out);
             out.write(TIME_LIST_TAIL);
-        });
-        return tree.entriesBelow();
+        }
     }
 
     /** The fastest reader this runtime allows: the JDK's internals where opened to us, else the public API. */
