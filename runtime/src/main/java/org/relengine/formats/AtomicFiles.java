@@ -1,7 +1,9 @@
 package org.relengine.formats;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,11 @@ public final class AtomicFiles {
         void write(BufferedWriter out) throws IOException;
     }
 
+    /** What writes a file's content as bytes (buffered in large blocks). */
+    public interface ByteBody {
+        void write(OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
@@ -27,6 +34,15 @@ public final class AtomicFiles {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling("." + file.getFileName() + ".part");
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            body.write(out);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static void writeBytes(Path file, ByteBody body) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
             body.write(out);
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,26 +1,28 @@
 package org.relengine.formats;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveTask;
 
 /**
  * Mirror file lists of a tree, as quick-fedora-mirror clients read them: {@code fullfilelist} (the
  * {@code find .} listing) and {@code fullfiletimelist-<module>} (time = max(mtime, ctime), type, size,
- * path, tab-separated, in sections ending with {@code [End]}). The tree is walked in parallel; each list is
- * written to a temporary name and renamed into place, so a mirror never reads half a list.
+ * path, tab-separated, in sections ending with {@code [End]}), both sorted by path. The tree is walked in
+ * parallel; each list is written to a temporary name and renamed into place, so a mirror never reads half a list.
+ * Paths are written as the bytes the file system holds, as {@code find} prints them and rsync needs them.
  */
 public final class FileList {
+
+    private static final byte[] FULL_FILE_LIST_HEAD = ascii(".\n");
+    private static final byte[] TIME_LIST_HEAD = ascii("[Version]\n2\n\n[Files]\n");
+    private static final byte[] TIME_LIST_TAIL =
+            ascii("\n[Checksums SHA1]\n\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n");
 
     /** One entry: path relative to the listed directory, f/d/l, size, time. */
     public record Entry(String path, char type, long size, long time) {
@@ -29,116 +31,76 @@ public final class FileList {
     private FileList() {
     }
 
-    /** Every file, directory and link below {@code root} (not root itself), sorted by path; lists themselves excluded. */
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Every file, directory and link below {@code root} (not root itself), sorted by path; lists themselves excluded.
+     * Read back from the lines of {@code fullfiletimelist} as they would be written.
+     */
     public static List<Entry> walk(Path root, ForkJoinPool pool) {
-        List<Entry> entries = pool.invoke(new Walk(root, ""));
-        entries.sort(Comparator.comparing(Entry::path));
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        try {
+            walk(root, pool, bestReader()).writeTimes(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String line : lines.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                String[] fields = line.split("\t", 4);
+                entries.add(new Entry(fields[3], fields[1].charAt(0), Long.parseLong(fields[2]), Long.parseLong(fields[0])));
+            }
+        }
         return entries;
     }
 
     /** Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}; returns the entry count. */
     public static int write(Path root, String module, ForkJoinPool pool) throws IOException {
-        List<Entry> entries = walk(root, pool);
-        AtomicFiles.write(root.resolve("fullfilelist"), out -> {
-            out.write(".\n");
-            for (Entry e : entries) {
-                out.write("./");
-                out.write(e.path());
-                out.write('\n');
-            }
-        });
-        AtomicFiles.write(root.resolve("fullfiletimelist-" + module), out -> {
-            out.write("[Version]\n2\n\n[Files]\n");
-            StringBuilder line = new StringBuilder(128);
-            for (Entry e : entries) {
-                line.setLength(0);
-                line.append(e.time()).append('\t').append(e.type()).append('\t').append(e.size()).append('\t')
-                        .append(e.path()).append('\n');
-                out.write(line.toString());
-            }
-            out.write("\n[Checksums SHA1]\n\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n");
-        });
-        return entries.size();
+        return write(root, module, pool, bestReader());
     }
 
-    /** True for the lists a tree carries about itself: they change with every listing. */
-    static boolean isList(String name) {
-        return name.equals("fullfilelist") || name.startsWith("fullfiletimelist") || name.startsWith(".fullfile");
+    static <D> int write(Path root, String module, ForkJoinPool pool, DirectoryReader<D> reader) throws IOException {
+        ListedDirectory tree = walk(root, pool, reader);
+        AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree));
+        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree));
+        return tree.entriesBelow();
     }
 
-    /** One directory's entries and, forked, those of its subdirectories. */
-    private static final class Walk extends RecursiveTask<List<Entry>> {
-        private final Path dir;
-        private final String prefix;
-
-        Walk(Path dir, String prefix) {
-            this.dir = dir;
-            this.prefix = prefix;
-        }
-
+    /** {@code fullfilelist}: the listed directory itself as ".", then every path below it. */
+    private record PathsList(ListedDirectory tree) implements AtomicFiles.ByteBody {
         @Override
-        protected List<Entry> compute() {
-            List<Entry> entries = new ArrayList<>();
-            List<Walk> children = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path child : stream) {
-                    String name = child.getFileName().toString();
-                    if (prefix.isEmpty() && isList(name)) {
-                        continue;
-                    }
-                    PosixFileAttributes attrs = Files.readAttributes(child, PosixFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
-                    boolean directory = attrs.isDirectory();
-                    long time = Math.max(attrs.lastModifiedTime().toMillis() / 1000, ChangeTime.of(child, attrs));
-                    String path = prefix + name;
-                    entries.add(new Entry(path, attrs.isSymbolicLink() ? 'l' : directory ? 'd' : 'f', attrs.size(), time));
-                    if (directory) {
-                        Walk walk = new Walk(child, path + "/");
-                        walk.fork();
-                        children.add(walk);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir, e);
-            }
-            for (Walk child : children) {
-                entries.addAll(child.join());
-            }
-            return entries;
-        }
-
-    }
-
-    /**
-     * A file's ctime in seconds. The JDK's own attributes object carries it from the same lstat; where the
-     * runtime lets us read it (the launcher opens {@code java.base/sun.nio.fs}), no second system call is
-     * made, which halves the time of a large listing; elsewhere it is read through the "unix" view.
-     */
-    static final class ChangeTime {
-        private static final java.lang.invoke.MethodHandle CTIME = find();
-
-        private ChangeTime() {
-        }
-
-        private static java.lang.invoke.MethodHandle find() {
-            try {
-                Class<?> type = Class.forName("sun.nio.fs.UnixFileAttributes");
-                var lookup = java.lang.invoke.MethodHandles.privateLookupIn(type, java.lang.invoke.MethodHandles.lookup());
-                return lookup.findVirtual(type, "ctime", java.lang.invoke.MethodType.methodType(FileTime.class));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        static long of(Path path, PosixFileAttributes attrs) throws IOException {
-            if (CTIME != null) {
-                try {
-                    return ((FileTime) CTIME.invoke(attrs)).toMillis() / 1000;
-                } catch (Throwable e) {
-                    // fall through to the portable way
-                }
-            }
-            return ((FileTime) Files.getAttribute(path, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toMillis() / 1000;
+        public void write(OutputStream out) throws IOException {
+            out.write(FULL_FILE_LIST_HEAD);
+            tree.writePaths(out);
         }
     }
+
+    /** {@code fullfiletimelist-<module>}: version, files, empty checksum sections, end mark. */
+    private record TimesList(ListedDirectory tree) implements AtomicFiles.ByteBody {
+        @Override
+        public void write(OutputStream out) throws IOException {
+            out.write(TIME_LIST_HEAD);
+            tree.writeTimes(out);
+            out.write(TIME_LIST_TAIL);
+        }
+    }
+
+    /** The fastest reader this runtime allows: the JDK's internals where opened to us, else the public API. */
+    static DirectoryReader<?> bestReader() {
+        DirectoryReader<?> reader = NativeDirectoryReader.ifOpened();
+        return reader != null ? reader : new PortableDirectoryReader();
+    }
+
+    static <D> ListedDirectory walk(Path root, ForkJoinPool pool, DirectoryReader<D> reader) {
+        ListedDirectory tree = ListedDirectory.top();
+        try {
+            pool.invoke(new TreeWalk<>(reader, reader.root(root), tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + e.getMessage(), e);
+        }
+        return tree;
+    }
+
 }

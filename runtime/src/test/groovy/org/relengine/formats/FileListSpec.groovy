@@ -5,6 +5,7 @@ import java.nio.file.LinkOption
 import java.nio.file.Path
 import java.nio.file.attribute.FileTime
 import java.util.concurrent.ForkJoinPool
+import java.util.concurrent.TimeUnit
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -16,6 +17,8 @@ class FileListSpec extends Specification {
 
     @TempDir
     Path tree
+
+    static final boolean utf8 = System.getProperty('sun.jnu.encoding') == 'UTF-8'
 
     static long seconds(Path p, String attribute) {
         ((FileTime) Files.getAttribute(p, "unix:$attribute", LinkOption.NOFOLLOW_LINKS)).toMillis().intdiv(1000) as long
@@ -101,5 +104,109 @@ class FileListSpec extends Specification {
         differences == ''
         Files.readSymbolicLink(mirror.resolve('9')) == Path.of('9.7')
         Files.isDirectory(mirror.resolve('9.7/empty'))
+    }
+
+    def "the specs run with the JDK's internals opened, as the launcher starts the command: the fast reader is the one tested"() {
+        expect:
+        NativeDirectoryReader.ifOpened() != null
+        FileList.bestReader() instanceof NativeDirectoryReader
+    }
+
+    def "paths sort as whole paths, also where a name continues with a character below or above '/'"() {
+        given: "'-' and '.' sort before '/', '0' and '_' after it"
+        ['a/x', 'a-b/y', 'a.b', 'a0/z', 'a_', 'b'].each {
+            Files.createDirectories(tree.resolve(it).parent)
+            Files.writeString(tree.resolve(it), it)
+        }
+
+        when:
+        List<String> paths = FileList.walk(tree, ForkJoinPool.commonPool())*.path()
+
+        then:
+        paths == ['a', 'a-b', 'a-b/y', 'a.b', 'a/x', 'a0', 'a0/z', 'a_', 'b']
+        paths == paths.toSorted()
+    }
+
+    def "the fast reader and the public file API write the same lists, byte for byte"() {
+        given: 'packages, repodata, links, a hard link, an empty directory, names in UTF-8 and a stale list'
+        List<String> names = ['9.7/BaseOS/x86_64/os/Packages/b/bash-5.1.rpm', '9.7/BaseOS/x86_64/os/repodata/repomd.xml',
+                              '9.7/isos/x86_64/CHECKSUM', '9.7-x/a', '9.7.1/b']
+        if (utf8) {   // the public API can name only what the locale's charset can encode
+            names += ['9.7/AppStream/x86_64/os/Packages/c/café-1.0.rpm', '9.7/extras/日本語.txt']
+        }
+        names.each {
+            Files.createDirectories(tree.resolve(it).parent)
+            Files.writeString(tree.resolve(it), "content of $it\n")
+        }
+        Files.createLink(tree.resolve('9.7/isos/x86_64/CHECKSUM.link'), tree.resolve('9.7/isos/x86_64/CHECKSUM'))
+        Files.createDirectories(tree.resolve('9.7/empty'))
+        Files.createSymbolicLink(tree.resolve('9'), Path.of('9.7'))
+        Files.createSymbolicLink(tree.resolve('9.7/dangling'), Path.of('nowhere'))
+        Files.writeString(tree.resolve('fullfiletimelist-rocky'), 'an old list\n')
+
+        when:
+        FileList.write(tree, 'rocky', ForkJoinPool.commonPool(), NativeDirectoryReader.ifOpened())
+        byte[] fastTimes = Files.readAllBytes(tree.resolve('fullfiletimelist-rocky'))
+        byte[] fastPaths = Files.readAllBytes(tree.resolve('fullfilelist'))
+        FileList.write(tree, 'rocky', new ForkJoinPool(3), new PortableDirectoryReader())
+
+        then:
+        !utf8 || new String(fastTimes, 'UTF-8').contains('\t9.7/AppStream/x86_64/os/Packages/c/café-1.0.rpm\n')
+        fastTimes == Files.readAllBytes(tree.resolve('fullfiletimelist-rocky'))
+        fastPaths == Files.readAllBytes(tree.resolve('fullfilelist'))
+        !Files.list(tree).anyMatch { it.fileName.toString().endsWith('.part') }
+    }
+
+    def "a name that is not UTF-8 is listed as the bytes the file system holds, which is what rsync needs"() {
+        given: "café in Latin-1: é is the single byte 0xE9"
+        def touch = new ProcessBuilder('sh', '-c', 'touch "$(printf \'caf\\351\')"').directory(tree.toFile()).start()
+        assert touch.waitFor() == 0
+
+        when:
+        FileList.write(tree, 'rocky', ForkJoinPool.commonPool())
+
+        then:
+        Files.readAllBytes(tree.resolve('fullfilelist')) == ((".\n./caf".bytes as List) + [0xE9, 0x0A]) as byte[]
+    }
+
+    def "a directory that cannot be read is named in the error"() {
+        when:
+        FileList.write(tree.resolve('missing'), 'rocky', ForkJoinPool.commonPool())
+
+        then:
+        UncheckedIOException e = thrown()
+        e.message == "cannot list ${tree.resolve('missing')}".toString()
+    }
+
+    def "times before 1970 are whole seconds towards zero, as FileTime.toMillis() / 1000 and Python's int() give them"() {
+        expect:
+        DirectoryReader.seconds(sec, nsec) == jdk(sec, nsec).toMillis().intdiv(1000)
+
+        where:
+        sec           | nsec
+        1_762_875_753 | 0
+        1_762_875_753 | 999_999_999
+        0             | 5
+        -1            | 0
+        -1            | 500_000_000
+        -2            | 1
+    }
+
+    /** A stat time as the JDK's attributes object turns it into a FileTime. */
+    static FileTime jdk(long sec, long nsec) {
+        nsec == 0 ? FileTime.from(sec, TimeUnit.SECONDS) : FileTime.from(sec * 1_000_000_000L + nsec, TimeUnit.NANOSECONDS)
+    }
+
+    def "numbers are written as Long.toString writes them"() {
+        given: 'a buffer smaller than its content, to be grown'
+        def bytes = new ByteArrayOutputStream()
+        def lines = new ListBytes(4)
+
+        when:
+        [0L, 7L, -7L, 1_762_875_753L, 13_165_920_256L, Long.MAX_VALUE, Long.MIN_VALUE].each { lines.decimal(it).add(0x20) }
+        lines.writeTo(bytes, 0, lines.length())
+
+        then:
+        bytes.toString('US-ASCII') == '0 7 -7 1762875753 13165920256 9223372036854775807 -9223372036854775808 '
     }
 }

@@ -24,6 +24,13 @@ final class Cli {
 
     static final long TIMEOUT_SECONDS = 60
 
+    /** The full command line. */
+    static final List<String> MAIN = ['org.relengine.cli.Main']
+
+    /** {@code filelists} as the launcher starts it: on its own, with the JDK's file-system internals opened. */
+    static final List<String> QUICK_FILE_LISTS = ['--add-opens', 'java.base/sun.nio.fs=ALL-UNNAMED',
+                                                  'org.relengine.cli.QuickFileLists']
+
     /** What a stack trace or a leaked Groovy/Java internal looks like in the output. */
     static final List<String> STACK_TRACE_MARKERS = ['Exception', '\tat ', 'groovy.lang', 'org.codehaus']
 
@@ -55,7 +62,8 @@ final class Cli {
      * @param options {@code dir}: the working directory (default {@link #ROOT});
      *                {@code timeout}: seconds before the process is killed and the test fails (default 60);
      *                {@code env}: variables to set on top of the base environment, a null value removes one;
-     *                {@code under}: a command to run the JVM under, e.g. {@code ['unshare', '-rn']}
+     *                {@code under}: a command to run the JVM under, e.g. {@code ['unshare', '-rn']};
+     *                {@code main}: the main class and the JVM options before it (default {@link #MAIN})
      */
     static Result run(Map options, String... args) {
         Path dir = (options.dir ?: ROOT) as Path
@@ -66,8 +74,8 @@ final class Cli {
                 Path.of(System.getProperty('java.home'), 'bin', 'java').toString(),
                 // as the ./relengine launcher starts it
                 '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
-                '-cp', System.getProperty('java.class.path'),
-                'org.relengine.cli.Main'] + (args as List<String>)
+                '-cp', System.getProperty('java.class.path')] + ((options.main ?: MAIN) as List<String>) +
+                (args as List<String>)
         Result result = exec(command, dir, env, (options.timeout ?: TIMEOUT_SECONDS) as long)
         result.command = args as List<String>
         result
