@@ -18,8 +18,8 @@ import org.relengine.plan.TaskKind;
 
 /**
  * Computes each task's {@link TaskIngredients}. What a task reads from inside the compose (another task's
- * output) is covered by that task's hash, and by the rule that a dependant runs again whenever a task it
- * depends on ran again; only what it reads from outside is fingerprinted here.
+ * output) is covered by the rule that a task runs again whenever a task it depends on runs again
+ * ({@link ReuseRule}); only what it reads from outside is fingerprinted here.
  */
 public final class TaskHasher {
 
@@ -39,7 +39,7 @@ public final class TaskHasher {
         plan.tasks().forEach(t -> t.outputs().stream().filter(TaskHasher::local).forEach(producedPaths::add));
     }
 
-    /** The task's ingredients, computing those of the tasks it depends on first (once each per run). */
+    /** The task's ingredients, computed once per run. */
     public TaskIngredients ingredients(String id) {
         TaskIngredients known = computed.get(id);
         if (known != null) {
@@ -55,9 +55,6 @@ public final class TaskHasher {
             if (!produced(input)) {
                 parts.put("input " + input, fingerprint(task, input));
             }
-        }
-        for (String dependency : task.dependsOn()) {
-            parts.put("after " + dependency, ingredients(dependency).hash());
         }
         TaskIngredients ingredients = new TaskIngredients(parts);
         computed.put(id, ingredients);
@@ -89,6 +86,10 @@ public final class TaskHasher {
     }
 
     private String fingerprint(Task task, String input) {
+        if (task.kind() == TaskKind.EXTRA_FILES) {
+            // `repository@ref`: the commit it resolves to is recorded in the compose, not looked up here
+            return "not fingerprinted (a git ref)";
+        }
         if (!input.contains("://")) {
             return fingerprints.local(Path.of(input));
         }

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 /**
  * What a task's hash is made of, by name: {@code spec} (the task as planned), {@code tool <name>} (the
- * version of each program it runs), {@code input <path or url>} (the fingerprint of what it reads from
- * outside the compose) and {@code after <task>} (the hash of each task it depends on). Two runs agree on a
- * task when every ingredient agrees; when they do not, the names say why.
+ * version of each program it runs) and {@code input <path or url>} (the fingerprint of what it reads from
+ * outside the compose). Two runs agree on a task when every ingredient agrees; when they do not, the
+ * names say why.
  */
 public record TaskIngredients(Map<String, String> parts) {
 

@@ -51,13 +51,13 @@ class JournalSpec extends Specification {
 
     def "ingredients name what changed, was and now"() {
         given:
-        def now = new TaskIngredients(['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.6', 'after unpack:x86_64': 'ab'])
+        def now = new TaskIngredients(['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.6', 'input /srv/lorax': 'ab'])
         def before = ['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.4', 'input /srv/extra': 'absent']
 
         expect:
-        now.changedSince(before) == ['after unpack:x86_64: new (ab)', 'tool xorriso: was xorriso 1.5.4, now xorriso 1.5.6',
+        now.changedSince(before) == ['input /srv/lorax: new (ab)', 'tool xorriso: was xorriso 1.5.4, now xorriso 1.5.6',
                                      'input /srv/extra: gone (was absent)']
-        now.hash() == new TaskIngredients(['after unpack:x86_64': 'ab', 'tool xorriso': 'xorriso 1.5.6', 'spec': 'sha256 1']).hash()
-        now.hash() != new TaskIngredients(['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.4', 'after unpack:x86_64': 'ab']).hash()
+        now.hash() == new TaskIngredients(['input /srv/lorax': 'ab', 'tool xorriso': 'xorriso 1.5.6', 'spec': 'sha256 1']).hash()
+        now.hash() != new TaskIngredients(['spec': 'sha256 1', 'tool xorriso': 'xorriso 1.5.4', 'input /srv/lorax': 'ab']).hash()
     }
 }

@@ -150,7 +150,7 @@ class DemoSpec extends Specification {
         lines.findAll { it.event == 'run' }.size() == 1
         journal.findAll { it.state == 'done' }.every { it.hash ==~ /[0-9a-f]{64}/ && it.ingredients.spec }
         journal.find { it.task == 'sync:BaseOS:x86_64:os' && it.state == 'done' }.ingredients.keySet() ==
-                ['after prepare', 'input ' + demo.stdout.find(/http:\/\/127\.0\.0\.1:\d+/) +
+                ['input ' + demo.stdout.find(/http:\/\/127\.0\.0\.1:\d+/) +
                         '/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo/hashed-BaseOS/x86_64', 'spec',
                  'tool dnf'] as Set
     }

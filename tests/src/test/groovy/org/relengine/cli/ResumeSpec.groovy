@@ -158,31 +158,44 @@ class ResumeSpec extends Specification {
         Files.readString(composeDir(killed).resolve('STATUS')) == 'FINISHED\n'
     }
 
-    def "explain lists what a task's hash is made of, and names the ingredient that changed"() {
-        given: 'an xorriso that says it is another version'
+    def "explain lists what a task's hash is made of, and says when --resume reuses it"() {
+        when:
+        def run = Cli.run([timeout: 120], 'explain', 'extrafiles', '--compose', composeDir(killed).toString())
+
+        then:
+        run.exitCode == 0
+        run.stdout.startsWith("task     extrafiles  (extrafiles, compose ${composeDir(killed).fileName})\n")
+        run.stdout.readLines().any { it ==~ /hash     [0-9a-f]{64}  \(now\)/ }
+        run.stdout.readLines().any { it ==~ /  spec +sha256 [0-9a-f]{16}/ }
+        run.stdout.readLines().any { it ==~ /  tool relengine +relengine .+/ }
+        run.stdout.readLines().any { it ==~ /  input .+ +not fingerprinted \(a git ref\)/ }
+        run.stdout.endsWith('--resume reuses it: it finished with the same ingredients, and nothing it follows runs again.\n')
+    }
+
+    def "explain names every ingredient that changed: a new version of a tool, a source that cannot be reached"() {
+        given: 'an xorriso that says it is another version; the demo package server is gone with its run'
         Path bin = Files.createDirectories(base.resolve('bin'))
         Path wrapper = bin.resolve('xorriso')
         Files.writeString(wrapper, '#!/bin/sh\n[ "$1" = --version ] && { echo "xorriso 9.9.9"; exit 0; }\n' +
                 'exec /usr/bin/xorriso "$@"\n')
         wrapper.toFile().setExecutable(true)
         String dir = composeDir(killed).toString()
+        Map env = [PATH: "$bin:${System.getenv('PATH')}".toString()]
 
         when:
-        def same = Cli.run([timeout: 120], 'explain', 'extras:dvd:x86_64', '--compose', dir)
-        def changed = Cli.run([timeout: 120, env: [PATH: "$bin:${System.getenv('PATH')}".toString()]],
-                'explain', 'extras:dvd:x86_64', '--compose', dir)
+        def dvd = Cli.run([timeout: 120, env: env], 'explain', 'extras:dvd:x86_64', '--compose', dir)
+        def sync = Cli.run([timeout: 120], 'explain', 'sync:BaseOS:x86_64:os', '--compose', dir)
 
         then:
-        same.exitCode == 0
-        same.stdout.startsWith("task     extras:dvd:x86_64  (extras, compose ${composeDir(killed).fileName})\n")
-        same.stdout.readLines().any { it ==~ /  tool xorriso +xorriso 1\.5\.\d+/ }
-        same.stdout.readLines().any { it ==~ /  after unpack:x86_64 +[0-9a-f]{64}/ }
-        same.stdout.readLines().any { it ==~ /  spec +sha256 [0-9a-f]{16}/ }
-        same.stdout.contains('--resume reuses it: it finished with the same ingredients, and nothing it follows runs again.')
+        dvd.exitCode == 0
+        dvd.stdout.contains('--resume runs it again:\n')
+        dvd.stdout.readLines().any { it ==~ /  - tool xorriso: was xorriso 1\.5\.\d+, now xorriso 9\.9\.9/ }
+        dvd.stdout.readLines().contains('  - after sync:BaseOS:x86_64:os: it runs again')
 
-        changed.exitCode == 0
-        changed.stdout.contains('--resume runs it again:\n')
-        changed.stdout.readLines().any { it ==~ /  - tool xorriso: was xorriso 1\.5\.\d+, now xorriso 9\.9\.9/ }
+        sync.exitCode == 0
+        sync.stdout.readLines().any {
+            it ==~ /  - input http:\/\/127\.0\.0\.1:\d+\/.+\/hashed-BaseOS\/x86_64: was repomd\.xml sha256 [0-9a-f]{64}, now repomd\.xml unavailable \(ConnectException\)/
+        }
     }
 
     def "explain of a task the compose does not have suggests the nearest"() {
