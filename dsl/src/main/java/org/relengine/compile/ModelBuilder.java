@@ -181,7 +181,7 @@ public final class ModelBuilder {
 
     private Artifacts artifacts() {
         return optional("artifacts").map(s -> new Artifacts(trimSlash(s.text("url", "")), s.text("bucket", null),
-                s.text("region", null), s.origin())).orElse(null);
+                s.text("region", null), s.flag("hashContent", false), s.origin())).orElse(null);
     }
 
     private Roots roots() {

@@ -76,6 +76,7 @@ public final class Grammar {
                     .option("url", STRING, "HTTP listing or directory of build results")
                     .option("bucket", STRING, "S3 bucket")
                     .option("region", STRING, "S3 region")
+                    .option("hashContent", BOOLEAN, "a local store is fingerprinted by file content for --resume")
                     .doc("Where per-arch lorax results and cloud images are stored.",
                             "artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas', region: 'us-east-2'")
                     .build(),

@@ -27,8 +27,7 @@ final class FileListsOnce {
                 continue;
             }
             List<Task> tasks = plan.tasks().stream().filter(t -> t.kind() != TaskKind.FILELISTS).toList();
-            result.add(new Plan(plan.recipeFile(), plan.files(), plan.composeId(), plan.composeDir(), plan.full(),
-                    plan.scope(), plan.options(), plan.targets(), tasks));
+            result.add(plan.withTasks(tasks));
         }
         return result;
     }

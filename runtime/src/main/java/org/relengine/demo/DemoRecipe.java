@@ -24,7 +24,7 @@ public final class DemoRecipe {
         List<Step> compose = local.compose().stream().filter(s -> !(s instanceof Step.Iso)).toList();
         ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(fixtures.git().toUri().toString(),
                 local.extraFiles().ref(), local.extraFiles().files(), local.extraFiles().origin());
-        Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null,
+        Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, false,
                 local.artifacts() == null ? local.release().origin() : local.artifacts().origin());
         Gpg gpg = new Gpg(false, local.gpg().url(), local.gpg().keys(), local.gpg().origin());
         List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser).toList();

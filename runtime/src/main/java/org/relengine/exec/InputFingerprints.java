@@ -22,7 +22,7 @@ import java.util.HexFormat;
 /**
  * Fingerprints of what a task reads from outside the compose. A local file is its size and modification
  * time; a local directory the count, total size and newest time of its files plus a digest of their
- * names, sizes and times. A yum repository (a URL a sync reads) is the SHA-256 of its
+ * names, sizes and times; where the recipe asks for it, the SHA-256 of their names and content instead. A yum repository (a URL a sync reads) is the SHA-256 of its
  * {@code repodata/repomd.xml}, so a build system that published new packages since the last run makes its
  * syncs run again. Other URLs cannot be fingerprinted without fetching them, and say so.
  */
@@ -81,6 +81,32 @@ public final class InputFingerprints {
             });
             return totals[0] + " files, " + totals[1] + " bytes, newest " + Instant.ofEpochMilli(totals[2])
                     + ", listing " + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+            return "unreadable (" + e.getClass().getSimpleName() + ")";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** The SHA-256 over every file's relative path and content, in path order: its times do not count. */
+    public String content(Path path) {
+        try {
+            if (!Files.exists(path)) {
+                return "absent";
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            java.util.List<Path> files;
+            try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path file : files) {
+                digest.update((path.relativize(file) + "\n").getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = Files.newInputStream(file);
+                     DigestInputStream digesting = new DigestInputStream(in, digest)) {
+                    digesting.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+            return files.size() + " files, content sha256 " + HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             return "unreadable (" + e.getClass().getSimpleName() + ")";
         } catch (NoSuchAlgorithmException e) {

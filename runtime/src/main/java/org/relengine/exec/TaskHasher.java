@@ -91,7 +91,8 @@ public final class TaskHasher {
             return "not fingerprinted (a git ref)";
         }
         if (!input.contains("://")) {
-            return fingerprints.local(Path.of(input));
+            boolean content = plan.hashedByContent().stream().anyMatch(root -> within(input, root));
+            return content ? fingerprints.content(Path.of(input)) : fingerprints.local(Path.of(input));
         }
         boolean repository = task.kind() == TaskKind.SYNC
                 && (input.startsWith("http://") || input.startsWith("https://") || input.startsWith("file:"));

@@ -11,11 +11,25 @@ import java.util.Optional;
  * @param composeId  the compose's id; holds {@link org.relengine.model.ComposePaths#DATE_PLACEHOLDER}
  *                   until a run allocates the compose
  * @param composeDir where the compose is written (the latest link on update runs)
+ * @param hashedByContent local inputs the recipe asks to fingerprint by content ({@code hashContent})
  */
 public record Plan(String recipeFile, List<String> files, String composeId, String composeDir, boolean full,
-                   Scope scope, PlanOptions options, Map<String, String> targets, List<Task> tasks) {
+                   Scope scope, PlanOptions options, Map<String, String> targets, List<Task> tasks,
+                   List<String> hashedByContent) {
 
     public static final String SCHEMA = "relengine.plan/1";
+
+    /** A plan whose outside inputs are all fingerprinted by size and time. */
+    public Plan(String recipeFile, List<String> files, String composeId, String composeDir, boolean full, Scope scope,
+                PlanOptions options, Map<String, String> targets, List<Task> tasks) {
+        this(recipeFile, files, composeId, composeDir, full, scope, options, targets, tasks, List.of());
+    }
+
+    /** The same plan with other tasks. */
+    public Plan withTasks(List<Task> others) {
+        return new Plan(recipeFile, files, composeId, composeDir, full, scope, options, targets, others,
+                hashedByContent);
+    }
 
     public Optional<Task> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();

@@ -42,6 +42,9 @@ public final class PlanJson {
         selection.put("source", plan.options().source());
         selection.put("image", plan.options().image());
         root.set("targets", JSON.valueToTree(new TreeMap<>(plan.targets())));
+        if (!plan.hashedByContent().isEmpty()) {
+            root.putObject("fingerprints").set("content", JSON.valueToTree(plan.hashedByContent()));
+        }
         Map<String, Integer> counts = new TreeMap<>();
         plan.tasks().forEach(t -> counts.merge(t.kind().word(), 1, Integer::sum));
         ObjectNode summary = root.putObject("summary");

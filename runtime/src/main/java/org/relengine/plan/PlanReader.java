@@ -32,7 +32,8 @@ public final class PlanReader {
         List<Task> tasks = new ArrayList<>();
         root.path("tasks").forEach(t -> tasks.add(task(t)));
         return new Plan(root.path("recipe").path("file").asText(), files, compose.path("id").asText(),
-                compose.path("dir").asText(), compose.path("full").asBoolean(), scope, null, targets, tasks);
+                compose.path("dir").asText(), compose.path("full").asBoolean(), scope, null, targets, tasks,
+                strings(root.path("fingerprints").path("content")));
     }
 
     public static Task task(JsonNode node) {

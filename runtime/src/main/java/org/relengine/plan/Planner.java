@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.relengine.model.Artifacts;
 import org.relengine.model.ComposePaths;
 import org.relengine.model.Executor;
 import org.relengine.model.Image;
@@ -85,9 +86,12 @@ public final class Planner {
         if (recipe.step(Step.Production.class).isPresent()) {
             targets.put("production", paths.productionDir());
         }
+        Artifacts store = recipe.artifacts();
+        List<String> hashed = store != null && store.hashContent() && store.url().startsWith("/")
+                ? List.of(store.url()) : List.of();
         return new Plan(recipe.file(), recipe.files(), layout.composeId(), layout.composeDir(),
                 options.full() && options.scope().compose(), options.scope(), options, targets,
-                List.copyOf(tasks.values()));
+                List.copyOf(tasks.values()), hashed);
     }
 
     private List<Repo> selectedRepos() {

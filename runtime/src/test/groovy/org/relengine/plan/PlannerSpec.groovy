@@ -229,6 +229,28 @@ class PlannerSpec extends Specification {
         PlanJson.render(plan(load('rocky9')), null) == PlanJson.render(plan(load('rocky9')), null)
     }
 
+    def "a local artifact store with hashContent: true is named in the plan as fingerprinted by content"() {
+        given:
+        Path file = Path.of('../recipes/rocky9.groovy')
+        String recipe = Files.readString(file)
+        String artifacts = "artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas',\n" +
+                "          region: 'us-east-2'"
+        assert recipe.count(artifacts) == 1
+        def loaded = Recipes.load(file, recipe.replace(artifacts, "artifacts url: '/srv/artifacts', hashContent: true"))
+        assert loaded.ok(): loaded.diagnostics().all()
+
+        when:
+        def p = plan(loaded.recipe())
+        def json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(PlanJson.render(p, null))
+
+        then:
+        p.hashedByContent() == ['/srv/artifacts']
+        json.get('fingerprints').toString() == '{"content":["/srv/artifacts"]}'
+        PlanReader.plan(json).hashedByContent() == ['/srv/artifacts']
+        p.task('unpack:x86_64').get().inputs() == ['/srv/artifacts']
+        plan(rocky9).hashedByContent() == []
+    }
+
     def "a sync with retries: 2, retryDelay: '1s' gives every sync task that policy, and no other task a policy"() {
         given:
         Path file = Path.of('../recipes/rocky9.groovy')
