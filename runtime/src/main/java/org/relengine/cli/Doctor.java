@@ -76,26 +76,13 @@ final class Doctor {
 
     /** The host's install command for the missing tools, or null when it has neither apt-get nor dnf. */
     static List<String> installCommand(List<Tool> missing) {
-        boolean apt = onPath("apt-get");
-        if (!apt && !onPath("dnf")) {
+        boolean apt = Processes.onPath("apt-get") != null;
+        if (!apt && Processes.onPath("dnf") == null) {
             return null;
         }
         List<String> command = new ArrayList<>(apt ? List.of("apt-get", "install", "-y", "--no-install-recommends")
                 : List.of("dnf", "install", "-y"));
         missing.stream().map(t -> apt ? t.debian() : t.rpm()).distinct().forEach(command::add);
         return command;
-    }
-
-    static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(":")) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -24,6 +24,25 @@ public final class Processes {
     private Processes() {
     }
 
+    /** Where a program is found on PATH, as a process started by its name would find it; null if nowhere. */
+    public static Path onPath(String program) {
+        if (program.contains("/")) {
+            Path path = Path.of(program);
+            return java.nio.file.Files.isExecutable(path) ? path : null;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (java.nio.file.Files.isExecutable(candidate) && !java.nio.file.Files.isDirectory(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        return null;
+    }
+
     /** @throws IOException when the program cannot be started (not installed) */
     public static Captured capture(Path dir, List<String> argv, Duration timeout) throws IOException {
         return capture(dir, argv, timeout, true);

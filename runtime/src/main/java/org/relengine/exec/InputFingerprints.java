@@ -12,12 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.relengine.formats.Checksums;
 
 /**
  * Fingerprints of what a task reads from outside the compose. A local file is its size and modification
@@ -38,7 +38,7 @@ public final class InputFingerprints {
         try {
             if (url.startsWith("file:")) {
                 try (InputStream in = Files.newInputStream(Path.of(URI.create(repomd)))) {
-                    return "repomd.xml sha256 " + sha256(in);
+                    return "repomd.xml sha256 " + Checksums.sha256(in);
                 }
             }
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(repomd)).timeout(TIMEOUT)
@@ -47,7 +47,7 @@ public final class InputFingerprints {
                 if (response.statusCode() != 200) {
                     return "repomd.xml unavailable (HTTP " + response.statusCode() + ")";
                 }
-                return "repomd.xml sha256 " + sha256(in);
+                return "repomd.xml sha256 " + Checksums.sha256(in);
             }
         } catch (IOException | IllegalArgumentException e) {
             return "repomd.xml unavailable (" + e.getClass().getSimpleName() + ")";
@@ -100,27 +100,12 @@ public final class InputFingerprints {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                digest.update((path.relativize(file) + "\n").getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = Files.newInputStream(file);
-                     DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                    digesting.transferTo(java.io.OutputStream.nullOutputStream());
-                }
+                digest.update((path.relativize(file) + "\t" + Checksums.sha256(file) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return files.size() + " files, content sha256 " + HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             return "unreadable (" + e.getClass().getSimpleName() + ")";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                digesting.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

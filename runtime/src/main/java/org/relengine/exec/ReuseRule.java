@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
@@ -18,12 +20,13 @@ import org.relengine.plan.Task;
  */
 public final class ReuseRule {
 
-    private final Plan plan;
     private final Journal.History previous;
+    private final Map<String, List<String>> readers = new HashMap<>();
 
     public ReuseRule(Plan plan, Journal.History previous) {
-        this.plan = plan;
         this.previous = previous;
+        plan.tasks().forEach(t -> t.dependsOn().forEach(d -> readers.computeIfAbsent(d, k -> new ArrayList<>())
+                .add(t.id())));
     }
 
     /**
@@ -54,7 +57,7 @@ public final class ReuseRule {
     }
 
     private boolean consumed(Task task) {
-        List<Task> readers = plan.tasks().stream().filter(t -> t.dependsOn().contains(task.id())).toList();
-        return !readers.isEmpty() && readers.stream().allMatch(r -> !previous.of(r.id()).isEmpty());
+        List<String> of = readers.getOrDefault(task.id(), List.of());
+        return !of.isEmpty() && of.stream().allMatch(r -> !previous.of(r).isEmpty());
     }
 }

@@ -68,6 +68,7 @@ public final class Scheduler {
     }
 
     public Outcome run(Plan plan) {
+        ReuseRule reuse = previous == null ? null : new ReuseRule(plan, previous);
         Map<String, Task> tasks = new LinkedHashMap<>();
         plan.tasks().forEach(t -> tasks.put(t.id(), t));
         Map<String, TaskState> states = new LinkedHashMap<>();
@@ -99,7 +100,7 @@ public final class Scheduler {
                                 .allMatch(d -> states.get(d) == TaskState.REUSED);
                         states.put(task.id(), TaskState.RUNNING);
                         listener.changed(task, TaskState.RUNNING, finished, tasks.size(), null);
-                        done.submit(() -> perform(task, reusable, plan));
+                        done.submit(() -> perform(task, reusable ? reuse : null));
                         running++;
                     }
                 }
@@ -160,15 +161,15 @@ public final class Scheduler {
         }
     }
 
-    private Result perform(Task task, boolean reusable, Plan plan) {
+    /** @param reuse the rule to reuse the task by, when every task it follows was reused; null runs it */
+    private Result perform(Task task, ReuseRule reuse) {
         TaskIngredients ingredients;
         try {
             ingredients = hasher == null ? null : hasher.ingredients(task.id());
         } catch (RuntimeException e) {
             return Result.failed(task, null, "cannot compute the task's ingredients: " + e, null);
         }
-        if (reusable && ingredients != null
-                && new ReuseRule(plan, previous).reasonsToRun(task, ingredients, d -> false).isEmpty()) {
+        if (reuse != null && ingredients != null && reuse.reasonsToRun(task, ingredients, d -> false).isEmpty()) {
             return new Result(task, TaskState.REUSED, null, null, ingredients);
         }
         record(task, TaskState.RUNNING, null, null);

@@ -31,7 +31,7 @@ public final class ToolVersions {
     }
 
     private static String ask(String tool) {
-        Path binary = onPath(tool);
+        Path binary = Processes.onPath(tool);
         if (binary == null) {
             return "not installed";
         }
@@ -52,23 +52,5 @@ public final class ToolVersions {
         } catch (IOException e) {
             return binary.toString();
         }
-    }
-
-    private static Path onPath(String tool) {
-        if (tool.contains("/")) {
-            Path path = Path.of(tool);
-            return Files.isExecutable(path) ? path : null;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, tool);
-            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        return null;
     }
 }
