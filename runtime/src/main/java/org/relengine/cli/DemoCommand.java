@@ -18,10 +18,10 @@ import org.relengine.exec.RunLock;
 import org.relengine.model.Recipe;
 import org.relengine.model.SourceKind;
 import org.relengine.plan.Plan;
-import org.relengine.plan.PlanOptions;
-import org.relengine.plan.Planner;
-import org.relengine.plan.Scope;
 import org.relengine.report.RunReports;
+import org.relengine.tools.PackageManager;
+import org.relengine.tools.PlanPrograms;
+import org.relengine.tools.ProgramCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,10 +36,6 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {"0:the compose is done", "1:a tool is missing or the recipe has errors",
             "3:a required task failed"})
 final class DemoCommand implements Callable<Integer> {
-
-    /** What the demo needs to compose, in `relengine doctor`'s names. */
-    static final List<String> NEEDED = List.of("dnf", "dnf reposync", "createrepo_c", "rpmbuild", "xorriso",
-            "implantisomd5", "checkisomd5");
 
     @Spec
     CommandSpec spec;
@@ -75,17 +71,19 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunReports reports = reporting.reports();
-        if (!RealRun.check(reports, err) || !tools(stdout, err)) {
+        if (!RealRun.check(reports, err)) {
             return ExitCode.ERRORS;
         }
-        Path file = recipeFile != null ? recipeFile
-                : Path.of(System.getProperty("relengine.home", ".")).resolve("recipes/rocky9.groovy");
+        Path file = recipeFile != null ? recipeFile : shippedRecipe();
         Recipes.Result loaded = Recipes.load(file);
         if (!loaded.ok()) {
             DiagnosticsPrinter.text(file.toString(), loaded, err);
             return ExitCode.ERRORS;
         }
         Recipe recipe = loaded.recipe();
+        if (!programs(DemoPlanning.programs(recipe, out), stdout, err)) {
+            return ExitCode.ERRORS;
+        }
         String project = recipe.source(SourceKind.PERIDOT).map(s -> s.project()).orElse("demo");
         Instant start = Instant.now();
         DemoFixtures.Built fixtures = new DemoFixtures(recipe, project, broken).build(cache(), stdout);
@@ -93,10 +91,10 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoServer server = startServer(fixtures, portFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
-            Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), server.url(), fixtures);
+            Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), server.url(),
+                    fixtures.git());
             String stamp = DateStamp.now();
-            Plan plan = Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null,
-                    stamp));
+            Plan plan = DemoPlanning.plan(recipe, out, server.url(), fixtures.git(), stamp);
             if (resume.resume && !dryRun) {
                 java.util.Optional<String> earlier = ResumableCompose.latestStamp(plan, stamp);
                 if (earlier.isEmpty()) {
@@ -104,8 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                     err.println("  hint: run `relengine demo` without --resume to start one");
                     return ExitCode.ERRORS;
                 }
-                plan = Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null,
-                        earlier.get()));
+                plan = DemoPlanning.plan(recipe, out, server.url(), fixtures.git(), earlier.get());
             }
             if (dryRun) {
                 DryRun.walk(plan, stdout);
@@ -141,35 +138,51 @@ final class DemoCommand implements Callable<Integer> {
         return DemoServer.start(fixtures.server());
     }
 
-    private boolean tools(PrintWriter stdout, PrintWriter err) throws IOException {
-        List<Doctor.Tool> missing = Doctor.report(NEEDED, new PrintWriter(java.io.Writer.nullWriter()));
+    /** The recipe the demo composes when none is given: this checkout's rocky9. */
+    static Path shippedRecipe() {
+        return Path.of(System.getProperty("relengine.home", ".")).resolve("recipes/rocky9.groovy");
+    }
+
+    /**
+     * Whether every program the demo runs is here, after installing what is missing when this process may:
+     * as root, with apt-get or dnf, and not in a dry run (which changes nothing). Otherwise it names each missing program and the one command that installs
+     * them all, before anything is built or written.
+     */
+    private boolean programs(PlanPrograms programs, PrintWriter stdout, PrintWriter err) throws IOException {
+        List<String> missing = Doctor.missing(programs.here());
         if (missing.isEmpty()) {
             return true;
         }
-        List<String> install = Doctor.installCommand(missing);
-        String names = String.join(", ", missing.stream().map(Doctor.Tool::name).toList());
-        if (install != null && isRoot()) {
-            stdout.println("relengine demo: installing " + names + ": " + String.join(" ", install));
-            stdout.flush();
-            try {
-                if (install.get(0).equals("apt-get")) {
-                    Exec.inherit(List.of("apt-get", "update", "-q"));
+        java.util.Optional<PackageManager> manager = PackageManager.here();
+        if (manager.isPresent() && Doctor.isRoot() && !dryRun) {
+            ProgramCheck.Packages packages = Doctor.packages(missing, manager.get());
+            if (packages.unavailable().isEmpty()) {
+                List<String> install = manager.get().installCommand(packages.packages());
+                stdout.println("relengine demo: installing what the demo runs (" + String.join(", ", missing) + "): "
+                        + String.join(" ", install));
+                stdout.flush();
+                try {
+                    if (manager.get().refreshCommand().isPresent()) {
+                        Exec.inherit(manager.get().refreshCommand().get());
+                    }
+                    Exec.inherit(install);
+                } catch (IOException e) {
+                    err.println("relengine demo: installing failed: " + e.getMessage());
+                    return false;
                 }
-                Exec.inherit(install);
-            } catch (IOException e) {
-                err.println("relengine demo: installing failed: " + e.getMessage());
-                return false;
+                missing = Doctor.missing(programs.here());
+                if (missing.isEmpty()) {
+                    return true;
+                }
             }
-            return Doctor.report(NEEDED, new PrintWriter(java.io.Writer.nullWriter())).isEmpty();
         }
-        err.println("relengine demo: missing " + names + "; nothing was done.");
-        err.println(install == null ? "  install them with your package manager"
-                : "  install them with:  sudo " + String.join(" ", install));
+        err.println("relengine demo: " + missing.size() + (missing.size() == 1 ? " program" : " programs")
+                + " the demo runs " + (missing.size() == 1 ? "is" : "are") + " missing; nothing was done:");
+        for (String name : missing) {
+            err.printf("  %-17s needed for %s%n", name, Doctor.purpose(name, programs.programs()));
+        }
+        Doctor.installAdvice(missing).forEach(line -> err.println("  " + line));
         return false;
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
     }
 
     private static Path cache() {
@@ -234,7 +247,9 @@ final class DemoCommand implements Callable<Integer> {
 
         static void inherit(List<String> argv) throws IOException {
             try {
-                Process process = new ProcessBuilder(argv).inheritIO().start();
+                ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+                builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+                Process process = builder.start();
                 int exit = process.waitFor();
                 if (exit != 0) {
                     throw new IOException(String.join(" ", argv) + " exited with " + exit);

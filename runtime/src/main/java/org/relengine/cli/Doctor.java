@@ -5,84 +5,93 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.relengine.effects.Processes;
+import java.util.Optional;
+import java.util.Set;
+import org.relengine.tools.PackageManager;
+import org.relengine.tools.Program;
+import org.relengine.tools.ProgramCatalog;
+import org.relengine.tools.ProgramCheck;
 
-/** Which external tools are here, with their versions, and the one command that installs what is missing. */
+/** Which of the programs a job needs are here, and the one command that installs the rest. */
 final class Doctor {
 
-    /** A tool: the command that shows it works, and its package on Debian and on Rocky/Fedora. */
-    record Tool(String name, List<String> probe, String debian, String rpm, String usedFor) {
-    }
-
-    static final Map<String, Tool> TOOLS = new LinkedHashMap<>();
-
-    static {
-        add(new Tool("dnf", List.of("dnf", "--version"), "dnf", "dnf", "sync, repoclosure"));
-        add(new Tool("dnf reposync", List.of("dnf", "reposync", "--help"), "dnf-plugins-core", "dnf-plugins-core",
-                "sync"));
-        add(new Tool("createrepo_c", List.of("createrepo_c", "--version"), "createrepo-c", "createrepo_c",
-                "demo packages, Rocky 8 updates"));
-        add(new Tool("rpmbuild", List.of("rpmbuild", "--version"), "rpm", "rpm-build", "demo packages"));
-        add(new Tool("xorriso", List.of("xorriso", "-version"), "xorriso", "xorriso", "DVD ISOs"));
-        add(new Tool("implantisomd5", List.of("implantisomd5", "--help"), "isomd5sum", "isomd5sum", "DVD ISOs"));
-        add(new Tool("checkisomd5", List.of("checkisomd5", "--help"), "isomd5sum", "isomd5sum", "checking ISOs"));
-        add(new Tool("rsync", List.of("rsync", "--version"), "rsync", "rsync", "publishing"));
-        add(new Tool("hardlink", List.of("hardlink", "--version"), "util-linux", "util-linux", "staging"));
-        add(new Tool("gpg", List.of("gpg", "--version"), "gnupg", "gnupg2", "signing"));
-        add(new Tool("mktorrent", List.of("mktorrent", "-h"), "mktorrent", "mktorrent", "torrents"));
-    }
-
-    private static void add(Tool tool) {
-        TOOLS.put(tool.name(), tool);
-    }
+    private static final ProgramCatalog CATALOG = ProgramCatalog.SHIPPED;
 
     private Doctor() {
     }
 
-    /** First line of the tool's answer, or null when it is not here. */
-    static String version(Tool tool) {
-        try {
-            Processes.Captured probe = Processes.capture(null, tool.probe(), java.time.Duration.ofSeconds(30));
-            int exit = probe.exit();
-            String text = probe.output().strip();
-            if (tool.name().equals("dnf reposync") && (exit != 0 || !text.contains("reposync"))) {
-                return null;
+    /**
+     * Prints a line per program, with its version or what needs it, and returns the missing ones.
+     *
+     * @param usedBy per program, the kinds of task that run it (empty: say what the catalog says it is for)
+     */
+    static List<String> report(Collection<String> names, Map<String, Set<String>> usedBy, PrintWriter out) {
+        List<String> missing = new ArrayList<>();
+        ProgramCheck.versions(names, CATALOG).forEach((name, version) -> {
+            if (version.isEmpty()) {
+                missing.add(name);
             }
-            String first = text.isEmpty() ? "present" : text.lines().findFirst().orElse("present");
-            return first.length() > 70 ? first.substring(0, 69) + "…" : first;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Prints a line per tool; returns the tools of {@code needed} that are missing. */
-    static List<Tool> report(List<String> needed, PrintWriter out) {
-        List<Tool> missing = new ArrayList<>();
-        for (String name : needed) {
-            Tool tool = TOOLS.get(name);
-            String version = version(tool);
-            out.printf("  %-14s %-10s %s%n", name, version == null ? "MISSING" : "ok", version == null
-                    ? "needed for " + tool.usedFor() : version);
-            if (version == null) {
-                missing.add(tool);
-            }
-        }
+            out.printf("  %-17s %-8s %s%n", name, version.isPresent() ? "ok" : "MISSING",
+                    version.orElseGet(() -> "needed for " + purpose(name, usedBy)));
+        });
         out.flush();
         return missing;
     }
 
-    /** The host's install command for the missing tools, or null when it has neither apt-get nor dnf. */
-    static List<String> installCommand(List<Tool> missing) {
-        boolean apt = Processes.onPath("apt-get") != null;
-        if (!apt && Processes.onPath("dnf") == null) {
-            return null;
+    /** The missing ones among {@code names}, checked quietly. */
+    static List<String> missing(Collection<String> names) {
+        List<String> missing = new ArrayList<>();
+        ProgramCheck.versions(names, CATALOG).forEach((name, version) -> {
+            if (version.isEmpty()) {
+                missing.add(name);
+            }
+        });
+        return missing;
+    }
+
+    static String purpose(String name, Map<String, Set<String>> usedBy) {
+        Set<String> tasks = usedBy.getOrDefault(name, Set.of());
+        if (!tasks.isEmpty()) {
+            return String.join(", ", tasks);
         }
-        List<String> command = new ArrayList<>(apt ? List.of("apt-get", "install", "-y", "--no-install-recommends")
-                : List.of("dnf", "install", "-y"));
-        missing.stream().map(t -> apt ? t.debian() : t.rpm()).distinct().forEach(command::add);
-        return command;
+        return CATALOG.find(name).map(Program::usedFor).orElse("a step");
+    }
+
+    /** The packages of {@code missing} on {@code manager}. */
+    static ProgramCheck.Packages packages(Collection<String> missing, PackageManager manager) {
+        return ProgramCheck.packages(missing, CATALOG, manager);
+    }
+
+    /**
+     * Lines that tell the user how to get {@code missing}: the one install command for this host, and a line
+     * for each program its package manager has no package for.
+     */
+    static List<String> installAdvice(Collection<String> missing) {
+        Optional<PackageManager> manager = PackageManager.here();
+        if (manager.isEmpty()) {
+            return List.of("install them with your package manager (this host has neither apt-get nor dnf)");
+        }
+        ProgramCheck.Packages packages = packages(missing, manager.get());
+        List<String> lines = new ArrayList<>();
+        if (!packages.packages().isEmpty()) {
+            lines.add("install them with:  " + (isRoot() ? "" : "sudo ")
+                    + String.join(" ", manager.get().installCommand(packages.packages())));
+        }
+        for (Program program : packages.unavailable()) {
+            lines.add(program.name() + ": " + program.noApt());
+        }
+        return lines;
+    }
+
+    /** Whether this process may install packages: its effective uid, as the kernel sees it, is 0. */
+    static boolean isRoot() {
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 }

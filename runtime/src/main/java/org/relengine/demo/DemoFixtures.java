@@ -34,6 +34,9 @@ public final class DemoFixtures {
     /** Bumped when what the fixtures contain changes, so old caches are not reused. */
     private static final String VERSION = "demo-fixtures-3";
 
+    /** The programs the fixtures are built with; {@link ProcessRunner} refuses any other. */
+    public static final List<String> PROGRAMS = List.of("rpmbuild", "createrepo_c", "xorriso");
+
     /** Where the pieces are, once built. */
     public record Built(Path server, String projectPath, Path artifacts, Path git, int packages, boolean cached) {
     }

@@ -19,10 +19,10 @@ public final class DemoRecipe {
     private DemoRecipe() {
     }
 
-    public static Recipe adapt(Recipe recipe, String root, String serverUrl, DemoFixtures.Built fixtures) {
+    public static Recipe adapt(Recipe recipe, String root, String serverUrl, java.nio.file.Path git) {
         Recipe local = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", true);
         List<Step> compose = local.compose().stream().filter(s -> !(s instanceof Step.Iso)).toList();
-        ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(fixtures.git().toUri().toString(),
+        ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(git.toUri().toString(),
                 local.extraFiles().ref(), local.extraFiles().files(), local.extraFiles().origin());
         Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, false,
                 local.artifacts() == null ? local.release().origin() : local.artifacts().origin());

@@ -13,6 +13,10 @@ final class ProcessRunner {
     }
 
     static String run(Path dir, List<String> argv) throws IOException {
+        if (!DemoFixtures.PROGRAMS.contains(argv.get(0))) {
+            // the demo installs what it runs from that list: a program missing from it would be missing on a new machine
+            throw new IllegalStateException(argv.get(0) + " is not one of DemoFixtures.PROGRAMS");
+        }
         Processes.Captured result = Processes.capture(dir, argv, Duration.ofMinutes(10));
         if (result.exit() != 0) {
             throw new IOException(String.join(" ", argv) + " exited with " + result.exit() + ":\n" + result.output());

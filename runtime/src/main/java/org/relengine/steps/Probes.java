@@ -1,6 +1,7 @@
 package org.relengine.steps;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.relengine.exec.TaskFailure;
 
@@ -8,6 +9,11 @@ import org.relengine.exec.TaskFailure;
 public final class Probes {
 
     private Probes() {
+    }
+
+    /** The programs a probe runs, for the set of programs a plan needs. */
+    public static List<String> programs(String operation) {
+        return operation.equals("preview-publish") ? List.of("rsync") : List.of();
     }
 
     public static PublishPreview run(String task, String operation, Map<String, String> p) throws IOException {

@@ -1,0 +1,34 @@
+package org.relengine.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.relengine.demo.DemoFixtures;
+import org.relengine.demo.DemoRecipe;
+import org.relengine.model.Recipe;
+import org.relengine.plan.Plan;
+import org.relengine.plan.PlanOptions;
+import org.relengine.plan.Planner;
+import org.relengine.plan.Scope;
+import org.relengine.tools.PlanPrograms;
+import org.relengine.tools.ProgramCatalog;
+
+/** How the demo plans its compose: the recipe pointed at the demo's server, a full run of everything. */
+final class DemoPlanning {
+
+    /** Stands in for the server before it runs: which programs a plan runs does not depend on where it syncs from. */
+    private static final String NO_SERVER = "http://127.0.0.1:9";
+
+    private DemoPlanning() {
+    }
+
+    static Plan plan(Recipe recipe, Path out, String serverUrl, Path git, String stamp) {
+        Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), serverUrl, git);
+        return Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null, stamp));
+    }
+
+    /** Every program the demo runs: its compose's, and those its fixtures are built with. */
+    static PlanPrograms programs(Recipe recipe, Path out) {
+        Plan plan = plan(recipe, out, NO_SERVER, out.resolve("git"), DateStamp.now());
+        return PlanPrograms.of(plan, ProgramCatalog.SHIPPED).with(DemoFixtures.PROGRAMS, "demo fixtures");
+    }
+}
