@@ -63,14 +63,33 @@ public final class ModelBuilder {
         List<LiveImage> live = block("images", "live").stream().map(s -> live(s, arches)).toList();
         Lorax lorax = block("images", "lorax").stream().findFirst().map(this::lorax).orElse(null);
         SourceKind defaultSource = sourceList.isEmpty() ? SourceKind.PERIDOT : sourceList.get(0).kind();
-        List<Step> compose = optional("compose").map(c -> c.block().stream()
-                .map(s -> composeStep(s, arches, defaultSource)).toList()).orElse(List.of());
+        List<Step> compose = withImplied(optional("compose").map(c -> c.block().stream()
+                .map(s -> composeStep(s, arches, defaultSource)).toList()).orElse(List.of()));
+        if (lorax == null) {
+            lorax = compose.stream().filter(Step.Iso.class::isInstance).findFirst()
+                    .map(iso -> Lorax.defaults(iso.origin())).orElse(null);
+        }
         List<Step> publish = optional("publish").map(c -> c.block().stream().map(this::publishStep).toList())
                 .orElse(List.of());
         Origin archesOrigin = optional("arches").map(Statement::origin)
                 .orElse(Origin.of(new Position(file, 1, 1)));
         return new Recipe(files, release, arches, archesOrigin, multilib, sourceList, gpg(), repos, lorax, images, cloud, live,
                 extraFiles(), artifacts(), roots(), compose, publish);
+    }
+
+    /** The steps as written, with the {@code unpack} that {@code extras} needs before the first extras when none is. */
+    private static List<Step> withImplied(List<Step> steps) {
+        if (steps.stream().anyMatch(Step.Unpack.class::isInstance)) {
+            return steps;
+        }
+        List<Step> all = new java.util.ArrayList<>(steps);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof Step.Extras extras) {
+                all.add(i, Step.Unpack.impliedBy(extras));
+                break;
+            }
+        }
+        return List.copyOf(all);
     }
 
     private Optional<Statement> optional(String keyword) {
@@ -153,9 +172,9 @@ public final class ModelBuilder {
     }
 
     private Lorax lorax(Statement s) {
-        return new Lorax(s.strings("repos", List.of("BaseOS", "AppStream")), s.text("variant", "BaseOS"),
+        return new Lorax(s.strings("repos", Lorax.DEFAULT_REPOS), s.text("variant", Lorax.DEFAULT_VARIANT),
                 s.strings("removes", List.of()), s.strings("requires", List.of()), s.flag("squashfsOnly", false),
-                s.whole("rootfsSize", 4), s.origin());
+                s.whole("rootfsSize", Lorax.DEFAULT_ROOTFS_SIZE), s.origin());
     }
 
     private Image image(Statement s) {

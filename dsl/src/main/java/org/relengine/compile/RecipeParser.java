@@ -397,6 +397,7 @@ public final class RecipeParser {
     private List<Statement.Option> options(Keyword keyword, List<MapEntryExpression> entries) {
         List<Statement.Option> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        java.util.Map<String, String> words = new java.util.HashMap<>();
         for (MapEntryExpression entry : entries) {
             Expression key = entry.getKeyExpression();
             if (!(key instanceof ConstantExpression constant) || !(constant.getValue() instanceof String name)) {
@@ -404,9 +405,11 @@ public final class RecipeParser {
                 continue;
             }
             Position at = at(key);
+            String written = name;
+            name = keyword.canonical(name);
             OptionSpec spec = keyword.options().get(name);
             if (spec == null) {
-                String hint = Suggestions.didYouMean(name, keyword.options().keySet());
+                String hint = Suggestions.didYouMean(name, keyword.optionWords());
                 if (hint == null) {
                     hint = keyword.options().isEmpty() ? "`" + keyword.name() + "` takes no options"
                             : "options of `" + keyword.name() + "`: " + String.join(", ", keyword.options().keySet());
@@ -415,9 +418,17 @@ public final class RecipeParser {
                 continue;
             }
             if (!seen.add(name)) {
-                out.error(Problem.DUPLICATE_OPTION, at, name.length(), null, name);
+                String first = words.get(name);
+                if (first.equals(written)) {
+                    out.error(Problem.DUPLICATE_OPTION, at, written.length(), null, written);
+                } else {
+                    String alias = first.equals(name) ? written : first;
+                    out.error(Problem.SAME_OPTION, at, written.length(), "`" + alias + ":` is another word for `"
+                            + name + ":`; keep one of them", first, written, keyword.name());
+                }
                 continue;
             }
+            words.put(name, written);
             Value value = value(entry.getValueExpression(), spec.type(),
                     "option `" + name + "` of `" + keyword.name() + "`");
             if (value != null) {

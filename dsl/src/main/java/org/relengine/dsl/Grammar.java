@@ -139,6 +139,7 @@ public final class Grammar {
                             .option("delete", BOOLEAN, "delete packages no longer at the source")
                             .option("repoclosure", BOOLEAN, "check closure after syncing (default true)")
                             .option("on", EXECUTOR, "where it runs (default local)")
+                            .alias("mode", "on")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
                             .option("retries", INTEGER, RETRIES)
                             .option("retryDelay", DURATION, RETRY_DELAY)
@@ -147,6 +148,7 @@ public final class Grammar {
                     declare("iso")
                             .option("arches", ARCHES, "arches (default: all)")
                             .option("on", EXECUTOR, "where lorax runs")
+                            .alias("mode", "on")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
                             .doc("Per-arch lorax boot images.", "iso arches: all, on: kubernetes").build(),
                     declare("unpack")
@@ -157,6 +159,7 @@ public final class Grammar {
                             .build(),
                     declare("extras").named(STRING, "image")
                             .option("on", EXECUTOR, "where xorriso runs")
+                            .alias("mode", "on")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
                             .doc("An extra ISO per arch.", "extras 'dvd', on: podman").build(),
                     declare("cloud")
@@ -168,6 +171,7 @@ public final class Grammar {
                     declare("live")
                             .option("images", STRINGS, "live images (default: every declared one)")
                             .option("on", EXECUTOR, "where livemedia-creator runs")
+                            .alias("mode", "on")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
                             .option("retries", INTEGER, RETRIES)
                             .option("retryDelay", DURATION, RETRY_DELAY)

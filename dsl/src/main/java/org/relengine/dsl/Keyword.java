@@ -9,8 +9,20 @@ import java.util.Map;
  * it takes and of what type, its named options, and the keywords allowed in its block.
  */
 public record Keyword(String name, int minArgs, int maxArgs, ValueType argType, String argName,
-                      Map<String, OptionSpec> options, List<Keyword> block, Identity identity,
-                      String doc, String example) {
+                      Map<String, OptionSpec> options, Map<String, String> aliases, List<Keyword> block,
+                      Identity identity, String doc, String example) {
+
+    /** The option {@code name} stands for: itself, or the option it is another word for ({@code mode} → {@code on}). */
+    public String canonical(String name) {
+        return aliases.getOrDefault(name, name);
+    }
+
+    /** Every word an option may be written with: the options and their aliases. */
+    public java.util.Set<String> optionWords() {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>(options.keySet());
+        words.addAll(aliases.keySet());
+        return words;
+    }
 
     public boolean hasBlock() {
         return block != null;
@@ -35,6 +47,7 @@ public record Keyword(String name, int minArgs, int maxArgs, ValueType argType, 
         private ValueType argType = ValueType.STRING;
         private String argName = "";
         private final Map<String, OptionSpec> options = new LinkedHashMap<>();
+        private final Map<String, String> aliases = new LinkedHashMap<>();
         private List<Keyword> block;
         private Identity identity = Identity.SINGLE;
         private String doc = "";
@@ -62,6 +75,15 @@ public record Keyword(String name, int minArgs, int maxArgs, ValueType argType, 
             return this;
         }
 
+        /** Another word for an option already declared: the same option, and both at once is an error. */
+        Builder alias(String alias, String option) {
+            if (!options.containsKey(option)) {
+                throw new IllegalStateException(name + ": alias `" + alias + "` of undeclared option `" + option + "`");
+            }
+            aliases.put(alias, option);
+            return this;
+        }
+
         Builder block(Keyword... keywords) {
             this.block = List.of(keywords);
             return this;
@@ -79,8 +101,9 @@ public record Keyword(String name, int minArgs, int maxArgs, ValueType argType, 
         }
 
         Keyword build() {
-            return new Keyword(name, minArgs, maxArgs, argType, argName, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)), block, identity, doc,
-                    example);
+            return new Keyword(name, minArgs, maxArgs, argType, argName,
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)),
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aliases)), block, identity, doc, example);
         }
     }
 }

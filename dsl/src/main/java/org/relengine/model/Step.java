@@ -71,14 +71,29 @@ public sealed interface Step {
         }
     }
 
-    /** Pull the newest lorax result per arch from the artifact store, unpack it into the compose. */
-    record Unpack(Failability failable, Retry retry, Origin origin) implements Step {
+    /**
+     * Pull the newest lorax result per arch from the artifact store, unpack it into the compose.
+     *
+     * @param implied not written in the recipe: an {@code extras} step needs it, so it is there with its defaults
+     *                (and {@code origin} is that of the first {@code extras})
+     */
+    record Unpack(Failability failable, Retry retry, Origin origin, boolean implied) implements Step {
+        public Unpack(Failability failable, Retry retry, Origin origin) {
+            this(failable, retry, origin, false);
+        }
+
+        /** The unpack an {@code extras} step implies when the recipe declares none. */
+        public static Unpack impliedBy(Extras extras) {
+            return new Unpack(Failability.REQUIRED, Retry.NONE, extras.origin(), true);
+        }
+
         public String keyword() {
             return "unpack";
         }
 
+        /** An implied unpack's requirement is its {@code extras}'s, reported there. */
         public List<String> requires() {
-            return List.of("iso");
+            return implied ? List.of() : List.of("iso");
         }
     }
 
@@ -88,8 +103,9 @@ public sealed interface Step {
             return "extras";
         }
 
+        /** It replays the boot ISO that {@code unpack} (declared or implied) pulls from what {@code iso} built. */
         public List<String> requires() {
-            return List.of("sync", "unpack");
+            return List.of("sync", "iso");
         }
     }
 

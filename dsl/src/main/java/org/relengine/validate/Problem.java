@@ -22,6 +22,7 @@ public enum Problem {
     EXTRA_BLOCK("R113", "`%s` takes one block"),
     MISPLACED_TOP_LEVEL("R114", "`%s` is not allowed in %s; it belongs at the top level of the recipe"),
     MALFORMED_DURATION("R115", "%s is not a duration: '%s'"),
+    SAME_OPTION("R116", "`%s` and `%s` are the same option of `%s`; give one"),
 
     // includes and overrides
     INCLUDE_MISSING("R201", "included recipe `%s` does not exist"),

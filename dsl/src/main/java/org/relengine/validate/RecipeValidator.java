@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.relengine.model.Arches;
 import org.relengine.model.CloudImage;
+import org.relengine.model.Executor;
 import org.relengine.model.Gpg;
 import org.relengine.model.Image;
 import org.relengine.model.LiveImage;
@@ -362,10 +363,13 @@ public final class RecipeValidator {
             failableArches(sync.failable(), origin);
             retries(sync.retry(), step);
         } else if (step instanceof Step.Iso iso) {
-            if (recipe.lorax() == null) {
-                out.error(Problem.DECLARATION_MISSING, origin.at(), "iso".length(),
-                        "e.g. images { lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS' }", "iso", "lorax",
-                        "in `images { … }`");
+            if (iso.on() == Executor.KUBERNETES && recipe.artifacts() == null) {
+                // a Job's results leave its pod only through a store both sides reach; lorax here writes the work tree
+                out.error(Problem.DECLARATION_MISSING, origin.option("on"), iso.on().word().length(),
+                        "declare where they go, e.g. artifacts bucket: 'resf-empanadas', region: 'us-east-2', "
+                                + "url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com'; or run lorax on this "
+                                + "machine (without `on: kubernetes`) to keep them in the compose's work tree",
+                        "iso", "artifacts", "lorax runs on kubernetes, and its results come back through a bucket");
             }
             archesWithin("step `iso`", iso.arches(), origin, "arches");
             failableArches(iso.failable(), origin);
@@ -383,7 +387,6 @@ public final class RecipeValidator {
             failableArches(live.failable(), origin);
             retries(live.retry(), step);
         } else if (step instanceof Step.Unpack unpack) {
-            needsArtifacts(step);
             failableArches(unpack.failable(), origin);
             retries(unpack.retry(), step);
         } else if (step instanceof Step.Staging staging) {

@@ -46,7 +46,7 @@ class LanguageReferenceSpec extends Specification {
         section.contains('`' + option + '`')
 
         where:
-        [keyword, option] << Grammar.allKeywords().collectMany { k -> k.options().keySet().collect { [k, it] } }
+        [keyword, option] << Grammar.allKeywords().collectMany { k -> k.optionWords().collect { [k, it] } }
         where = placeOf(keyword)
     }
 

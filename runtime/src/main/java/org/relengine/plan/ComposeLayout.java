@@ -48,6 +48,11 @@ public record ComposeLayout(String composeDir, String composeId) {
         return work() + "/global/extra-files";
     }
 
+    /** Where lorax builds one arch's boot image when it runs on this machine. */
+    public String loraxBuild(String arch) {
+        return work() + "/lorax-build/" + arch;
+    }
+
     public String lorax(String arch) {
         return work() + "/lorax/" + arch;
     }

@@ -279,13 +279,21 @@ public final class Planner {
                 }
             }
             String tarball = Lorax.tarball(release, arch);
+            // on this machine lorax builds in the compose's work tree; elsewhere in the chroot's or pod's /builddir
+            boolean here = iso.on() == Executor.LOCAL;
+            String build = here ? layout.loraxBuild(arch) : Lorax.BUILDDIR;
+            List<Action> actions = new ArrayList<>();
+            if (here) {
+                actions.add(new Action.MakeDirectory(build));
+            }
+            actions.add(new Action.Exec(Lorax.argv(release, recipe.lorax(), sources, arch, build)));
+            actions.add(new Action.Exec(List.of("tar", "-C", build, "-czf", build + "/" + tarball, "lorax",
+                    Lorax.log(arch))));
+            actions.add(new Action.Internal("upload-artifact", "upload " + tarball + " to " + artifactsUrl(),
+                    List.of(artifactsUrl() + "/" + tarball),
+                    params("file", build + "/" + tarball, "store", artifactsUrl())));
             add("lorax:" + arch, TaskKind.LORAX, null, arch, List.of("prepare"), sources,
-                    List.of(artifactsUrl() + "/" + tarball), iso.on(), iso.failable().failableOn(arch), List.of(
-                            new Action.Exec(Lorax.argv(release, recipe.lorax(), sources, arch)),
-                            new Action.Exec(List.of("tar", "czf", tarball, "lorax", "lorax-" + arch + ".log")),
-                            new Action.Internal("upload-artifact", "upload " + tarball + " to " + artifactsUrl(),
-                                    List.of(artifactsUrl() + "/" + tarball),
-                                    params("file", tarball, "store", artifactsUrl()))));
+                    List.of(artifactsUrl() + "/" + tarball), iso.on(), iso.failable().failableOn(arch), actions);
         }
     }
 

@@ -43,6 +43,7 @@ public final class Operations {
                 log.println("extra files from " + p.get("git") + " at " + p.get("ref") + " (commit " + commit + ")");
             }
             case "unpack-lorax" -> unpack(p, log);
+            case "upload-artifact" -> upload(Path.of(p.get("file")), p.get("store"), log);
             case "copy-file" -> {
                 Path to = Path.of(p.get("to"));
                 Files.createDirectories(to.getParent());
@@ -78,6 +79,24 @@ public final class Operations {
                     java.time.Duration.ofHours(Long.parseLong(p.get("hours"))), java.time.Instant.now(), log);
             default -> throw new TaskFailure("`" + operation + "` is not available in this version of relengine");
         }
+    }
+
+    /**
+     * Puts a build result into a store: a directory store gets a copy, renamed into place complete so that a
+     * reader never takes half of it for the newest result.
+     */
+    private static void upload(Path file, String store, PrintWriter log) throws IOException {
+        if (store.startsWith("http://") || store.startsWith("https://")) {
+            throw new TaskFailure("uploading to " + store + " is not available in this version of relengine: lorax "
+                    + "results go into a directory store (leave out `artifacts` to keep them in the work tree)");
+        }
+        Path into = Path.of(store.startsWith("file://") ? java.net.URI.create(store).getPath() : store);
+        Files.createDirectories(into);
+        Path target = into.resolve(file.getFileName());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        log.println("uploaded " + file + " to " + target);
     }
 
     private void unpack(Map<String, String> p, PrintWriter log) throws IOException {
