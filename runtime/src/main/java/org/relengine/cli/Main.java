@@ -44,6 +44,13 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("relengine: " + e.getMessage());
+            if (!"UTF-8".equals(System.getProperty("sun.jnu.encoding"))
+                    && java.util.Arrays.stream(arguments).anyMatch(a -> a.chars().anyMatch(c -> c > 127))) {
+                // Java names files in the locale's charset; without a UTF-8 locale a non-ASCII name cannot be opened
+                failed.getErr().println("  hint: the locale is not UTF-8 (LANG=" + System.getenv("LANG") + "), so Java "
+                        + "cannot name a file with non-ASCII characters: set LANG=C.UTF-8, or run ./relengine, "
+                        + "which does");
+            }
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 UsageSuggestions.print(unmatched, failed.getErr());
             }

@@ -35,8 +35,11 @@ public final class QuickFileLists {
             Main.main(full);
             return;
         }
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // UTF-8 whatever the locale, as Main writes: file names in messages are the tree's bytes, read as UTF-8
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(
+                java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(
+                java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true);
         System.exit(run(request.dirs(), request.module(), request.quiet(), out, err));
     }
 

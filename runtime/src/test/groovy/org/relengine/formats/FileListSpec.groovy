@@ -91,11 +91,11 @@ class FileListSpec extends Specification {
         when:
         def rsync = new ProcessBuilder('rsync', '-rlptH', '--files-from=' + files, source.toString() + '/',
                 mirror.toString() + '/').redirectErrorStream(true).start()
-        String output = rsync.inputStream.text
+        String output = new String(rsync.inputStream.readAllBytes(), 'UTF-8')
         int exit = rsync.waitFor()
         def diff = new ProcessBuilder('diff', '-r', '--no-dereference', '--exclude=fullfile*', source.toString(),
                 mirror.toString()).redirectErrorStream(true).start()
-        String differences = diff.inputStream.text
+        String differences = new String(diff.inputStream.readAllBytes(), 'UTF-8')
 
         then:
         exit == 0

@@ -35,7 +35,7 @@ class ApplyCommandSpec extends Specification {
     }
 
     Map read(String file) {
-        new JsonSlurper().parse(dir.resolve(file).toFile()) as Map
+        new JsonSlurper().parse(dir.resolve(file).toFile(), 'UTF-8') as Map
     }
 
     /** The task ids a dry run prints, from its {@code [n/N] id} lines. */

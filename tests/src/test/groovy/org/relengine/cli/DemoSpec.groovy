@@ -103,7 +103,7 @@ class DemoSpec extends Specification {
 
     def "metadata/composeinfo.json is productmd 1.2 and names every variant with its arches"() {
         when:
-        def info = new JsonSlurper().parse(compose.resolve('compose/metadata/composeinfo.json').toFile())
+        def info = new JsonSlurper().parse(compose.resolve('compose/metadata/composeinfo.json').toFile(), 'UTF-8')
         def id = Files.readString(compose.resolve('compose/metadata/COMPOSE_ID'))
 
         then:

@@ -95,7 +95,7 @@ class DryRunPreviewSpec extends Specification {
         lines[-1] == "Preview of 2 publish syncs written to $json".toString()
 
         and: 'the JSON names every file'
-        new JsonSlurper().parse(json.toFile()) == [
+        new JsonSlurper().parse(json.toFile(), 'UTF-8') == [
                 schema  : 'relengine.preview/1',
                 previews: [
                         [recipe : RELATIVE, task: 'stage', source: compose.toString(), target: staging.toString(),
