@@ -1,5 +1,8 @@
 package org.relengine.exec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,7 +27,7 @@ enum Liveness {
             return ELSEWHERE;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(holder.pid()).filter(ProcessHandle::isAlive);
-        if (process.isEmpty()) {
+        if (process.isEmpty() || zombie(holder.pid())) {
             return GONE;
         }
         Optional<Instant> start = process.get().info().startInstant();
@@ -32,6 +35,21 @@ enum Liveness {
             return RUNNING;    // no start time to tell a new process from the holder: the pid alone decides
         }
         return sameStart(holder.processStart(), start.get()) ? RUNNING : REUSED;
+    }
+
+    /**
+     * A process killed before its parent reaped it: the JDK counts it alive, but it holds nothing any more. It
+     * lasts until the parent waits for it, which a container's first process may never do. Linux says so in
+     * {@code /proc/PID/stat}; elsewhere the pid alone decides.
+     */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

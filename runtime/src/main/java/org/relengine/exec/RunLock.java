@@ -37,7 +37,8 @@ public final class RunLock implements AutoCloseable {
     /** Who holds a lock. {@code processStart} tells a live holder from a new process that reused its pid. */
     public record Holder(long pid, String host, Instant started, Instant processStart, String command) {
 
-        static Holder self(String command) {
+        /** This process, as a run that starts now names itself in each lock it takes. */
+        public static Holder self(String command) {
             ProcessHandle self = ProcessHandle.current();
             return new Holder(self.pid(), RunLock.host(), Instant.now(), self.info().startInstant().orElse(null), command);
         }
@@ -62,6 +63,12 @@ public final class RunLock implements AutoCloseable {
      * readable holder.
      */
     public record Takeover(Holder from, String why) {
+
+        /** The same for every lock of one run: a run of an earlier version named each with when it took it. */
+        Takeover ofRun() {
+            return from == null ? this
+                    : new Takeover(new Holder(from.pid, from.host, null, from.processStart, from.command), why);
+        }
 
         /**
          * The line that says so, naming each thing locked: {@code took over the lock of pid 20674 on vm, which no
@@ -138,7 +145,11 @@ public final class RunLock implements AutoCloseable {
      * @throws Locked when the holder runs, or may run; nothing was changed
      */
     public static RunLock acquire(Path file, String what, String command, boolean breakLock) throws Locked {
-        Holder me = Holder.self(command);
+        return acquire(file, what, Holder.self(command), breakLock);
+    }
+
+    /** As {@link #acquire(Path, String, String, boolean)}, naming {@code me}: a run names itself alike in all its locks. */
+    public static RunLock acquire(Path file, String what, Holder me, boolean breakLock) throws Locked {
         try {
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + "." + me.host() + "." + me.pid() + "."

@@ -2,6 +2,7 @@ package org.relengine.exec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +24,19 @@ final class RunLocks implements AutoCloseable {
     /** @param breakLock also take over locks held on another host (see {@link RunLock#acquire}) */
     static RunLocks take(Plan plan, String command, boolean breakLock) throws RunLock.Locked {
         List<RunLock> held = new ArrayList<>();
+        RunLock.Holder me = RunLock.Holder.self(command);
         try {
             held.add(RunLock.acquire(Path.of(plan.composeDir(), "work", "lock"), "the compose " + plan.composeDir(),
-                    command, breakLock));
+                    me, breakLock));
             if (plan.task("stage").isPresent() && plan.targets().containsKey("staging")) {
                 String staging = plan.targets().get("staging");
-                held.add(RunLock.acquire(RunLock.forTarget(staging), "the staging target " + staging, command,
-                        breakLock));
+                held.add(RunLock.acquire(RunLock.forTarget(staging), "the staging target " + staging, me, breakLock));
             }
             if ((plan.task("promote").isPresent() || plan.task("filelists").isPresent())
                     && plan.targets().containsKey("production")) {
                 String production = plan.targets().get("production");
                 held.add(RunLock.acquire(RunLock.forTarget(production), "the production target " + production,
-                        command, breakLock));
+                        me, breakLock));
             }
             return new RunLocks(held);
         } catch (RunLock.Locked | RuntimeException e) {
@@ -49,10 +50,13 @@ final class RunLocks implements AutoCloseable {
      * and each of its targets locked, and one line says they are taken over.
      */
     List<String> takeovers() {
-        Map<RunLock.Takeover, List<String>> what = new LinkedHashMap<>();
-        held.forEach(lock -> lock.takeover().ifPresent(t -> what.computeIfAbsent(t, k -> new ArrayList<>())
-                .add(lock.what())));
-        return what.entrySet().stream().map(e -> e.getKey().notice(e.getValue())).toList();
+        Map<RunLock.Takeover, RunLock.Takeover> first = new LinkedHashMap<>();
+        Map<RunLock.Takeover, List<String>> what = new HashMap<>();
+        held.forEach(lock -> lock.takeover().ifPresent(t -> {
+            first.putIfAbsent(t.ofRun(), t);
+            what.computeIfAbsent(t.ofRun(), k -> new ArrayList<>()).add(lock.what());
+        }));
+        return first.entrySet().stream().map(e -> e.getValue().notice(what.get(e.getKey()))).toList();
     }
 
     @Override

@@ -88,6 +88,26 @@ class RunLockSpec extends Specification {
         files() == []
     }
 
+    def "a holder killed before its parent reaped it (a zombie, which the JDK counts alive) no longer runs"() {
+        given: 'a sleep whose parent became another sleep, which never waits for it'
+        Process parent = new ProcessBuilder('sh', '-c', 'sleep 0.2 & exec sleep 60').start()
+        ProcessHandle zombie = waitFor { parent.descendants().findFirst().orElse(null) }
+        Instant start = zombie.info().startInstant().get()
+        waitFor { Files.readString(Path.of("/proc/${zombie.pid()}/stat")).contains(') Z ') }
+        lockedBy(zombie.pid(), RunLock.host(), start, 'relengine demo')
+
+        when:
+        RunLock lock = RunLock.acquire(file, 'the compose /c', 'relengine demo --resume', false)
+
+        then:
+        zombie.alive
+        lock.takeover().get().why() == 'which no longer runs'
+
+        cleanup:
+        lock?.close()
+        parent.destroy()
+    }
+
     def "a live process that started at another time has reused the holder's pid: the lock is taken over (#who)"() {
         given:
         Process sleeping = new ProcessBuilder('sleep', '60').start()
@@ -219,14 +239,18 @@ class RunLockSpec extends Specification {
         lock?.close()
     }
 
-    def "one line names everything a holder held"() {
+    def "one line names everything a run held, whenever it took each lock"() {
         given:
         def holder = new RunLock.Holder(20674, 'vm', Instant.parse(STARTED), null, 'relengine demo --out /tmp/d')
+        def later = new RunLock.Holder(20674, 'vm', Instant.parse(STARTED) + Duration.ofMillis(30), null,
+                'relengine demo --out /tmp/d')
 
         expect:
         new RunLock.Takeover(holder, 'which no longer runs').notice(['the compose /c', 'the staging target /s']) ==
                 "took over the locks of pid 20674 on vm, which no longer runs (started $STARTED, " +
                 'relengine demo --out /tmp/d): the compose /c, the staging target /s'
+        new RunLock.Takeover(holder, 'which no longer runs').ofRun() ==
+                new RunLock.Takeover(later, 'which no longer runs').ofRun()
     }
 
     def "runs racing to take over one stale lock: one wins, the others are refused naming it (round #round)"() {
@@ -363,6 +387,16 @@ class RunLockSpec extends Specification {
         process.destroyForcibly()
         process.waitFor()
         [process.pid(), start]
+    }
+
+    private static <T> T waitFor(Closure<T> condition) {
+        long deadline = System.currentTimeMillis() + 10_000
+        T found
+        while (!(found = condition())) {
+            assert System.currentTimeMillis() < deadline
+            Thread.sleep(10)
+        }
+        found
     }
 
     private List<Path> files() {
