@@ -40,7 +40,8 @@ public final class RunLock implements AutoCloseable {
         /** This process, as a run that starts now names itself in each lock it takes. */
         public static Holder self(String command) {
             ProcessHandle self = ProcessHandle.current();
-            return new Holder(self.pid(), RunLock.host(), Instant.now(), self.info().startInstant().orElse(null), command);
+            return new Holder(self.pid(), RunLock.host(), Instant.now(), self.info().startInstant().orElse(null),
+                    command);
         }
 
         /** "running", "no longer runs" (a lock to take over), or "on another host" (cannot tell). */
@@ -148,7 +149,7 @@ public final class RunLock implements AutoCloseable {
         return acquire(file, what, Holder.self(command), breakLock);
     }
 
-    /** As {@link #acquire(Path, String, String, boolean)}, naming {@code me}: a run names itself alike in all its locks. */
+    /** As {@link #acquire(Path, String, String, boolean)}, naming {@code me}: a run names itself alike in each lock. */
     public static RunLock acquire(Path file, String what, Holder me, boolean breakLock) throws Locked {
         try {
             Files.createDirectories(file.getParent());

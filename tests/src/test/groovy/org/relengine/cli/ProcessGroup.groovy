@@ -57,7 +57,7 @@ final class ProcessGroup {
         members
     }
 
-    /** Alive and not a zombie: a killed process stays a zombie until its parent reaps it, and the JDK counts it alive. */
+    /** Alive and not a zombie: a killed process is one until its parent reaps it, and the JDK counts it alive. */
     static boolean running(ProcessHandle process) {
         List<String> stat = stat(process)
         process.alive && stat != null && !(stat[0] in ['Z', 'X'])
