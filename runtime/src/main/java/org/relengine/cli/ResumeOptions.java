@@ -9,7 +9,7 @@ final class ResumeOptions {
             + "with the same ingredients are reused, the rest run.")
     boolean resume;
 
-    @Option(names = "--break-lock", description = "Take over a lock whose holder is gone (a crashed or killed run), "
-            + "or that a run on another host holds.")
+    @Option(names = "--break-lock", description = "Take over a lock held by a run on another host, which cannot be "
+            + "checked from here. A lock whose run died on this host is taken over without it.")
     boolean breakLock;
 }

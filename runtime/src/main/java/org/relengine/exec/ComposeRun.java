@@ -27,7 +27,7 @@ public final class ComposeRun {
 
     /**
      * How to run: tasks at a time, the per-command timeout, whether to resume from the compose's journal,
-     * whether to take over stale locks, and the command line named in the locks.
+     * whether to take over locks held on another host, and the command line named in the locks.
      */
     public record Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command) {
     }
@@ -47,7 +47,7 @@ public final class ComposeRun {
         Path composeDir = Path.of(plan.composeDir());
         Path work = composeDir.resolve("work");
         try (RunLocks locks = RunLocks.take(plan, options.command(), options.breakLock())) {
-            locks.broken().forEach(b -> out.println("relengine: took over a stale lock: " + b));
+            locks.takeovers().forEach(line -> out.println("relengine: " + line));
             return locked(plan, options, composeDir, work, out, observers);
         }
     }

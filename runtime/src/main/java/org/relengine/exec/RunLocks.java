@@ -2,7 +2,10 @@ package org.relengine.exec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.relengine.plan.Plan;
 
 /**
@@ -18,21 +21,22 @@ final class RunLocks implements AutoCloseable {
         this.held = held;
     }
 
-    static RunLocks take(Plan plan, String command, boolean breakStale) throws RunLock.Locked {
+    /** @param breakLock also take over locks held on another host (see {@link RunLock#acquire}) */
+    static RunLocks take(Plan plan, String command, boolean breakLock) throws RunLock.Locked {
         List<RunLock> held = new ArrayList<>();
+        RunLock.Holder me = RunLock.Holder.self(command);
         try {
             held.add(RunLock.acquire(Path.of(plan.composeDir(), "work", "lock"), "the compose " + plan.composeDir(),
-                    command, breakStale));
+                    me, breakLock));
             if (plan.task("stage").isPresent() && plan.targets().containsKey("staging")) {
                 String staging = plan.targets().get("staging");
-                held.add(RunLock.acquire(RunLock.forTarget(staging), "the staging target " + staging, command,
-                        breakStale));
+                held.add(RunLock.acquire(RunLock.forTarget(staging), "the staging target " + staging, me, breakLock));
             }
             if ((plan.task("promote").isPresent() || plan.task("filelists").isPresent())
                     && plan.targets().containsKey("production")) {
                 String production = plan.targets().get("production");
                 held.add(RunLock.acquire(RunLock.forTarget(production), "the production target " + production,
-                        command, breakStale));
+                        me, breakLock));
             }
             return new RunLocks(held);
         } catch (RunLock.Locked | RuntimeException e) {
@@ -41,9 +45,18 @@ final class RunLocks implements AutoCloseable {
         }
     }
 
-    /** The stale holders taken over, described. */
-    List<String> broken() {
-        return held.stream().flatMap(l -> l.broken().stream().map(h -> h.describe() + " (" + l.file() + ")")).toList();
+    /**
+     * What was taken over, a line per earlier holder naming everything it held: a killed run leaves its compose
+     * and each of its targets locked, and one line says they are taken over.
+     */
+    List<String> takeovers() {
+        Map<RunLock.Takeover, RunLock.Takeover> first = new LinkedHashMap<>();
+        Map<RunLock.Takeover, List<String>> what = new HashMap<>();
+        held.forEach(lock -> lock.takeover().ifPresent(t -> {
+            first.putIfAbsent(t.ofRun(), t);
+            what.computeIfAbsent(t.ofRun(), k -> new ArrayList<>()).add(lock.what());
+        }));
+        return first.entrySet().stream().map(e -> e.getValue().notice(what.get(e.getKey()))).toList();
     }
 
     @Override

@@ -115,7 +115,7 @@ final class Cli {
 
     /** SIGKILL to the process group a {@link #start}ed run leads: relengine and every tool it runs. */
     static void killGroup(Process process) {
-        new ProcessBuilder('kill', '-KILL', '--', "-${process.pid()}".toString()).start().waitFor()
+        ProcessGroup.kill(process.toHandle())
         process.waitFor(30, TimeUnit.SECONDS)
     }
 

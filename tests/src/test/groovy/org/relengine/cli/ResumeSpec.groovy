@@ -13,8 +13,9 @@ import spock.lang.TempDir
 /**
  * A compose survives being killed: the real demo compose is killed with SIGKILL (relengine and every tool it
  * runs, as a crash would) while it syncs, while it builds a DVD and while it finalizes; each time it is
- * resumed, and the tree it ends with is the tree of an uninterrupted run. Resuming a finished compose runs
- * nothing; `explain` says what a task's hash is made of and which ingredient changed.
+ * resumed with --resume alone, as a CI job retries, taking over the lock the killed run left, and the tree it
+ * ends with is the tree of an uninterrupted run. Resuming a finished compose runs nothing; `explain` says what
+ * a task's hash is made of and which ingredient changed.
  */
 @Stepwise
 class ResumeSpec extends Specification {
@@ -30,7 +31,7 @@ class ResumeSpec extends Specification {
     Path killed
 
     @Shared
-    int killedPid
+    Map killedLock
 
     def setupSpec() {
         straight = base.resolve('straight')
@@ -49,17 +50,17 @@ class ResumeSpec extends Specification {
     def "killed while it syncs: the journal shows the sync it was in, STATUS stays STARTED, the lock names the dead run"() {
         when:
         Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run1.log'), 'demo', '--out', killed.toString())
-        killedPid = process.pid()
         def running = killWhen(process, 0) { List<Map> lines ->
             lines.count { it.state == 'done' && it.task.startsWith('sync:') } < 20 ? null
                     : lines.find { it.state == 'running' && it.task.startsWith('sync:') && !finished(lines, it.task) }
         }
+        killedLock = lock()
 
         then:
         running.task.startsWith('sync:')
         lastState(running.task) == 'running'
         Files.readString(composeDir(killed).resolve('STATUS')) == 'STARTED\n'
-        new JsonSlurper().parse(composeDir(killed).resolve('work/lock').toFile()).pid == killedPid
+        killedLock.pid == process.pid()
     }
 
     def "status shows the interrupted tasks and the stale lock"() {
@@ -69,41 +70,29 @@ class ResumeSpec extends Specification {
         then:
         status.exitCode == 0
         status.stdout.contains("STATUS   STARTED\n")
-        status.stdout.contains("held by pid $killedPid on ")
+        status.stdout.contains("held by pid $killedLock.pid on $killedLock.host since $killedLock.started ")
         status.stdout.contains(': no longer runs\n')
         status.stdout.readLines().any { it.startsWith('interrupted sync:') }
         status.stdout.readLines().any { it.startsWith('pending  finalize ') }
     }
 
-    def "a second run refuses the stale lock, naming its holder, until told to break it; nothing is changed"() {
-        given:
-        def journalBefore = Files.readString(composeDir(killed).resolve('work/journal'))
-
-        when:
-        def run = Cli.run([env: DemoSpec.ENV, timeout: 300], 'demo', '--out', killed.toString(), '--resume')
-
-        then:
-        run.exitCode == 1
-        run.stderr.contains("has a stale lock: pid $killedPid on ")
-        run.stderr.contains('which no longer runs')
-        run.stderr.contains('hint: give --break-lock to take it over')
-        Files.readString(composeDir(killed).resolve('work/journal')) == journalBefore
-    }
-
-    def "resumed, then killed while it builds a DVD: no disc is left under its final name half-written"() {
+    def "resumed with --resume alone, it takes over the dead run's lock and says so; killed while it builds a DVD, it leaves no disc half-written under its final name"() {
         given:
         int from = journal().size()
 
         when:
         Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run2.log'), 'demo', '--out', killed.toString(),
-                '--resume', '--break-lock')
+                '--resume')
         def running = killWhen(process, from) { List<Map> lines ->
             lines.find { it.state == 'running' && it.task.startsWith('extras:') && !finished(lines, it.task) }
         }
         String arch = running.task.split(':')[2]
+        Map previous = killedLock
+        killedLock = lock()
 
         then:
-        Files.readString(base.resolve('run2.log')).contains('relengine: took over a stale lock: pid ' + killedPid)
+        Files.readAllLines(base.resolve('run2.log')).findAll { it.contains('took over') } == [takeover(previous)]
+        killedLock.pid == process.pid()
         journal().subList(from, journal().size()).any { it.task?.startsWith('sync:') && it.state == 'reused' }
         lastState(running.task) == 'running'
         !Files.exists(composeDir(killed).resolve("work/isos/$arch/Rocky-9.7-$arch-dvd.iso"))
@@ -115,12 +104,16 @@ class ResumeSpec extends Specification {
 
         when:
         Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run3.log'), 'demo', '--out', killed.toString(),
-                '--resume', '--break-lock')
+                '--resume')
         def running = killWhen(process, from) { List<Map> lines ->
             lines.find { it.state == 'running' && it.task == 'finalize' }
         }
+        Map previous = killedLock
+        killedLock = lock()
 
         then:
+        Files.readAllLines(base.resolve('run3.log')).findAll { it.contains('took over') } == [takeover(previous)]
+        killedLock.pid == process.pid()
         running.task == 'finalize'
         lastState('finalize') == 'running'
         !Files.exists(composeDir(killed).resolve('compose/metadata/composeinfo.json')) ||
@@ -129,11 +122,11 @@ class ResumeSpec extends Specification {
 
     def "the last resume finishes the compose: the same tree as the uninterrupted run, payload byte for byte"() {
         when:
-        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', killed.toString(), '--resume',
-                '--break-lock')
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', killed.toString(), '--resume')
 
         then:
         run.exitCode == 0
+        run.stdout.readLines().findAll { it.contains('took over') } == [takeover(killedLock)]
         run.stdout.readLines().any { it ==~ /relengine: \d+ done, \d+ reused, 0 failed \(0 required\), 0 skipped in .*/ }
         Files.readString(composeDir(killed).resolve('STATUS')) == 'FINISHED\n'
         !Files.exists(composeDir(killed).resolve('work/lock'))
@@ -226,6 +219,18 @@ class ResumeSpec extends Specification {
                 null    // a line being written
             }
         }
+    }
+
+    private Map lock() {
+        new JsonSlurper().parse(composeDir(killed).resolve('work/lock').toFile()) as Map
+    }
+
+    /** The one line a resume says it took over the locks of a killed demo with: its compose and both targets. */
+    private String takeover(Map lock) {
+        "relengine: took over the locks of pid $lock.pid on $lock.host, which no longer runs (started $lock.started, " +
+                "relengine demo --out $killed): the compose ${composeDir(killed)}, " +
+                "the staging target $killed/staging/mirror/pub/rocky/9.7-RC2, " +
+                "the production target $killed/production/mirror/pub/rocky/9.7"
     }
 
     private String lastState(String task) {
