@@ -65,7 +65,7 @@ class FailabilitySpec extends Specification {
         second.stderr.contains("(relengine demo --out $out)\n")
         second.stderr.contains('  hint: wait for that run to finish, or stop it; nothing was changed\n')
         runsInJournal() == [first.pid()]
-        new JsonSlurper().parse(composeDir().resolve('work/lock').toFile()).pid == first.pid()
+        new JsonSlurper().parse(composeDir().resolve('work/lock').toFile(), 'UTF-8').pid == first.pid()
         first.alive
 
         when: 'the holder is told to break the lock'

@@ -222,7 +222,7 @@ class ResumeSpec extends Specification {
     }
 
     private Map lock() {
-        new JsonSlurper().parse(composeDir(killed).resolve('work/lock').toFile()) as Map
+        new JsonSlurper().parse(composeDir(killed).resolve('work/lock').toFile(), 'UTF-8') as Map
     }
 
     /** The one line a resume says it took over the locks of a killed demo with: its compose and both targets. */
