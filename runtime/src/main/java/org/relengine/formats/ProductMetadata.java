@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -39,6 +41,9 @@ public final class ProductMetadata {
                           Map<String, ImageIdentity> images) {
     }
 
+    /** productmd reads a compose id's respin from what follows its date (get_date_type_respin in composeinfo.py). */
+    private static final Pattern RESPIN = Pattern.compile("\\d{8}(?:\\.[a-z]+)?\\.(\\d+)$");
+
     private ProductMetadata() {
     }
 
@@ -60,7 +65,8 @@ public final class ProductMetadata {
         Map<String, Object> compose = new TreeMap<>();
         compose.put("id", c.id());
         compose.put("date", c.date().length() >= 8 ? c.date().substring(0, 8) : c.date());
-        compose.put("respin", 0);
+        Matcher respin = RESPIN.matcher(c.id());
+        compose.put("respin", respin.find() ? Integer.parseInt(respin.group(1)) : 0);
         compose.put("type", "production");
         compose.put("final", c.isFinal());
         return compose;
