@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -26,10 +31,18 @@ public final class ProductMetadata {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /** What the metadata describes. {@code variants}: repo name → its arches. */
+    /**
+     * What the metadata describes. {@code variants}: repo name → its arches; {@code images}: the images the
+     * plan makes, as {@code <dir>/<arch>/<prefix>*<suffix>} relative to {@code compose/} → what tells each
+     * apart.
+     */
     public record Compose(Path compose, String id, String date, String name, String shortName, String version,
-                          String releaseType, boolean isFinal, String imagesOwner, Map<String, List<String>> variants) {
+                          String releaseType, boolean isFinal, String imagesOwner, Map<String, List<String>> variants,
+                          Map<String, ImageIdentity> images) {
     }
+
+    /** productmd reads a compose id's respin from what follows its date (get_date_type_respin in composeinfo.py). */
+    private static final Pattern RESPIN = Pattern.compile("\\d{8}(?:\\.[a-z]+)?\\.(\\d+)$");
 
     private ProductMetadata() {
     }
@@ -52,7 +65,8 @@ public final class ProductMetadata {
         Map<String, Object> compose = new TreeMap<>();
         compose.put("id", c.id());
         compose.put("date", c.date().length() >= 8 ? c.date().substring(0, 8) : c.date());
-        compose.put("respin", 0);
+        Matcher respin = RESPIN.matcher(c.id());
+        compose.put("respin", respin.find() ? Integer.parseInt(respin.group(1)) : 0);
         compose.put("type", "production");
         compose.put("final", c.isFinal());
         return compose;
@@ -108,63 +122,77 @@ public final class ProductMetadata {
         }
     }
 
+    /**
+     * Every image the plan made and the compose holds, under the variant that owns {@code isos/} and
+     * {@code images/}, sorted by path in each arch as productmd writes them. An image that is missing (a
+     * failable task that failed) is left out; two files for one image are refused, since productmd refuses
+     * two images with the same identity.
+     */
     public static String images(Compose c) throws IOException {
-        Map<String, Object> byArch = new TreeMap<>();
-        for (String dir : List.of("isos", "images", "live")) {
-            Path root = c.compose().resolve(dir);
-            if (!Files.isDirectory(root)) {
-                continue;
+        Map<String, List<Map<String, Object>>> byArch = new TreeMap<>();
+        for (Map.Entry<String, ImageIdentity> listed : c.images().entrySet()) {
+            String glob = listed.getKey();
+            String arch = glob.split("/")[1];
+            List<Path> files = matching(c.compose(), glob);
+            if (files.size() > 1) {
+                throw new IOException("images.json: " + files.size() + " files match " + glob + " ("
+                        + files.stream().map(f -> f.getFileName().toString()).toList() + "); productmd refuses two "
+                        + "images that share " + listed.getValue().param() + " on " + arch);
             }
-            List<Path> arches;
-            try (Stream<Path> list = Files.list(root)) {
-                arches = list.filter(Files::isDirectory).sorted().toList();
-            }
-            for (Path archDir : arches) {
-                String arch = archDir.getFileName().toString();
-                List<Path> files;
-                try (Stream<Path> list = Files.list(archDir)) {
-                    // real files only, never the alias links
-                    files = list.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                            .filter(f -> isImage(f.getFileName().toString())).sorted().toList();
-                }
-                for (Path file : files) {
-                    @SuppressWarnings("unchecked")
-                    List<Object> list = (List<Object>) byArch.computeIfAbsent(arch, k -> new java.util.ArrayList<>());
-                    list.add(image(c, file, arch));
-                }
+            for (Path file : files) {
+                byArch.computeIfAbsent(arch, k -> new ArrayList<>()).add(image(c, file, arch, listed.getValue()));
             }
         }
+        byArch.values().forEach(list -> list.sort(Comparator.comparing(i -> (String) i.get("path"))));
         Map<String, Object> payload = new TreeMap<>();
         payload.put("compose", compose(c));
         payload.put("images", byArch.isEmpty() ? Map.of() : Map.of(c.imagesOwner(), byArch));
         return write(Map.of("header", header("images"), "payload", payload));
     }
 
-    private static boolean isImage(String name) {
-        return !name.endsWith(".CHECKSUM") && !name.endsWith(".manifest") && !name.equals("CHECKSUM")
-                && !name.equals("README") && !name.endsWith(".find") && !name.endsWith(".eltorito");
+    /** The real files, never the alias links, that match {@code <dir>/<prefix>*<suffix>}. */
+    private static List<Path> matching(Path compose, String glob) throws IOException {
+        Path dir = compose.resolve(glob.substring(0, glob.lastIndexOf('/')));
+        String name = glob.substring(glob.lastIndexOf('/') + 1);
+        int star = name.indexOf('*');
+        String prefix = star < 0 ? name : name.substring(0, star);
+        String suffix = star < 0 ? "" : name.substring(star + 1);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .filter(f -> {
+                        String file = f.getFileName().toString();
+                        return star < 0 ? file.equals(name) : file.length() >= prefix.length() + suffix.length()
+                                && file.startsWith(prefix) && file.endsWith(suffix);
+                    }).sorted().toList();
+        }
     }
 
-    private static Map<String, Object> image(Compose c, Path file, String arch) throws IOException {
-        String name = file.getFileName().toString();
-        boolean iso = name.endsWith(".iso");
-        String type = iso ? (name.endsWith("-boot.iso") ? "boot" : name.endsWith("-dvd.iso") ? "dvd" : "cd")
-                : name.endsWith(".qcow2") ? "qcow2" : name.endsWith(".vhd") ? "vpc" : name.endsWith(".tar.xz")
-                ? "container" : name.endsWith(".box") ? "vagrant-libvirt" : "raw-xz";
+    /** One entry, as Pungi's image phases fill it: what ISO 9660 says of a disc, nothing of other images. */
+    private static Map<String, Object> image(Compose c, Path file, String arch, ImageIdentity identity)
+            throws IOException {
+        boolean iso = identity.format().equals("iso");
         Map<String, Object> image = new TreeMap<>();
         image.put("arch", arch);
-        image.put("bootable", iso);
+        image.put("bootable", iso && IsoVolume.bootable(file));
         image.put("checksums", Map.of("sha256", Checksums.sha256(file)));
         image.put("disc_count", 1);
         image.put("disc_number", 1);
-        image.put("format", iso ? "iso" : name.substring(name.lastIndexOf('.') + 1));
-        image.put("implant_md5", null);
+        image.put("format", identity.format());
+        image.put("implant_md5", iso ? IsoVolume.implantedMd5(file) : null);
         image.put("mtime", Files.getLastModifiedTime(file).toMillis() / 1000);
         image.put("path", c.compose().relativize(file).toString());
         image.put("size", Files.size(file));
-        image.put("subvariant", c.imagesOwner());
-        image.put("type", type);
+        image.put("subvariant", identity.subvariant());
+        image.put("type", identity.type());
         image.put("volume_id", iso ? IsoVolume.volumeId(file) : null);
+        if (identity.unified()) {
+            // productmd writes both only for a unified disc
+            image.put("unified", true);
+            image.put("additional_variants", identity.additionalVariants());
+        }
         return image;
     }
 

@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.relengine.formats.CloudImageTypes;
+import org.relengine.formats.ImageIdentity;
 import org.relengine.model.Artifacts;
+import org.relengine.model.CloudImage;
 import org.relengine.model.ComposePaths;
 import org.relengine.model.Executor;
 import org.relengine.model.Image;
@@ -36,6 +39,8 @@ public final class Planner {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final List<Repo> repos;
     private final List<String> arches;
+    /** What images.json lists: each image's path under {@code compose/} → what tells it apart. */
+    private final Map<String, ImageIdentity> listedImages = new LinkedHashMap<>();
 
     private Planner(Recipe recipe, PlanOptions options) {
         this.recipe = recipe;
@@ -333,6 +338,8 @@ public final class Planner {
             actions.add(new Action.Internal("copy-file", "copy the boot ISO to " + bootIso, List.of(bootIso),
                     params("from", layout.lorax(arch) + "/lorax/images/boot.iso", "to", bootIso)));
             isoCompanions(actions, arch, bootIso, "boot");
+            listImage(arch, "isos/" + arch + "/" + release.bootIsoName(arch), new ImageIdentity(imagesOwner(), "boot",
+                    "iso"));
             for (String repo : bootTreeRepos()) {
                 deps.add("sync:" + repo + ":" + arch + ":os");
                 deps.add("sync:" + repo + ":" + arch + ":kickstart");
@@ -439,7 +446,19 @@ public final class Planner {
             List<Action> more = new ArrayList<>(tasks.get("extras:" + image.name() + ":" + arch).actions());
             isoCompanions(more, arch, iso, image.name());
             replaceActions("extras:" + image.name() + ":" + arch, more);
+            listImage(arch, "isos/" + arch + "/" + release.isoName(arch, image.name()), discIdentity(image, arch));
         }
+    }
+
+    /**
+     * As Pungi's createiso and extra_isos phases list a disc: type dvd, the owning variant as subvariant,
+     * and the other variants whose packages it carries as additional variants, which makes it unified.
+     */
+    private ImageIdentity discIdentity(Image image, String arch) {
+        String owner = imagesOwner();
+        List<String> others = !image.graft() ? List.of() : image.repos().stream()
+                .filter(r -> !r.equals(owner) && recipe.repo(r).map(x -> x.existsOn(arch)).orElse(false)).toList();
+        return new ImageIdentity(owner, "dvd", "iso", others);
     }
 
     /** {@code BaseOS=/…/BaseOS/x86_64/os,AppStream=…}: the repos whose packages and repodata a disc carries. */
@@ -500,10 +519,15 @@ public final class Planner {
             List<String> variants = image.variants().isEmpty() ? List.of("") : image.variants();
             for (String variant : variants) {
                 String name = variant.isEmpty() ? image.type() : image.type() + "-" + variant;
+                var productmd = CloudImageTypes.of(image.format(), variant).orElseThrow(() -> unlistable(image, name));
                 for (String arch : image.arches()) {
                     if (!selected(arch)) {
                         continue;
                     }
+                    // Rocky names the file Rocky-9-GenericCloud-Base-…: that name is the image's subvariant
+                    listImage(arch, "images/" + arch + "/" + release.shortName() + "-" + release.major() + "-" + name
+                                    + "-" + release.version() + "-*." + arch + "." + image.format(),
+                            new ImageIdentity(name, productmd.type(), productmd.format()));
                     String file = release.shortName() + "-" + release.major() + "-" + name + "-" + release.version()
                             + "-<date>.<n>." + arch + "." + image.format();
                     add("cloud:" + name + ":" + arch, TaskKind.CLOUD, null, arch, List.of("prepare"),
@@ -527,6 +551,35 @@ public final class Planner {
         }
     }
 
+    private static PlanException unlistable(CloudImage image, String name) {
+        if (image.format().equals("box")) {
+            return new PlanException("cloud image `" + name + "`: a Vagrant box needs a variant that names its "
+                    + "provider, for the productmd type of images.json",
+                    "variants: " + String.join(", ", CloudImageTypes.boxVariants()) + " (any case)");
+        }
+        return new PlanException("cloud image `" + image.type() + "`: productmd has no image type for format `"
+                + image.format() + "`, so images.json could not list it",
+                "formats: " + String.join(", ", CloudImageTypes.formats()));
+    }
+
+    /**
+     * productmd refuses a compose with two images alike in all of UNIQUE_IMAGE_ATTRIBUTES (productmd/images.py):
+     * a recipe that would make them is refused before anything runs.
+     */
+    private void listImage(String arch, String path, ImageIdentity identity) {
+        listedImages.forEach((other, known) -> {
+            if (known.equals(identity) && other.split("/")[1].equals(arch)) {
+                throw new PlanException(path + " and " + other + " would be the same image to productmd ("
+                        + identity.param() + " on " + arch + ")", "give one of them another variant or name");
+            }
+        });
+        listedImages.put(path, identity);
+    }
+
+    private String imagesOwner() {
+        return bootTreeRepos().stream().findFirst().orElse("");
+    }
+
     private void live(Step.Live live) {
         for (var image : recipe.liveImages()) {
             if (live.images() != null && !live.images().contains(image.name())) {
@@ -538,6 +591,9 @@ public final class Planner {
                 }
                 String iso = release.shortName() + "-" + release.version() + "-" + image.name() + "-" + arch
                         + "-<date>.<n>.iso";
+                // Pungi's live media phase: the live image's name is its subvariant
+                listImage(arch, "live/" + arch + "/" + release.shortName() + "-" + release.version() + "-"
+                        + image.name() + "-" + arch + "-*.iso", new ImageIdentity(image.name(), "live", "iso"));
                 add("live:" + image.name() + ":" + arch, TaskKind.LIVE, null, arch, List.of("prepare"),
                         List.of(image.kickstart()), List.of(layout.workLive(arch)), live.on(),
                         live.failable().failableOn(arch), List.of(new Action.Exec(List.of("livemedia-creator",
@@ -574,12 +630,16 @@ public final class Planner {
                 "date", options.dateStamp() == null ? ComposePaths.DATE_PLACEHOLDER : options.dateStamp(),
                 "name", release.name(), "short", release.shortName(), "version", release.version(),
                 "type", release.channel() == org.relengine.model.Channel.STABLE ? "ga" : "updates-testing",
-                "final", String.valueOf(release.isFinal()), "owner", bootTreeRepos().stream().findFirst().orElse(""));
+                "final", String.valueOf(release.isFinal()), "owner", imagesOwner());
         for (Repo repo : repos) {
             metadata.put("variant." + repo.name(), String.join(",", recipe.syncArches(repo)));
         }
         for (String file : List.of("composeinfo.json", "images.json", "rpms.json")) {
-            actions.add(new Action.WriteFile(layout.metadata() + "/" + file, "productmd 1.2 " + file, null, metadata));
+            Map<String, String> params = new LinkedHashMap<>(metadata);
+            if (file.equals("images.json")) {
+                listedImages.forEach((path, identity) -> params.put("image." + path, identity.param()));
+            }
+            actions.add(new Action.WriteFile(layout.metadata() + "/" + file, "productmd 1.2 " + file, null, params));
             outputs.add(layout.metadata() + "/" + file);
         }
         // FINISHED, or FINISHED_INCOMPLETE when a failable task failed; read from the run's journal

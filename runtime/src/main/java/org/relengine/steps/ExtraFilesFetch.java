@@ -2,6 +2,7 @@ package org.relengine.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,7 +50,30 @@ public final class ExtraFilesFetch {
         } catch (GitAPIException e) {
             throw new TaskFailure("cannot fetch the extra files from " + url + " at " + ref + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(scratch);
+            deleteScratch(scratch);
+        }
+    }
+
+    /**
+     * JGit ends every fetch with an automatic gc that runs on in the background and holds
+     * {@code .git/gc.log.lock} for a moment: a file that vanishes while the clone is being deleted.
+     */
+    private static void deleteScratch(Path scratch) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(scratch);
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

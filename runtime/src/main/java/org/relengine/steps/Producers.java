@@ -13,6 +13,7 @@ import java.util.Set;
 import org.relengine.exec.Journal;
 import org.relengine.exec.TaskFailure;
 import org.relengine.formats.Checksums;
+import org.relengine.formats.ImageIdentity;
 import org.relengine.formats.IsoVolume;
 import org.relengine.formats.ProductMetadata;
 import org.relengine.formats.TreeInfo;
@@ -123,14 +124,18 @@ public final class Producers {
 
     private static ProductMetadata.Compose compose(Map<String, String> p) {
         Map<String, List<String>> variants = new LinkedHashMap<>();
+        Map<String, ImageIdentity> images = new LinkedHashMap<>();
         p.forEach((k, v) -> {
             if (k.startsWith("variant.")) {
                 variants.put(k.substring("variant.".length()), Arrays.asList(v.split(",")));
+            } else if (k.startsWith("image.")) {
+                images.put(k.substring("image.".length()), ImageIdentity.parse(v));
             }
         });
         String id = p.get("id");
         String date = id.substring(id.lastIndexOf('-') + 1);
         return new ProductMetadata.Compose(Path.of(p.get("compose")), id, date, p.get("name"), p.get("short"),
-                p.get("version"), p.get("type"), Boolean.parseBoolean(p.get("final")), p.get("owner"), variants);
+                p.get("version"), p.get("type"), Boolean.parseBoolean(p.get("final")), p.get("owner"), variants,
+                images);
     }
 }

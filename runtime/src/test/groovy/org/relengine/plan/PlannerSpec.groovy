@@ -224,6 +224,48 @@ class PlannerSpec extends Specification {
         'an image not built'       | [image: 'minimal']                || '--image minimal: the recipe builds no image `minimal`'                | 'images built: dvd'
     }
 
+    def "images.json is told each image the plan makes, by its path in the compose and what tells it apart"() {
+        when:
+        def write = plan(rocky9).task('finalize').get().actions().find {
+            it instanceof Action.WriteFile && it.path().endsWith('/images.json')
+        } as Action.WriteFile
+        def images = write.params().findAll { it.key.startsWith('image.') }
+
+        then:
+        images.size() == 8 + 15 + 16 + 14 + 14  // the ISOs; then the cloud images of x86_64, aarch64 (RPI), ppc64le, s390x (no WSL)
+        images['image.isos/x86_64/Rocky-9.7-x86_64-dvd.iso'] ==
+                'subvariant=BaseOS type=dvd format=iso additional_variants=AppStream'
+        images['image.images/x86_64/Rocky-9-GenericCloud-LVM-9.7-*.x86_64.qcow2'] ==
+                'subvariant=GenericCloud-LVM type=qcow2 format=qcow2'
+        images['image.images/aarch64/Rocky-9-RPI-9.7-*.aarch64.raw.xz'] == 'subvariant=RPI type=raw-xz format=raw.xz'
+        images.values().toSet().size() == 2 + 16  // boot and dvd; each cloud type × variant
+        plan(rocky9).task('finalize').get().actions().findAll { it instanceof Action.WriteFile }
+                .findAll { !it.path().endsWith('/images.json') }.every { w -> !w.params().keySet().any { it.startsWith('image.') } }
+    }
+
+    def "#mistake is refused when planning, since productmd could not list the image: #message"() {
+        given:
+        Path file = Path.of('../recipes/rocky9.groovy')
+        String text = Files.readString(file)
+        assert text.count(from) == 1
+        def loaded = Recipes.load(file, text.replace(from, to))
+        assert loaded.ok(): loaded.diagnostics().all()
+
+        when:
+        plan(loaded.recipe())
+
+        then:
+        def e = thrown(PlanException)
+        e.message == message
+        e.hint() == hint
+
+        where:
+        mistake                      | from                                | to                                      || message | hint
+        'a format productmd lacks'   | "format: 'wsl'"                     | "format: 'zip'"                         || 'cloud image `WSL`: productmd has no image type for format `zip`, so images.json could not list it' | 'formats: appx, box, oci, ociarchive, qcow, qcow2, raw, raw.xz, rhevm.ova, tar.xz, vdi, vhd, vhd.gz, vhd.xz, vmdk, vsphere.ova, wsl'
+        'a box of no known provider' | "variants: ['Libvirt', 'Vbox', 'VMware']" | "variants: ['Libvirt', 'Parallels']" || 'cloud image `Vagrant-Parallels`: a Vagrant box needs a variant that names its provider, for the productmd type of images.json' | 'variants: hyperv, libvirt, vbox, virtualbox, vmware (any case)'
+        'a variant given twice'      | "variants: ['Base', 'LVM'], primary: 'Base'\n    cloud 'EC2'" | "variants: ['Base', 'Base'], primary: 'Base'\n    cloud 'EC2'" || 'images/x86_64/Rocky-9-Azure-Base-9.7-*.x86_64.vhd and images/x86_64/Rocky-9-Azure-Base-9.7-*.x86_64.vhd would be the same image to productmd (subvariant=Azure-Base type=vpc format=vhd on x86_64)' | 'give one of them another variant or name'
+    }
+
     def "the same recipe and options give the same plan, byte for byte"() {
         expect:
         PlanJson.render(plan(load('rocky9')), null) == PlanJson.render(plan(load('rocky9')), null)
