@@ -98,7 +98,8 @@ public final class RecipeLoader {
         out.error(Problem.INCLUDE_MISSING, arg.at(), arg.length(), hint, includedBy.argText(0));
     }
 
-    private List<Statement> parse(Path file, String text, Deque<Path> chain) {
+    private List<Statement> parse(Path file, String written, Deque<Path> chain) {
+        String text = withoutByteOrderMark(written);
         String name = display(file);
         files.add(name);
         texts.put(name, text);
@@ -139,6 +140,14 @@ public final class RecipeLoader {
         reportDuplicates(own);
         chain.pop();
         return merge(merged, own, "the recipe");
+    }
+
+    /**
+     * Editors on Windows start UTF-8 files with U+FEFF. It is no character of the recipe: read with it, line 1
+     * would start with a character Groovy rejects, and its columns would be one off.
+     */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private String chainText(Deque<Path> chain, Path again) {

@@ -71,6 +71,9 @@ import org.relengine.validate.Suggestions;
  * classes, method calls on values, object creation, loops, interpolation…) is reported at its position
  * and, since nothing is ever executed, cannot have an effect. Every problem is reported; parsing goes
  * on after each.
+ *
+ * <p>Groovy's parser reads the text with its long runs of comment lines folded ({@link CommentRuns}): it
+ * would take time growing with the square of their length. Every position stays that of the recipe.
  */
 public final class RecipeParser {
 
@@ -107,7 +110,8 @@ public final class RecipeParser {
     private ModuleNode syntaxTree(String text) {
         CompilerConfiguration config = new CompilerConfiguration();
         ErrorCollector errors = new ErrorCollector(config);
-        SourceUnit unit = new SourceUnit(file, text, config, null, errors);
+        // positions are unchanged by the folding; source() and the code frames read the recipe as written
+        SourceUnit unit = new SourceUnit(file, CommentRuns.folded(text), config, null, errors);
         try {
             unit.parse();
             unit.completePhase();
