@@ -13,9 +13,12 @@ import spock.lang.Specification
  */
 class DemoProgramsSpec extends Specification {
 
-    /** What the demo runs, minus rsync and mktorrent; plus apt-get or dnf, so the install command is known. */
-    static final List<String> PRESENT = ['dnf', 'apt-get', 'python3', 'xorriso', 'createrepo_c', 'rpmbuild',
-                                         'implantisomd5', 'hardlink']
+    /**
+     * What the demo runs, minus rsync and mktorrent; plus apt-get or dnf, so the install command is known, and the
+     * shells any PATH has (rpm's macros run bash: without it dnf looks for its database in /).
+     */
+    static final List<String> PRESENT = ['dnf', 'apt-get', 'python3', 'bash', 'sh', 'xorriso', 'createrepo_c',
+                                         'rpmbuild', 'implantisomd5', 'hardlink']
 
     @Shared Path dir = Files.createTempDirectory('relengine-demo-programs')
     @Shared Path bin = dir.resolve('bin')

@@ -72,13 +72,16 @@ class LocaleSpec extends Specification {
     }
 
     def "the launcher opens a recipe with a non-ASCII name without a locale; java alone says why it cannot"() {
-        given:
-        Cli.writeRecipe(dir, 'café.groovy', "release 'Rocky Linux', version: '9.5'\narches 'x86_64'\n")
+        given: 'the name in bytes, through bash: a JVM without a UTF-8 locale, such as this one may be, cannot spell it'
+        String name = '$\'caf\\xc3\\xa9.groovy\''
+        Cli.exec(['bash', '-c', "printf '%s\\n' \"release 'Rocky Linux', version: '9.5'\" \"arches 'x86_64'\" > $name"
+                .toString()], dir)
 
         when:
-        def launcher = Cli.exec([Cli.ROOT.resolve('relengine').toString(), 'validate', 'café.groovy'], dir,
-                NO_LOCALE + [PATH: System.getenv('PATH')], 300)
-        def bare = Cli.run([dir: dir, env: NO_LOCALE], 'validate', 'café.groovy')
+        def launcher = Cli.exec(['bash', '-c', "exec \"\$0\" validate $name".toString(),
+                                 Cli.ROOT.resolve('relengine').toString()], dir, NO_LOCALE + [PATH: System.getenv('PATH')], 300)
+        def bare = Cli.run([dir: dir, env: NO_LOCALE, under: ['bash', '-c', "exec \"\$@\" $name".toString(), 'bash']],
+                'validate')
 
         then:
         launcher.exitCode == 1      // read, and found wanting: it has no repos
