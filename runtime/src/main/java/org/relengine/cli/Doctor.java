@@ -52,6 +52,11 @@ final class Doctor {
         return missing;
     }
 
+    /** The missing ones among {@code names} by a PATH lookup alone, running nothing: for dry runs. */
+    static List<String> missingOnPath(Collection<String> names) {
+        return names.stream().filter(n -> CATALOG.find(n).map(p -> !ProgramCheck.onPath(p)).orElse(true)).toList();
+    }
+
     static String purpose(String name, Map<String, Set<String>> usedBy) {
         Set<String> tasks = usedBy.getOrDefault(name, Set.of());
         if (!tasks.isEmpty()) {

@@ -47,6 +47,14 @@ public final class ProgramCheck {
         }
     }
 
+    /**
+     * Whether the program is on PATH, without running it: what a dry run may know, since probes such as
+     * {@code dnf --version} write logs and caches. A plugin command counts as here when its program is.
+     */
+    public static boolean onPath(Program program) {
+        return Processes.onPath(program.probe().get(0)) != null;
+    }
+
     /** Each of {@code names} with its version, or empty when it is missing; in the order given. */
     public static Map<String, Optional<String>> versions(Collection<String> names, ProgramCatalog catalog) {
         Map<String, Optional<String>> versions = new LinkedHashMap<>();

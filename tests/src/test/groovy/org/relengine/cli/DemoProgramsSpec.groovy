@@ -78,6 +78,25 @@ class DemoProgramsSpec extends Specification {
         !Files.exists(dir.resolve('dry-cache'))
     }
 
+    def "a dry run of the demo finds its programs on PATH without starting one of them"() {
+        given: 'a dnf in front of the real one that notes each time it is started'
+        Path wrappers = Files.createDirectories(dir.resolve('wrappers'))
+        Path started = dir.resolve('dnf-started')
+        Path dnf = wrappers.resolve('dnf')
+        Files.writeString(dnf, "#!/bin/sh\necho \"\$@\" >> '$started'\nexec '${PlanCommandSpec.which('dnf')}' \"\$@\"\n")
+        dnf.toFile().setExecutable(true)
+
+        when:
+        def dry = Cli.run([env: DemoSpec.ENV + [PATH: "$wrappers:${System.getenv('PATH')}".toString()], timeout: 600],
+                'demo', '--dry-run', '--out', dir.resolve('dry-run-out').toString())
+
+        then:
+        dry.exitCode == 0
+        dry.stdout.contains('sync:BaseOS:x86_64:os')
+        !Files.exists(started)
+        !Files.exists(dir.resolve('dry-run-out'))
+    }
+
     def "doctor lists the demo's programs, each with its state, and the same install command"() {
         when:
         def doctor = Cli.run([env: [PATH: bin.toString()]], 'doctor')
