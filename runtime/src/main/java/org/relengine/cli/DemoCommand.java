@@ -49,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Build the fixtures and start the server, then print what the run would do.")
     boolean dryRun;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Tasks at the same time (default: the number of cores).")
+    @Option(names = "--jobs", paramLabel = "N", converter = JobsConverter.class,
+            description = "Tasks at the same time, 1 to 1024 (default: the number of cores).")
     Integer jobs;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30", converter = DurationConverter.class,

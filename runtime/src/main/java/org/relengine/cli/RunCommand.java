@@ -29,7 +29,8 @@ final class RunCommand implements Callable<Integer> {
             description = "With --dry-run: write every file each publish sync would change to FILE, as JSON.")
     Path previewJson;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Tasks run at the same time (default: the number of cores).")
+    @Option(names = "--jobs", paramLabel = "N", converter = JobsConverter.class,
+            description = "Tasks run at the same time, 1 to 1024 (default: the number of cores).")
     Integer jobs;
 
     @Option(names = "--confirm", description = "Allow the run to publish to production.")

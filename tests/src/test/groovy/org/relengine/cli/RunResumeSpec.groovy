@@ -46,4 +46,23 @@ class RunResumeSpec extends Specification {
         run.stderr == "relengine: Invalid value for option '--timeout': `30x` is not a duration: give minutes (120) " +
                 "or a number with s, m or h (90s, 30m, 2h)\nTry 'relengine run --help' for more information.\n"
     }
+
+    def "--jobs #jobs is refused on #command before anything runs, saying what it takes"() {
+        when:
+        def run = Cli.run(command, *(command == 'run' ? [Cli.RECIPES.resolve('rocky9.groovy').toString(), '--dry-run'] : []),
+                '--jobs', jobs)
+
+        then:
+        run.exitCode == 64
+        run.stderr == "relengine: Invalid value for option '--jobs': `$jobs` is not a number of tasks: give 1 to 1024\n" +
+                "Try 'relengine $command --help' for more information.\n"
+
+        where:
+        command | jobs
+        'run'   | '0'
+        'run'   | '-2'
+        'run'   | 'many'
+        'demo'  | '0'
+        'demo'  | '10000'
+    }
 }
