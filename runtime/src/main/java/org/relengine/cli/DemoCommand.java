@@ -109,13 +109,15 @@ final class DemoCommand implements Callable<Integer> {
                 DryRun.walk(plan, stdout);
                 return ExitCode.OK;
             }
-            Files.createDirectories(out);
-            Files.writeString(portFile, server.port() + "\n");
             int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+            // the port is written once the run holds its locks: a run refused by another must not move the
+            // port the other's --resume comes back to
+            List<org.relengine.exec.RunObserver> observers = new java.util.ArrayList<>(reports.observers(stdout));
+            observers.add(0, new PortRecord(portFile, server.port()));
             ComposeRun.Result result;
             try {
                 result = ComposeRun.run(plan, new ComposeRun.Options(parallel, timeout, resume.resume,
-                        resume.breakLock, "relengine demo --out " + out), stdout, reports.observers(stdout));
+                        resume.breakLock, "relengine demo --out " + out), stdout, observers);
             } catch (RunLock.Locked e) {
                 return RealRun.refused("relengine demo: ", e, err);
             }
@@ -240,6 +242,24 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  published files keep your ownership, and every step runs on this machine. Everything else is");
         out.println("  the real recipe and the real tools.");
         out.flush();
+    }
+
+    /** Writes the server's port beside the compose when the run starts, for a later --resume. */
+    private record PortRecord(Path file, int port) implements org.relengine.exec.RunObserver {
+        @Override
+        public void started(Plan plan, java.util.function.Function<String, Path> logs) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, port + "\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void changed(org.relengine.plan.Task task, org.relengine.exec.TaskState state, int finished, int total,
+                            String detail) {
+        }
     }
 
     /** Runs an installer with its output on the terminal. */

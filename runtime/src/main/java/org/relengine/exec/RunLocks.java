@@ -21,27 +21,65 @@ final class RunLocks implements AutoCloseable {
         this.held = held;
     }
 
+    /** A lock a run needs: its file, and what it guards, in the run's words. */
+    private record Wanted(Path file, String what) {
+    }
+
     /** @param breakLock also take over locks held on another host (see {@link RunLock#acquire}) */
     static RunLocks take(Plan plan, String command, boolean breakLock) throws RunLock.Locked {
         List<RunLock> held = new ArrayList<>();
         RunLock.Holder me = RunLock.Holder.self(command);
+        List<Wanted> wanted = wanted(plan);
+        // taking a lock makes its directories; a refused run leaves none of them behind
+        List<Path> made = new ArrayList<>();
+        wanted.forEach(w -> firstMissing(w.file().getParent()).ifPresent(made::add));
         try {
-            held.add(RunLock.acquire(Path.of(plan.composeDir(), "work", "lock"), "the compose " + plan.composeDir(),
-                    me, breakLock));
-            if (plan.task("stage").isPresent() && plan.targets().containsKey("staging")) {
-                String staging = plan.targets().get("staging");
-                held.add(RunLock.acquire(RunLock.forTarget(staging), "the staging target " + staging, me, breakLock));
-            }
-            if ((plan.task("promote").isPresent() || plan.task("filelists").isPresent())
-                    && plan.targets().containsKey("production")) {
-                String production = plan.targets().get("production");
-                held.add(RunLock.acquire(RunLock.forTarget(production), "the production target " + production,
-                        me, breakLock));
+            for (Wanted lock : wanted) {
+                held.add(RunLock.acquire(lock.file(), lock.what(), me, breakLock));
             }
             return new RunLocks(held);
         } catch (RunLock.Locked | RuntimeException e) {
             new RunLocks(held).close();
+            made.forEach(RunLocks::removeEmpty);
             throw e;
+        }
+    }
+
+    private static List<Wanted> wanted(Plan plan) {
+        List<Wanted> wanted = new ArrayList<>();
+        wanted.add(new Wanted(Path.of(plan.composeDir(), "work", "lock"), "the compose " + plan.composeDir()));
+        if (plan.task("stage").isPresent() && plan.targets().containsKey("staging")) {
+            String staging = plan.targets().get("staging");
+            wanted.add(new Wanted(RunLock.forTarget(staging), "the staging target " + staging));
+        }
+        if ((plan.task("promote").isPresent() || plan.task("filelists").isPresent())
+                && plan.targets().containsKey("production")) {
+            String production = plan.targets().get("production");
+            wanted.add(new Wanted(RunLock.forTarget(production), "the production target " + production));
+        }
+        return wanted;
+    }
+
+    /** The outermost directory on the way to {@code dir} that does not exist yet. */
+    private static java.util.Optional<Path> firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !java.nio.file.Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return java.util.Optional.ofNullable(missing);
+    }
+
+    /** Removes a directory tree this run created, as long as nothing but empty directories is in it. */
+    private static void removeEmpty(Path top) {
+        try (var walk = java.nio.file.Files.walk(top)) {
+            List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+            if (all.stream().allMatch(java.nio.file.Files::isDirectory)) {
+                for (Path p : all) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // what cannot be removed stays: an empty directory harms nothing
         }
     }
 
