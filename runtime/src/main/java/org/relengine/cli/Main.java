@@ -59,6 +59,12 @@ public final class Main implements Runnable {
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            java.util.Optional<FileFault> fault = FileFault.of(e);
+            if (fault.isPresent()) {
+                commandLine.getErr().println("relengine: " + fault.get().message());
+                commandLine.getErr().println("  hint: " + fault.get().hint());
+                return ExitCode.ERRORS;
+            }
             commandLine.getErr().println("relengine: internal error: " + e);
             if (System.getenv("RELENGINE_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());

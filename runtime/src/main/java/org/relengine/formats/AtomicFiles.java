@@ -32,20 +32,41 @@ public final class AtomicFiles {
 
     public static void write(Path file, Body body) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            body.write(out);
+        Path partial = partial(file);
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static void writeBytes(Path file, ByteBody body) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
-            body.write(out);
+        Path partial = partial(file);
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
+                body.write(out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Where a file is written before it is renamed into place; a directory at the file's name is refused first,
+     * since the rename would fail only after the whole content was written.
+     */
+    private static Path partial(Path file) throws IOException {
+        if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "Is a directory");
+        }
+        return file.resolveSibling("." + file.getFileName() + ".part");
     }
 
     public static void write(Path file, String content) throws IOException {
