@@ -53,6 +53,8 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("  hint: give the compose with --compose DIR");
             return ExitCode.ERRORS;
         }
+        record.history().damaged().forEach(line -> spec.commandLine().getErr().println(
+                "relengine: warning: " + record.dir().resolve("work/journal") + " " + line + "; skipped"));
         Plan plan = record.plan();
         if (plan.task(task).isEmpty()) {
             List<String> ids = plan.tasks().stream().map(Task::id).toList();

@@ -52,6 +52,8 @@ final class StatusCommand implements Callable<Integer> {
                     + "/mnt/compose/9/latest-Rocky-9");
             return ExitCode.ERRORS;
         }
+        record.history().damaged().forEach(line -> spec.commandLine().getErr().println(
+                "relengine: warning: " + record.dir().resolve("work/journal") + " " + line + "; skipped"));
         Map<String, ComposeRecord.TaskRecord> tasks = record.tasks();
         Map<String, Integer> counts = new TreeMap<>();
         tasks.values().forEach(t -> counts.merge(t.state(), 1, Integer::sum));

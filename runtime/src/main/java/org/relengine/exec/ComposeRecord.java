@@ -39,12 +39,25 @@ public record ComposeRecord(Path dir, Plan plan, Journal.History history, String
         if (!Files.isRegularFile(planFile)) {
             throw new NotACompose(dir + " holds no compose relengine ran (there is no " + planFile + ")");
         }
-        Plan plan = PlanReader.plan(new ObjectMapper().readTree(planFile.toFile()));
+        Plan plan;
+        try {
+            plan = PlanReader.plan(new ObjectMapper().readTree(planFile.toFile()));
+        } catch (IOException | RuntimeException e) {
+            throw new NotACompose("the compose's copy of its plan, " + planFile + ", is damaged and cannot be read ("
+                    + e.getClass().getSimpleName() + "); a `--resume` of the recipe writes it again");
+        }
         Path status = dir.resolve("STATUS");
         Path lock = work.resolve("lock");
         return new ComposeRecord(dir, plan, Journal.read(work.resolve("journal")),
-                Files.isRegularFile(status) ? Files.readString(status).strip() : null,
+                Files.isRegularFile(status) ? status(status) : null,
                 Files.exists(lock) ? RunLock.read(lock) : null);
+    }
+
+    /** STATUS as written, or "damaged" when it is not one of the words relengine writes there. */
+    private static String status(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        return text.matches("[A-Z_]{1,32}") ? text : "damaged";
     }
 
     /**

@@ -59,6 +59,10 @@ public final class ComposeRun {
         Files.createDirectories(logs);
         Journal journal = new Journal(work.resolve("journal"));
         Journal.History previous = options.resume() ? Journal.read(journal.file()) : null;
+        if (previous != null) {
+            previous.damaged().forEach(line -> out.println("relengine: warning: " + journal.file() + " " + line
+                    + "; skipped (the tasks it spoke of run again unless a later line says they finished)"));
+        }
         journal.start(ProcessHandle.current().pid(), options.resume());
         // the compose's own copy of its plan: `relengine status` and `explain` read it, no recipe needed
         AtomicFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +36,14 @@ public final class Journal {
     }
 
     /** Everything a journal holds: the task lines in order, and how many runs wrote it. */
-    public record History(List<Entry> entries, int runs) {
+    /**
+     * @param damaged a line per journal line that could not be read and was skipped, naming it and why
+     */
+    public record History(List<Entry> entries, int runs, List<String> damaged) {
+
+        public History(List<Entry> entries, int runs) {
+            this(entries, runs, List.of());
+        }
 
         /** The last state of every task, in the order tasks first appear. */
         public Map<String, String> states() {
@@ -71,6 +81,9 @@ public final class Journal {
     }
 
     private final Path file;
+
+    /** Whether {@link #endsMidLine} looked already. */
+    private boolean endChecked;
 
     public Journal(Path file) {
         this.file = file;
@@ -119,24 +132,56 @@ public final class Journal {
     private void append(ObjectNode line) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            // a line a crash cut short must not swallow the next run's first line
+            String prefix = endsMidLine() ? "\n" : "";
+            Files.writeString(file, prefix + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file, e);
         }
     }
 
+    /** Whether the journal's last byte is not a line end: only once per journal, since this run ends its lines. */
+    private boolean endsMidLine() throws IOException {
+        if (endChecked) {
+            return false;
+        }
+        endChecked = true;
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) != '\n';
+        }
+    }
+
     /**
      * Reads a journal. A line cut short by a crash (the last one, unparseable) is ignored: what it would
-     * have said did not happen as far as any later run is concerned.
+     * have said did not happen as far as any later run is concerned. Any other line that cannot be read (not
+     * UTF-8, not JSON, a time that is no time) is skipped and named in {@link History#damaged}, so that one
+     * damaged byte never keeps a compose from being shown or resumed.
      */
     public static History read(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
         int runs = 0;
         if (!Files.exists(file)) {
             return new History(entries, 0);
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        byte[] bytes = Files.readAllBytes(file);
+        List<byte[]> lines = lines(bytes);
+        for (int i = 0; i < lines.size(); i++) {
+            boolean torn = i == lines.size() - 1 && bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+            String line;
+            try {
+                line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(lines.get(i))).toString();
+            } catch (CharacterCodingException e) {
+                damaged.add("line " + (i + 1) + ": not UTF-8 text");
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -144,6 +189,9 @@ public final class Journal {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
+                if (!torn) {
+                    damaged.add("line " + (i + 1) + ": not a JSON object");
+                }
                 continue;
             }
             if (node.has("event")) {
@@ -153,18 +201,40 @@ public final class Journal {
             if (!node.has("task") || !node.has("state")) {
                 continue;
             }
+            Instant time;
+            try {
+                time = Instant.parse(node.path("time").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                damaged.add("line " + (i + 1) + ": its time `" + node.path("time").asText() + "` is not a time");
+                continue;
+            }
             Map<String, String> ingredients = null;
             if (node.has("ingredients")) {
                 ingredients = new TreeMap<>();
                 Map<String, String> parts = ingredients;
                 node.get("ingredients").fields().forEachRemaining(f -> parts.put(f.getKey(), f.getValue().asText()));
             }
-            entries.add(new Entry(Instant.parse(node.path("time").asText()), node.path("task").asText(),
+            entries.add(new Entry(time, node.path("task").asText(),
                     node.path("state").asText(), node.has("exit") ? node.get("exit").asInt() : null,
                     node.has("reason") ? node.get("reason").asText() : null,
                     node.has("hash") ? node.get("hash").asText() : null, ingredients, Math.max(runs, 1)));
         }
-        return new History(entries, runs);
+        return new History(entries, runs, List.copyOf(damaged));
+    }
+
+    /** The lines of a file as bytes, without their line ends; a last line without one is a line too. */
+    private static List<byte[]> lines(byte[] bytes) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i > start || i < bytes.length) {
+                    lines.add(java.util.Arrays.copyOfRange(bytes, start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
     }
 
     /** The last recorded state of every task. */
