@@ -68,12 +68,48 @@ public final class RecipeLoader {
         } catch (NoSuchFileException e) {
             missing(file, includedBy, chain);
             return List.of();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            notUtf8(file, includedBy);
+            return List.of();
         } catch (IOException e) {
             Position at = includedBy == null ? new Position(display(file), 1, 1) : includedBy.args().get(0).at();
             out.error(Problem.UNREADABLE, at, 1, null, display(file), e.getMessage());
             return List.of();
         }
         return parse(file, text, chain);
+    }
+
+    /** A recipe that is not UTF-8, reported at its first byte that is not, so that it can be found and fixed. */
+    private void notUtf8(Path file, Statement includedBy) {
+        int line = 1;
+        int column = 1;
+        int bad = -1;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(bytes.length + 1);
+            java.nio.charset.CoderResult result = decoder.decode(in, chars, true);
+            if (result.isError()) {
+                bad = bytes[in.position()] & 0xFF;
+                chars.flip();
+                for (int i = 0; i < chars.length(); i++) {
+                    if (chars.charAt(i) == '\n') {
+                        line++;
+                        column = 1;
+                    } else if (!Character.isLowSurrogate(chars.charAt(i))) {
+                        column++;
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the position stays at the start of the file
+        }
+        Position at = includedBy == null ? new Position(display(file), line, column) : includedBy.args().get(0).at();
+        out.error(Problem.UNREADABLE, at, 1, "save it as UTF-8 (with or without a byte-order mark)", display(file),
+                "it is not UTF-8 text" + (bad < 0 ? "" : String.format(" (byte 0x%02X)", bad)));
     }
 
     private void missing(Path file, Statement includedBy, Deque<Path> chain) {

@@ -156,4 +156,24 @@ class RecipeEncodingSpec extends Specification implements RecipeFixture {
             [origin.at()] + origin.options().sort()*.value + origin.elements().sort()*.value.flatten()
         }.collect { "${it.line()}:${it.column()}".toString() }
     }
+
+    def "a recipe that is not UTF-8 is reported at its first byte that is not, with the byte and a hint"() {
+        given: 'Latin-1 text: é is the single byte 0xE9, after a comment whose é is good UTF-8'
+        def file = dir.resolve('latin1.groovy')
+        def bytes = new ByteArrayOutputStream()
+        bytes.write("release 'Rocky Linux', version: '9.5'\n// café\narches 'x86_64', 'a".getBytes('UTF-8'))
+        bytes.write(0xE9)
+        bytes.write("'\n".getBytes('UTF-8'))
+        Files.write(file, bytes.toByteArray())
+
+        when:
+        def errors = Recipes.load(file).diagnostics().all().findAll { it.isError() }
+
+        then:
+        errors.size() == 1
+        [errors[0].at().line(), errors[0].at().column()] == [3, 20]
+        errors[0].code() == 'R100'
+        errors[0].message() == "cannot read recipe `${file}`: it is not UTF-8 text (byte 0xE9)".toString()
+        errors[0].hint() == 'save it as UTF-8 (with or without a byte-order mark)'
+    }
 }
