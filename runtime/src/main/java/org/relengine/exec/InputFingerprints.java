@@ -30,8 +30,19 @@ public final class InputFingerprints {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final Duration timeout;
+
+    private final HttpClient http;
+
+    public InputFingerprints() {
+        this(TIMEOUT);
+    }
+
+    /** @param timeout how long fetching a repository's repomd.xml may take, whole */
+    public InputFingerprints(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
 
     public String repository(String url) {
         String repomd = (url.endsWith("/") ? url : url + "/") + "repodata/repomd.xml";
@@ -41,14 +52,24 @@ public final class InputFingerprints {
                     return "repomd.xml sha256 " + Checksums.sha256(in);
                 }
             }
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(repomd)).timeout(TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    return "repomd.xml unavailable (HTTP " + response.statusCode() + ")";
-                }
-                return "repomd.xml sha256 " + Checksums.sha256(in);
+            // the whole exchange is bounded, body included: a request's own timeout ends with the headers, and a
+            // body that stalls would hold the run before its task even starts
+            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(repomd)).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            try {
+                response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                exchange.cancel(true);
+                return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
+            } catch (java.util.concurrent.ExecutionException e) {
+                return "repomd.xml unavailable (" + e.getCause().getClass().getSimpleName() + ")";
             }
+            if (response.statusCode() != 200) {
+                return "repomd.xml unavailable (HTTP " + response.statusCode() + ")";
+            }
+            return "repomd.xml sha256 " + Checksums.sha256(new java.io.ByteArrayInputStream(response.body()));
         } catch (IOException | IllegalArgumentException e) {
             return "repomd.xml unavailable (" + e.getClass().getSimpleName() + ")";
         } catch (InterruptedException e) {
