@@ -113,13 +113,22 @@ public final class Operations {
         }
     }
 
-    /** Copies the boot tree into a repo tree; the repo's own packages and metadata are never replaced. */
+    /**
+     * Copies the boot tree into a repo tree; the repo's own packages and metadata are never replaced. The tree
+     * comes from an archive, so no link in it is followed: a link is copied as a link when its target is relative
+     * and stays inside the tree, and anything else that is not a file or a directory is refused.
+     */
     private static void graft(Path from, Path into, PrintWriter log) throws IOException {
+        Path source = from.toAbsolutePath().normalize();
+        if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new TaskFailure("the boot tree " + source + " is not a directory; refusing to graft it into " + into);
+        }
+        Path realSource = source.toRealPath();
         int[] copied = {0};
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String rel = from.relativize(dir).toString();
+                String rel = source.relativize(dir).toString();
                 if (rel.equals("Packages") || rel.equals("repodata")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
@@ -129,11 +138,40 @@ public final class Operations {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String rel = from.relativize(file).toString();
-                if (!rel.equals(".treeinfo") && !rel.equals(".discinfo") && !rel.equals("media.repo")) {
-                    Files.copy(file, into.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
-                    copied[0]++;
+                String rel = source.relativize(file).toString();
+                if (rel.equals(".treeinfo") || rel.equals(".discinfo") || rel.equals("media.repo")) {
+                    return FileVisitResult.CONTINUE;
                 }
+                Path target = into.resolve(rel);
+                if (attrs.isSymbolicLink()) {
+                    Path to = Files.readSymbolicLink(file);
+                    String why = null;
+                    if (to.isAbsolute()) {
+                        why = "is an absolute path";
+                    } else if (!file.getParent().resolve(to).normalize().startsWith(source)) {
+                        why = "leads outside the tree";
+                    } else {
+                        try {
+                            if (!file.toRealPath().startsWith(realSource)) {
+                                why = "leads outside the tree through other links";
+                            }
+                        } catch (IOException e) {
+                            why = "leads to nothing";
+                        }
+                    }
+                    if (why != null) {
+                        throw new TaskFailure("the boot tree " + source + " holds the link " + rel + " to " + to
+                                + ", which " + why + "; refusing to graft it into " + into);
+                    }
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, to);
+                } else if (attrs.isRegularFile()) {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+                } else {
+                    throw new TaskFailure("the boot tree " + source + " holds " + rel + ", which is neither a file, "
+                            + "a directory nor a link; refusing to graft it into " + into);
+                }
+                copied[0]++;
                 return FileVisitResult.CONTINUE;
             }
         });
