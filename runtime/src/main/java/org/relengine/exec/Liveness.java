@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** How the holder of a lock stands, as far as this host can tell. */
-enum Liveness {
+public enum Liveness {
     RUNNING("running"),
     GONE("no longer runs"),
     /** A process runs under the holder's pid, but it started at another time: the pid was given to a new process. */
@@ -42,6 +42,11 @@ enum Liveness {
      * lasts until the parent waits for it, which a container's first process may never do. Linux says so in
      * {@code /proc/PID/stat}; elsewhere the pid alone decides.
      */
+    /** Whether a process of this host runs under {@code pid} and is not a zombie. */
+    public static boolean running(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() && !zombie(pid);
+    }
+
     private static boolean zombie(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

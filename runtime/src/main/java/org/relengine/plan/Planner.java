@@ -211,7 +211,7 @@ public final class Planner {
                 String tree = layout.sourceTree(repo.name());
                 add("sync:" + repo.name() + ":source", TaskKind.SYNC, repo.name(), null, List.of("prepare"),
                         List.of(source.sourceUrl(repo.from(), major)), List.of(tree), sync.on(),
-                        sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree), new Action.Exec(
+                        sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree), releaseDeadDnfLocks(), new Action.Exec(
                                 RepoSync.argv(layout.dnfConfig(), release.major(), DnfConfig.sourceId(repo), tree, null, gpgcheck,
                                         sync.delete()))), sync.retry());
             }
@@ -225,7 +225,18 @@ public final class Planner {
                           Step.Sync sync, boolean failable) {
         add("sync:" + repo.name() + ":" + arch + ":" + tree, TaskKind.SYNC, repo.name(), arch, List.of("prepare"),
                 List.of(url), List.of(target), sync.on(), failable,
-                List.of(new Action.MakeDirectory(target), new Action.Exec(argv)), sync.retry());
+                List.of(new Action.MakeDirectory(target), releaseDeadDnfLocks(), new Action.Exec(argv)), sync.retry());
+    }
+
+    /**
+     * dnf waits for ever on a lock in its cache whose pid still shows, and the dnf of a run that was killed can
+     * linger as a zombie where nothing reaps it (a container whose first process is a JVM): each dnf task first
+     * removes the locks of dnf processes that no longer run. The compose's lock keeps every other run out.
+     */
+    private Action releaseDeadDnfLocks() {
+        return new Action.Internal("release-dead-dnf-locks", "remove the locks in " + layout.dnfCache()
+                + " that dnf processes which no longer run left behind", List.of(layout.dnfCache()),
+                params("cache", layout.dnfCache()));
     }
 
     private void repoclosure(Step.Sync sync) {
@@ -247,7 +258,8 @@ public final class Planner {
                 add("repoclosure:" + repo.name() + ":" + arch, TaskKind.REPOCLOSURE, repo.name(), arch,
                         deps.isEmpty() ? List.of("prepare") : deps, List.copyOf(trees.values()), List.of(),
                         sync.on(), sync.failable().failableOn(arch),
-                        List.of(new Action.Exec(RepoClosure.argv(layout.dnfConfig(), release.major(), arch, trees))));
+                        List.of(releaseDeadDnfLocks(),
+                                new Action.Exec(RepoClosure.argv(layout.dnfConfig(), release.major(), arch, trees))));
             }
         }
     }

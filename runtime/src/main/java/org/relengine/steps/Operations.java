@@ -44,6 +44,7 @@ public final class Operations {
             }
             case "unpack-lorax" -> unpack(p, log);
             case "upload-artifact" -> upload(Path.of(p.get("file")), p.get("store"), log);
+            case "release-dead-dnf-locks" -> DnfLocks.releaseDead(Path.of(p.get("cache")), log);
             case "copy-file" -> {
                 Path to = Path.of(p.get("to"));
                 Files.createDirectories(to.getParent());
