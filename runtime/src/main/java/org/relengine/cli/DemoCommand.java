@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.relengine.compile.Recipes;
 import org.relengine.demo.DemoFixtures;
-import org.relengine.demo.DemoRecipe;
 import org.relengine.demo.DemoServer;
 import org.relengine.exec.ComposeRun;
 import org.relengine.exec.RunLock;
@@ -92,10 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoServer server = startServer(fixtures, portFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
-            Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), server.url(),
-                    fixtures.git());
+            Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), fixtures.git());
             String stamp = DateStamp.now();
-            Plan plan = DemoPlanning.plan(recipe, out, server.url(), fixtures.git(), stamp);
+            Plan plan = DemoPlanning.plan(demo, stamp);
             if (resume.resume && !dryRun) {
                 java.util.Optional<String> earlier = ResumableCompose.latestStamp(plan, stamp);
                 if (earlier.isEmpty()) {
@@ -103,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
                     err.println("  hint: run `relengine demo` without --resume to start one");
                     return ExitCode.ERRORS;
                 }
-                plan = DemoPlanning.plan(recipe, out, server.url(), fixtures.git(), earlier.get());
+                plan = DemoPlanning.plan(demo, earlier.get());
             }
             if (dryRun) {
                 DryRun.walk(plan, stdout);

@@ -21,14 +21,19 @@ final class DemoPlanning {
     private DemoPlanning() {
     }
 
-    static Plan plan(Recipe recipe, Path out, String serverUrl, Path git, String stamp) {
-        Recipe demo = DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), serverUrl, git);
+    /** The recipe pointed at the demo's server and its extra files' repository, composing into {@code out}. */
+    static Recipe adapt(Recipe recipe, Path out, String serverUrl, Path git) {
+        return DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), serverUrl, git);
+    }
+
+    /** A full run of everything the adapted recipe declares. */
+    static Plan plan(Recipe demo, String stamp) {
         return Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null, stamp));
     }
 
     /** Every program the demo runs: its compose's, and those its fixtures are built with. */
     static PlanPrograms programs(Recipe recipe, Path out) {
-        Plan plan = plan(recipe, out, NO_SERVER, out.resolve("git"), DateStamp.now());
+        Plan plan = plan(adapt(recipe, out, NO_SERVER, out.resolve("git")), DateStamp.now());
         return PlanPrograms.of(plan, ProgramCatalog.SHIPPED).with(DemoFixtures.PROGRAMS, "demo fixtures");
     }
 }

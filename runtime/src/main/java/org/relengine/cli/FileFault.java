@@ -1,6 +1,5 @@
 package org.relengine.cli;
 
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -26,9 +25,6 @@ record FileFault(String message, String hint) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof FileSystemException fs) {
                 return Optional.of(describe(fs));
-            }
-            if (!(t instanceof UncheckedIOException) && t.getCause() == null) {
-                break;
             }
         }
         return Optional.empty();
