@@ -31,6 +31,13 @@ import org.relengine.validate.Suggestions;
  */
 public final class Planner {
 
+    /**
+     * What the publish guard checks of every tree it publishes; a link that would not work on a mirror is
+     * refused rather than left out (see PublishGuard).
+     */
+    private static final String PUBLISHABLE = "repodata/repomd.xml in every repo × arch, every link relative and "
+            + "inside the tree";
+
     private final Recipe recipe;
     private final PlanOptions options;
     private final Release release;
@@ -717,8 +724,8 @@ public final class Planner {
         List<Action> actions = new ArrayList<>();
         actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + layout.compose() + (staging.delete()
-                ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, at most " + options.allowDeletions()
-                + " % of " + target + " deleted" : ": repodata/repomd.xml in every repo × arch"),
+                ? ": compose FINISHED, " + PUBLISHABLE + ", at most " + options.allowDeletions()
+                + " % of " + target + " deleted" : ": " + PUBLISHABLE),
                 List.of(layout.compose()), guard(sync, true)));
         if (staging.hardlink()) {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
@@ -837,7 +844,7 @@ public final class Planner {
         List<Action> actions = new ArrayList<>();
         actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + from
-                + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", at most "
+                + ": " + PUBLISHABLE + (production.delete() ? ", at most "
                 + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from), guard(sync, false)));
         actions.add(new Action.MakeDirectory(to));
         if (production.delete()) {
