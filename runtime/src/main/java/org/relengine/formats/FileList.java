@@ -56,15 +56,19 @@ public final class FileList {
         return entries;
     }
 
-    /** Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}; returns the entry count. */
+    /**
+     * Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}, mode 0644; returns the
+     * entry count.
+     */
     public static int write(Path root, String module, ForkJoinPool pool) throws IOException {
         return write(root, module, pool, bestReader());
     }
 
     static <D> int write(Path root, String module, ForkJoinPool pool, DirectoryReader<D> reader) throws IOException {
         ListedDirectory tree = walk(root, pool, reader);
-        AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree));
-        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree));
+        // the lists are published with the tree they list: mirrors read them, whatever the umask here
+        AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree), FileModes.FILE);
+        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree), FileModes.FILE);
         return tree.entriesBelow();
     }
 

@@ -707,8 +707,8 @@ public final class Planner {
             for (String module : filelists.get().modules()) {
                 String dir = root + "/mirror/pub/" + module;
                 actions.add(new Action.Internal("write-file-lists", "write fullfilelist and fullfiletimelist-" + module
-                        + " of " + dir + ", then its copies fullfiletimelist and fullfiletimelist-" + module + "-linux",
-                        List.of(dir), params("dir", dir, "module", module)));
+                        + " of " + dir + ", then its copies fullfiletimelist and fullfiletimelist-" + module + "-linux"
+                        + ", each 0644", List.of(dir), params("dir", dir, "module", module)));
                 outputs.add(dir + "/fullfiletimelist-" + module);
             }
             add("filelists", TaskKind.FILELISTS, null, null, after, List.of(root + "/mirror/pub"), outputs,
@@ -731,10 +731,29 @@ public final class Planner {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
                     ".*\\.discinfo", layout.compose())));
         }
-        actions.add(new Action.MakeDirectory(target));
+        actions.add(publishedDirectory(target));
         actions.add(new Action.Exec(sync.argv(List.of())));
         add("stage", TaskKind.STAGE, null, null, after, List.of(layout.compose()), List.of(target), Executor.LOCAL,
                 false, actions);
+    }
+
+    /**
+     * A publish target and the directories on the way to it, each made 0755: what mirrors and web servers read
+     * must not be writable by everyone because of the umask of whoever ran relengine. rsync gives the target
+     * itself and everything in it its modes ({@link org.relengine.formats.FileModes#RSYNC_CHMOD}).
+     */
+    private static Action publishedDirectory(String path) {
+        return new Action.Internal("make-published-directory", "mkdir -p " + path + ", each directory it makes "
+                + "0755 whatever the umask", List.of(path), params("path", path));
+    }
+
+    /**
+     * What a tool wrote straight into staging, given the modes rsync gives the rest of it: directories 0755,
+     * files 0644. The tool writes as the umask says.
+     */
+    private static Action publishedModes(String path, String tool) {
+        return new Action.Internal("set-published-modes", "make " + path + " 0644, or 0755 for directories, with "
+                + "everything in it (" + tool + " wrote it as the umask says)", List.of(path), params("path", path));
     }
 
     /** What a sync would change, from rsync's read-only dry run; dry runs perform it too. */
@@ -787,6 +806,7 @@ public final class Planner {
                     actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules", modules, tree + "/repodata",
                             "--compress", "--compress-type=xz")));
                 }
+                actions.add(publishedModes(tree + "/repodata", "createrepo_c"));
                 String id = "createrepo:" + repo.name() + ":" + arch;
                 add(id, TaskKind.CREATEREPO, repo.name(), arch, after, List.of(tree, composed),
                         List.of(tree + "/repodata"), Executor.LOCAL, false, actions);
@@ -820,6 +840,7 @@ public final class Planner {
         for (String file : signed) {
             actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
                     "--local-user", sign.key(), "--output", partial(file + ".asc"), file)));
+            actions.add(publishedModes(partial(file + ".asc"), "gpg"));
             actions.add(moveIntoPlace(partial(file + ".asc"), file + ".asc"));
             outputs.add(file + ".asc");
         }
@@ -846,7 +867,7 @@ public final class Planner {
         actions.add(new Action.Internal("check-publishable", "check " + from
                 + ": " + PUBLISHABLE + (production.delete() ? ", at most "
                 + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from), guard(sync, false)));
-        actions.add(new Action.MakeDirectory(to));
+        actions.add(publishedDirectory(to));
         if (production.delete()) {
             actions.add(new Action.Internal("prune-old-repodata", "remove repodata files of " + to + " that no "
                     + "repomd.xml names, once they and their repomd.xml are older than " + production.repodataGrace()
