@@ -19,6 +19,7 @@ import org.apache.commons.exec.PumpStreamHandler;
 import org.relengine.exec.TaskFailure;
 import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.ShellQuote;
+import org.relengine.secrets.RedactedOutput;
 import org.relengine.steps.Operations;
 import org.relengine.steps.Probes;
 import org.relengine.steps.Producers;
@@ -26,7 +27,8 @@ import org.relengine.steps.Producers;
 /**
  * The real effects: processes through Apache Commons Exec as argv (never a shell), with a timeout and
  * their output streamed to the task's own log; files written to a temporary name and renamed into place;
- * links replaced atomically.
+ * links replaced atomically. Every line of a log, a tool's output included, has its secrets hidden
+ * ({@link RedactedOutput}).
  */
 public final class LocalEffects implements Effects {
 
@@ -55,8 +57,8 @@ public final class LocalEffects implements Effects {
     private PrintWriter open(String task) {
         try {
             Files.createDirectories(logs);
-            return new PrintWriter(new OutputStreamWriter(new FileOutputStream(log(task).toFile(), true),
-                    StandardCharsets.UTF_8), true);
+            return new PrintWriter(new OutputStreamWriter(new RedactedOutput(new FileOutputStream(log(task).toFile(),
+                    true)), StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the log of " + task, e);
         }
@@ -65,7 +67,7 @@ public final class LocalEffects implements Effects {
     @Override
     public int exec(String task, List<String> argv, String stdout) {
         try (PrintWriter log = open(task);
-             OutputStream logStream = new FileOutputStream(log(task).toFile(), true);
+             OutputStream logStream = new RedactedOutput(new FileOutputStream(log(task).toFile(), true));
              OutputStream out = stdout == null ? null : Files.newOutputStream(created(Path.of(stdout)))) {
             log.println("$ " + ShellQuote.join(argv) + (stdout == null ? "" : " > " + ShellQuote.quote(stdout)));
             log.flush();

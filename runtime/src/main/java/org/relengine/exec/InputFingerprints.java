@@ -17,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.relengine.formats.Checksums;
+import org.relengine.secrets.SecretUrl;
 
 /**
  * Fingerprints of what a task reads from outside the compose. A local file is its size and modification
@@ -34,6 +36,9 @@ public final class InputFingerprints {
 
     private final HttpClient http;
 
+    /** For requests with credentials: redirects are followed here, only where the credentials may go. */
+    private final HttpClient own;
+
     public InputFingerprints() {
         this(TIMEOUT);
     }
@@ -42,10 +47,18 @@ public final class InputFingerprints {
     public InputFingerprints(Duration timeout) {
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.own = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * A URL with credentials is fetched without them in it, and they go in the request's basic authentication,
+     * as dnf sends them; redirects are then followed only on the same scheme, host and port, since the JDK's
+     * client would send them to wherever a redirect points.
+     */
     public String repository(String url) {
-        String repomd = (url.endsWith("/") ? url : url + "/") + "repodata/repomd.xml";
+        Optional<SecretUrl> secret = SecretUrl.of(url);
+        String base = secret.map(SecretUrl::bare).orElse(url);
+        String repomd = (base.endsWith("/") ? base : base + "/") + "repodata/repomd.xml";
         try {
             if (url.startsWith("file:")) {
                 try (InputStream in = Files.newInputStream(Path.of(URI.create(repomd)))) {
@@ -54,17 +67,31 @@ public final class InputFingerprints {
             }
             // the whole exchange is bounded, body included: a request's own timeout ends with the headers, and a
             // body that stalls would hold the run before its task even starts
-            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(repomd)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            HttpResponse<byte[]> response;
-            try {
-                response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                exchange.cancel(true);
-                return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
-            } catch (java.util.concurrent.ExecutionException e) {
-                return "repomd.xml unavailable (" + e.getCause().getClass().getSimpleName() + ")";
+            URI uri = URI.create(repomd);
+            long until = System.nanoTime() + timeout.toNanos();
+            HttpResponse<byte[]> response = null;
+            for (int hop = 0; hop <= 5; hop++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+                secret.ifPresent(s -> request.header("Authorization", s.basicAuthorization()));
+                java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = (secret.isPresent() ? own : http)
+                        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                try {
+                    response = exchange.get(Math.max(1, until - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    exchange.cancel(true);
+                    return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return "repomd.xml unavailable (" + e.getCause().getClass().getSimpleName() + ")";
+                }
+                Optional<String> location = response.headers().firstValue("Location");
+                if (secret.isEmpty() || response.statusCode() / 100 != 3 || location.isEmpty()) {
+                    break;
+                }
+                URI next = uri.resolve(location.get());
+                if (!(next.getScheme() + "://" + next.getRawAuthority()).equals(uri.getScheme() + "://" + uri.getRawAuthority())) {
+                    return "repomd.xml unavailable (redirected to another host, which is not given the credentials)";
+                }
+                uri = next;
             }
             if (response.statusCode() != 200) {
                 return "repomd.xml unavailable (HTTP " + response.statusCode() + ")";

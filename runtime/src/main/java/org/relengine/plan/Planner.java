@@ -176,8 +176,12 @@ public final class Planner {
         actions.add(new Action.MakeDirectory(layout.compose()));
         actions.add(new Action.MakeDirectory(layout.logs()));
         actions.add(new Action.MakeDirectory(layout.work() + "/dnf"));
-        syncSource().ifPresent(source -> actions.add(new Action.WriteFile(layout.dnfConfig(), "dnf configuration",
-                DnfConfig.render(recipe, source, repos, layout))));
+        syncSource().ifPresent(source -> {
+            String config = DnfConfig.render(recipe, source, repos, layout);
+            actions.add(new Action.Internal("write-private-file", "write " + layout.dnfConfig() + " (dnf configuration, "
+                    + config.lines().count() + " lines), created 0600: it holds the credentials of a source URL, "
+                    + "if it has any", List.of(layout.dnfConfig()), params("path", layout.dnfConfig(), "content", config)));
+        });
         add("prepare", TaskKind.PREPARE, null, null, List.of(), List.of(), List.of(layout.composeDir()),
                 Executor.LOCAL, false, actions);
     }

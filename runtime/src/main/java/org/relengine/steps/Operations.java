@@ -74,6 +74,10 @@ public final class Operations {
                 }
             }
             case "check-publishable" -> PublishGuard.check(p, log);
+            case "write-private-file" -> {
+                AtomicFiles.write(Path.of(p.get("path")), p.get("content"), org.relengine.formats.FileModes.PRIVATE);
+                log.println("wrote " + p.get("path") + " (0600)");
+            }
             case "set-published-modes" -> log.println("set the modes of " + publishedModes(Path.of(p.get("path")))
                     + " files and directories of " + p.get("path"));
             case "make-published-directory" -> {
