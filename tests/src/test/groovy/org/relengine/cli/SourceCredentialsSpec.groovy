@@ -15,7 +15,8 @@ import spock.lang.Stepwise
 
 /**
  * A source whose URL carries credentials ({@code http://user:password@host/…}), served on loopback by a
- * repository that answers only with basic authentication. The sync gets in with them, and the password is
+ * repository that answers only with basic authentication, and the release's extra files in a git repository
+ * behind the same authentication. The sync and the fetch get in with them, and the password is
  * nowhere relengine shows or keeps anything (console, task logs, journal, plan copies, plan files, reports,
  * explain, status) but the one file dnf reads, which is created 0600. Features run in order: a compose,
  * then resumed runs of it.
@@ -47,6 +48,15 @@ class SourceCredentialsSpec extends Specification {
         Files.createDirectories(into.parent)
         Files.copy(rpm, into)
         assert Cli.exec(['createrepo_c', '--quiet', repo.resolve('BaseOS/x86_64').toString()]).exitCode == 0
+        // the release's extra files, in a git repository behind the same authentication
+        Path release = work.resolve('release')
+        Files.createDirectories(release)
+        Files.writeString(release.resolve('EULA'), 'EULA of the credentials spec\n')
+        [['git', 'init', '-q', '-b', 'm9'], ['git', 'add', 'EULA'],
+         ['git', '-c', 'user.name=spec', '-c', 'user.email=spec@example.org', 'commit', '-qm', 'EULA']].each {
+            assert Cli.exec(it, release).exitCode == 0
+        }
+        assert Cli.exec(['git', 'clone', '-q', '--bare', release.toString(), repo.resolve('release.git').toString()]).exitCode == 0
 
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16)
         server.createContext('/') { HttpExchange exchange -> serve(exchange) }
@@ -73,6 +83,10 @@ class SourceCredentialsSpec extends Specification {
                 exchange.sendResponseHeaders(401, -1)
                 return
             }
+            if (exchange.requestURI.path.startsWith('/release.git/')) {
+                git(exchange)
+                return
+            }
             Path file = repo.resolve(exchange.requestURI.path.substring(1)).normalize()
             if (!file.startsWith(repo) || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1)
@@ -80,6 +94,40 @@ class SourceCredentialsSpec extends Specification {
             }
             byte[] body = Files.readAllBytes(file)
             exchange.sendResponseHeaders(200, body.length)
+            exchange.responseBody.write(body)
+        }
+    }
+
+    /** git's smart HTTP, as git's own CGI program serves it. */
+    void git(HttpExchange exchange) {
+        byte[] request = exchange.requestBody.readAllBytes()
+        ProcessBuilder backend = new ProcessBuilder('git', 'http-backend')
+        backend.environment().putAll([GIT_PROJECT_ROOT: repo.toString(), GIT_HTTP_EXPORT_ALL: '1',
+                                      PATH_INFO: exchange.requestURI.path, QUERY_STRING: exchange.requestURI.rawQuery ?: '',
+                                      REQUEST_METHOD: exchange.requestMethod, CONTENT_LENGTH: String.valueOf(request.length),
+                                      CONTENT_TYPE: exchange.requestHeaders.getFirst('Content-Type') ?: '',
+                                      HTTP_CONTENT_ENCODING: exchange.requestHeaders.getFirst('Content-Encoding') ?: '',
+                                      GIT_PROTOCOL: exchange.requestHeaders.getFirst('Git-Protocol') ?: '',
+                                      REMOTE_USER: 'relengine', REMOTE_ADDR: '127.0.0.1'])
+        Process process = backend.start()
+        process.outputStream.withCloseable { it.write(request) }
+        byte[] output = process.inputStream.readAllBytes()
+        process.waitFor()
+        String text = new String(output, StandardCharsets.ISO_8859_1)
+        int end = text.indexOf('\r\n\r\n') >= 0 ? text.indexOf('\r\n\r\n') + 4 : text.indexOf('\n\n') + 2
+        int status = 200
+        text.substring(0, end).readLines().findAll { it.contains(':') }.each { String line ->
+            String name = line.substring(0, line.indexOf(':')).trim()
+            String value = line.substring(line.indexOf(':') + 1).trim()
+            if (name.equalsIgnoreCase('Status')) {
+                status = value.split(' ')[0] as int
+            } else {
+                exchange.responseHeaders.add(name, value)
+            }
+        }
+        byte[] body = Arrays.copyOfRange(output, end, output.length)
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length)
+        if (body.length > 0) {
             exchange.responseBody.write(body)
         }
     }
@@ -98,6 +146,7 @@ class SourceCredentialsSpec extends Specification {
 release 'Mini Linux', short: 'Mini', version: '9.1', rc: 'RC1', final: true, code: 'Spec'
 arches 'x86_64'
 source yum, url: '${url(password)}'
+extraFiles git: 'http://relengine:$password@127.0.0.1:${server.address.port}/release.git', ref: 'm9', files: ['EULA']
 repos {
     repo 'BaseOS', debug: false, source: false, kickstart: false
 }
@@ -161,7 +210,8 @@ echo $version > %{buildroot}/usr/share/$name/version
         expect:
         run.exitCode == 0
         Files.isRegularFile(root.resolve('production/mirror/pub/rocky/9.1/BaseOS/x86_64/os/Packages/d/demo-baseos-1.0-1.el9.noarch.rpm'))
-        run.stdout.contains('relengine: 5 done, 0 failed (0 required), 0 skipped')
+        run.stdout.contains('relengine: 6 done, 0 failed (0 required), 0 skipped')
+        Files.readString(root.resolve('production/mirror/pub/rocky/9.1/metadata/EULA')) == 'EULA of the credentials spec\n'
     }
 
     def "the password is in no file of the compose, staging, production and the reports, nor in the run's output, but in the dnf configuration"() {
@@ -263,13 +313,13 @@ echo $version > %{buildroot}/usr/share/$name/version
                 '--confirm', '--date-stamp', STAMP, '--resume')
         List<Map> lines = Files.readAllLines(compose.resolve('work/journal')).collect { new groovy.json.JsonSlurper().parseText(it) as Map }
         List<Map> last = lines.subList(lines.findLastIndexOf { it.event == 'run' }, lines.size())
-        Map credentials = ['prepare', 'sync:BaseOS:x86_64:os'].collectEntries { id ->
+        Map credentials = ['prepare', 'sync:BaseOS:x86_64:os', 'extrafiles'].collectEntries { id ->
             [id, lines.findAll { it.task == id && it.state == 'done' }*.ingredients*.credentials]
         }
 
         then:
         again.exitCode == 0
-        last.findAll { it.state == 'done' }*.task.containsAll(['prepare', 'sync:BaseOS:x86_64:os'])
+        last.findAll { it.state == 'done' }*.task.containsAll(['prepare', 'sync:BaseOS:x86_64:os', 'extrafiles'])
         last.findAll { it.state == 'reused' }*.task == []
         credentials.values().every { it.size() == 2 && it[0] != it[1] }
         holding(OTHER) == [dnfConfigPath()]
@@ -284,7 +334,7 @@ echo $version > %{buildroot}/usr/share/$name/version
 
         then:
         same.exitCode == 0
-        same.stdout.contains('relengine: 0 done, 5 reused, 0 failed (0 required), 0 skipped')
+        same.stdout.contains('relengine: 0 done, 6 reused, 0 failed (0 required), 0 skipped')
     }
 
     def "a wrong password fails the sync with dnf's 401, and is in no log, no report and no output either"() {
