@@ -43,8 +43,9 @@ public final class FileModes {
 
     /**
      * Creates {@code dir} and each missing directory on the way, each with exactly {@code mode}; directories that
-     * exist are left as they are (an administrator may have set them so). The mode is set after each mkdir,
-     * since the umask narrows the mode a directory is created with.
+     * exist are left as they are (an administrator may have set them so). The mode is set after the directories
+     * are made, since the umask narrows the mode a directory is created with; they are made as
+     * {@link Files#createDirectories} makes them, which fails as it does (a file in the way, no permission).
      *
      * @return the directories made, outermost first
      */
@@ -53,20 +54,10 @@ public final class FileModes {
         for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
             missing.add(0, p);
         }
-        List<Path> made = new ArrayList<>();
+        Files.createDirectories(dir);
         for (Path p : missing) {
-            try {
-                Files.createDirectory(p);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // made by another process meanwhile: it is theirs to set
-                if (!Files.isDirectory(p)) {
-                    throw e;
-                }
-                continue;
-            }
             Files.setPosixFilePermissions(p, mode);
-            made.add(p);
         }
-        return made;
+        return missing;
     }
 }
