@@ -67,9 +67,7 @@ public final class ComposeRun {
         // the compose's own copy of its plan: `relengine status` and `explain` read it, no recipe needed
         AtomicFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
         boolean compose = plan.scope().compose();
-        if (compose) {
-            AtomicFiles.write(composeDir.resolve("STATUS"), "STARTED\n");
-        }
+        ComposeStatus status = new ComposeStatus(plan);
         LocalEffects effects = new LocalEffects(logs, options.timeout(), new Producers(),
                 new Operations(work.resolve("tmp")));
         Instant start = Instant.now();
@@ -83,23 +81,24 @@ public final class ComposeRun {
         observers.forEach(o -> o.started(plan, effects::log));
         Scheduler.Outcome outcome;
         try {
-            outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) ->
-                    observers.forEach(o -> o.changed(task, state, finished, total, detail)), hasher, previous).run(plan);
+            outcome = new Scheduler(effects, jobs, journal, new Scheduler.Listener() {
+                @Override
+                public void changed(Task task, TaskState state, int finished, int total, String detail) {
+                    observers.forEach(o -> o.changed(task, state, finished, total, detail));
+                }
+
+                @Override
+                public void performing(Task task) {
+                    status.performing(task);
+                }
+            }, hasher, previous).run(plan);
         } finally {
             observers.forEach(RunObserver::finished);
         }
         Duration took = Duration.between(start, Instant.now());
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
-        if (compose && !required.isEmpty()) {
-            AtomicFiles.write(composeDir.resolve("STATUS"), "DOOMED\n");
-        } else if (compose && outcome.states().get("finalize") == TaskState.REUSED) {
-            // finalize wrote STATUS in an earlier run; this run says how the compose stands after it
-            AtomicFiles.write(composeDir.resolve("STATUS"), Journal.read(journal.file()).finishedStatus() + "\n");
-        } else if (compose && plan.task("finalize").isEmpty()) {
-            // no finalize writes it (update runs): the run itself says how the compose stands now
-            AtomicFiles.write(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
-        }
+        status.settle(plan, outcome, required, journal);
         out.println();
         int reused = outcome.ids(TaskState.REUSED).size();
         if (previous != null && reused == plan.tasks().size()) {

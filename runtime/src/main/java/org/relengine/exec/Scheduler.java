@@ -33,6 +33,10 @@ public final class Scheduler {
     /** Told of every state change, from the scheduling thread. */
     public interface Listener {
         void changed(Task task, TaskState state, int finished, int total, String detail);
+
+        /** Before the first action of a task that runs (not of one reused), from the thread that runs it. */
+        default void performing(Task task) {
+        }
     }
 
     /** What happened to every task. */
@@ -173,6 +177,7 @@ public final class Scheduler {
             return new Result(task, TaskState.REUSED, null, null, ingredients);
         }
         record(task, TaskState.RUNNING, null, null);
+        listener.performing(task);
         Result result = actions(task);
         return new Result(task, result.state, result.exit, result.failure, ingredients);
     }

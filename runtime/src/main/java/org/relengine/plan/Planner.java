@@ -629,6 +629,10 @@ public final class Planner {
             for (String kind : List.of("isos", "images", "live")) {
                 String from = layout.work() + "/" + kind + "/" + arch;
                 String to = layout.compose() + "/" + kind + "/" + arch;
+                if (!producedInto(from)) {
+                    // no task writes images of this kind for this arch: there is nothing to move, and no CHECKSUM
+                    continue;
+                }
                 actions.add(new Action.Internal("move-directory", "move " + from + " into " + to
                         + " (when it exists)", List.of(to), params("from", from, "to", to)));
                 actions.add(new Action.WriteFile(to + "/CHECKSUM", "CHECKSUM from the per-file .CHECKSUM files",
@@ -661,6 +665,12 @@ public final class Planner {
         outputs.add(paths.latestLink());
         add("finalize", TaskKind.FINALIZE, null, null, sinks, List.of(layout.work()), outputs, Executor.LOCAL, false,
                 actions);
+    }
+
+    /** Whether a task planned so far writes into {@code dir} or below it. */
+    private boolean producedInto(String dir) {
+        return tasks.values().stream().flatMap(t -> t.outputs().stream())
+                .anyMatch(o -> o.equals(dir) || o.startsWith(dir + "/"));
     }
 
     /** Tasks nothing depends on yet: what a closing task must wait for. */
