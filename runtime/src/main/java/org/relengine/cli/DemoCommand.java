@@ -115,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
             ComposeRun.Result result;
             try {
                 result = ComposeRun.run(plan, new ComposeRun.Options(parallel, timeout, resume.resume,
-                        resume.breakLock, "relengine demo --out " + out), stdout, observers);
+                        resume.breakLock, "relengine demo --out " + out, resume.verifyFull()), stdout, observers);
             } catch (RunLock.Locked e) {
                 return RealRun.refused("relengine demo: ", e, err);
             }

@@ -27,9 +27,14 @@ public final class ComposeRun {
 
     /**
      * How to run: tasks at a time, the per-command timeout, whether to resume from the compose's journal,
-     * whether to take over locks held on another host, and the command line named in the locks.
+     * whether to take over locks held on another host, the command line named in the locks, and whether
+     * resuming hashes every recorded output ({@code --verify full}) or only those whose time changed.
      */
-    public record Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command) {
+    public record Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command,
+                          boolean verifyFull) {
+        public Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command) {
+            this(jobs, timeout, resume, breakLock, command, false);
+        }
     }
 
     private static final int TAIL = 12;
@@ -91,7 +96,7 @@ public final class ComposeRun {
                 public void performing(Task task) {
                     status.performing(task);
                 }
-            }, hasher, previous).run(plan);
+            }, hasher, previous, new OutputRecords(plan), options.verifyFull()).run(plan);
         } finally {
             observers.forEach(RunObserver::finished);
         }

@@ -1,5 +1,6 @@
 package org.relengine.exec;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +26,8 @@ import org.relengine.plan.Task;
  * counts.
  *
  * <p>Every finished task's {@link TaskIngredients} go into the journal. Resuming, a task is reused instead
- * of run when the journal says it finished with the same ingredients, its outputs are still there (or every
- * task that reads them finished too), and no task it depends on ran again in this run.
+ * of run when the journal says it finished with the same ingredients, its outputs are as it left them
+ * ({@link OutputVerification}), and no task it depends on ran again in this run.
  */
 public final class Scheduler {
 
@@ -52,27 +53,40 @@ public final class Scheduler {
     private final Listener listener;
     private final TaskHasher hasher;
     private final Journal.History previous;
+    private final OutputRecords outputs;
+    private final boolean verifyFull;
 
     public Scheduler(Effects effects, int jobs, Journal journal, Listener listener) {
         this(effects, jobs, journal, listener, null, null);
     }
 
+    public Scheduler(Effects effects, int jobs, Journal journal, Listener listener, TaskHasher hasher,
+                     Journal.History previous) {
+        this(effects, jobs, journal, listener, hasher, previous, null, false);
+    }
+
     /**
      * @param hasher   computes the ingredients recorded with every finished task; null records none
      * @param previous what earlier runs of this compose did, to resume from; null runs every task
+     * @param outputs  where each finished task's outputs are recorded, and checked before one is reused; null:
+     *                 nowhere, and only their existence is checked
+     * @param verifyFull whether that check hashes every recorded digest, not only those of files whose time changed
      */
     public Scheduler(Effects effects, int jobs, Journal journal, Listener listener, TaskHasher hasher,
-                     Journal.History previous) {
+                     Journal.History previous, OutputRecords outputs, boolean verifyFull) {
         this.effects = effects;
         this.jobs = Math.max(1, jobs);
         this.journal = journal;
         this.listener = listener;
         this.hasher = hasher;
         this.previous = previous;
+        this.outputs = outputs;
+        this.verifyFull = verifyFull;
     }
 
     public Outcome run(Plan plan) {
-        ReuseRule reuse = previous == null ? null : new ReuseRule(plan, previous);
+        ReuseRule reuse = previous == null ? null : new ReuseRule(plan, previous,
+                outputs == null ? null : new OutputVerification(plan, previous, outputs, verifyFull));
         Map<String, Task> tasks = new LinkedHashMap<>();
         plan.tasks().forEach(t -> tasks.put(t.id(), t));
         Map<String, TaskState> states = new LinkedHashMap<>();
@@ -173,12 +187,25 @@ public final class Scheduler {
         } catch (RuntimeException e) {
             return Result.failed(task, null, "cannot compute the task's ingredients: " + e, null);
         }
-        if (reuse != null && ingredients != null && reuse.reasonsToRun(task, ingredients, d -> false).isEmpty()) {
-            return new Result(task, TaskState.REUSED, null, null, ingredients);
+        if (reuse != null && ingredients != null) {
+            List<String> reasons = reuse.reasonsToRun(task, ingredients, d -> false);
+            if (reasons.isEmpty()) {
+                return new Result(task, TaskState.REUSED, null, null, ingredients);
+            }
+            // what `relengine explain` would say, kept with the run that acted on it
+            reasons.forEach(reason -> effects.note(task.id(), "runs again: " + reason));
         }
         record(task, TaskState.RUNNING, null, null);
         listener.performing(task);
         Result result = actions(task);
+        if (result.state == TaskState.DONE && outputs != null) {
+            try {
+                outputs.save(task);
+            } catch (IOException | RuntimeException e) {
+                return Result.failed(task, null, "cannot record what it left at its outputs: " + e.getMessage(),
+                        ingredients);
+            }
+        }
         return new Result(task, result.state, result.exit, result.failure, ingredients);
     }
 

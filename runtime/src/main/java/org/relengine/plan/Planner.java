@@ -438,13 +438,15 @@ public final class Planner {
             // every disc keeps the boot ISO's volume id (…-dvd): the replayed boot records and
             // inst.stage2=hd:LABEL=… expect it
             String dialog = layout.lorax(arch) + "/xorriso-" + image.name() + "-" + arch + ".txt";
+            // the graft list writes the disc root's .treeinfo and .discinfo too: outputs of this task
+            String root = layout.lorax(arch) + "/" + image.name();
             add("extras:" + image.name() + ":" + arch, TaskKind.EXTRAS, null, arch, existing(deps), inputs,
-                    List.of(iso), extras.on(), extras.failable().failableOn(arch), List.of(
+                    List.of(iso, root + "/.treeinfo", root + "/.discinfo"), extras.on(), extras.failable().failableOn(arch), List.of(
                             new Action.WriteFile(dialog, "xorriso graft list", null,
                                     params("boot", layout.workIsos(arch) + "/" + release.bootIsoName(arch),
                                             "out", partial(iso), "volid", release.volumeId(arch, "dvd"), "arch", arch,
                                             "tree", layout.lorax(arch) + "/lorax", "extra", layout.extraFiles(),
-                                            "repos", graftRepos(image, arch), "root", layout.lorax(arch) + "/" + image.name(),
+                                            "repos", graftRepos(image, arch), "root", root,
                                             "name", release.name(), "short", release.shortName(),
                                             "version", release.version(), "variant", image.variant())),
                             new Action.Exec(List.of("xorriso", "-options_from_file", dialog)),
@@ -633,11 +635,12 @@ public final class Planner {
                     // no task writes images of this kind for this arch: there is nothing to move, and no CHECKSUM
                     continue;
                 }
-                actions.add(new Action.Internal("move-directory", "move " + from + " into " + to
+                actions.add(new Action.Internal(Action.Internal.MOVE_DIRECTORY, "move " + from + " into " + to
                         + " (when it exists)", List.of(to), params("from", from, "to", to)));
                 actions.add(new Action.WriteFile(to + "/CHECKSUM", "CHECKSUM from the per-file .CHECKSUM files",
                         null, params("dir", to)));
-                outputs.add(to + "/CHECKSUM");
+                // the directory, not only its CHECKSUM: what --resume checks of the images moved into it
+                outputs.add(to);
             }
         }
         actions.add(new Action.MakeDirectory(layout.metadata()));

@@ -1,5 +1,7 @@
 package org.relengine.steps;
 
+import org.relengine.plan.Action;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,7 @@ public final class Operations {
                 }
             }
             case "download-image" -> downloadImage(p, log);
-            case "move-directory" -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
+            case Action.Internal.MOVE_DIRECTORY -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
             case "rename-file" -> {
                 Files.move(Path.of(p.get("from")), Path.of(p.get("to")), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
