@@ -122,17 +122,8 @@ class ResumeSpec extends Specification {
     }
 
     def "resumed, then killed while it stages: the compose it finished stays FINISHED"() {
-        given: 'an rsync that hangs on its way into staging, so that the kill lands inside stage'
-        int from = journal().size()
-        Map env = DemoSpec.ENV + [PATH: slowRsync('staging').toString() + ':' + System.getenv('PATH')]
-
-        when:
-        Process process = Cli.start([env: env], base.resolve('run4.log'), 'demo', '--out', killed.toString(),
-                '--resume')
-        def running = killWhen(process, from) { List<Map> lines ->
-            lines.find { it.state == 'running' && it.task == 'stage' }
-        }
-        killedLock = lock()
+        when: 'an rsync that hangs on its way into staging, so that the kill lands inside stage'
+        def running = resumeAndKillIn('stage', 'staging', 'run4.log')
 
         then:
         running.task == 'stage'
@@ -160,15 +151,9 @@ class ResumeSpec extends Specification {
     def "resumed, then killed while it promotes: the compose stays FINISHED"() {
         given:
         int from = journal().size()
-        Map env = DemoSpec.ENV + [PATH: slowRsync('production').toString() + ':' + System.getenv('PATH')]
 
         when:
-        Process process = Cli.start([env: env], base.resolve('run5.log'), 'demo', '--out', killed.toString(),
-                '--resume')
-        def running = killWhen(process, from) { List<Map> lines ->
-            lines.find { it.state == 'running' && it.task == 'promote' }
-        }
-        killedLock = lock()
+        def running = resumeAndKillIn('promote', 'production', 'run5.log')
 
         then:
         running.task == 'promote'
@@ -260,6 +245,18 @@ class ResumeSpec extends Specification {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Resumes the demo with an rsync that hangs on its way into {@code target}, and kills it once {@code task} runs. */
+    private Map resumeAndKillIn(String task, String target, String log) {
+        int from = journal().size()
+        Map env = DemoSpec.ENV + [PATH: slowRsync(target).toString() + ':' + System.getenv('PATH')]
+        Process process = Cli.start([env: env], base.resolve(log), 'demo', '--out', killed.toString(), '--resume')
+        Map running = killWhen(process, from) { List<Map> lines ->
+            lines.find { it.state == 'running' && it.task == task }
+        }
+        killedLock = lock()
+        running
+    }
 
     /**
      * A directory with an {@code rsync} that first runs {@code then} (by default: sleeps for a minute) when its
