@@ -12,6 +12,8 @@ import spock.lang.Timeout
  * Only recipe files are read as recipes: regular files named *.groovy (after every link), outside /proc and
  * /sys, of at most {@link RecipeFile#LIMIT} bytes. Anything else is refused with one diagnostic naming the file,
  * at the include statement that names it, with a hint; never read, so never shown in a code frame, never a hang.
+ * The devices here are /dev/null, which a reader that did not check would read as empty: /dev/zero, which would
+ * exhaust this JVM's memory, is read by a process of its own in the CLI's RefusedRecipeFileSpec.
  */
 @Timeout(30)
 class RecipeFileSpec extends Specification implements RecipeFixture {
@@ -83,7 +85,7 @@ class RecipeFileSpec extends Specification implements RecipeFixture {
 
         where:
         target               | real                                                   | what                                                               | hint
-        '/dev/zero'          | '/dev/zero'                                            | 'a character device'                                               | HINT_REGULAR
+        '/dev/null'          | '/dev/null'                                            | 'a character device'                                               | HINT_REGULAR
         '/etc/passwd'        | '/etc/passwd'                                          | 'not a recipe (*.groovy)'                                          | 'a link read as a recipe must lead to a recipe file (*.groovy)'
         '/proc/self/environ' | "/proc/${ProcessHandle.current().pid()}/environ"       | 'a file of /proc or /sys, which the kernel makes up as it is read' | HINT_REGULAR
     }
@@ -116,7 +118,7 @@ class RecipeFileSpec extends Specification implements RecipeFixture {
         where:
         what                                 | make                                                                                 || reason                                                                 | hint
         'a FIFO'                             | { Path d -> Path f = d.resolve('fifo.groovy'); mkfifo(f); f }                        || 'it is a FIFO (named pipe)'                                            | HINT_REGULAR
-        'a link to /dev/zero'                | { Path d -> Files.createSymbolicLink(d.resolve('zero.groovy'), Path.of('/dev/zero')) } || 'it is a link to /dev/zero, which is a character device'               | HINT_REGULAR
+        'a link to /dev/null'                | { Path d -> Files.createSymbolicLink(d.resolve('null.groovy'), Path.of('/dev/null')) } || 'it is a link to /dev/null, which is a character device'               | HINT_REGULAR
         'a link to /etc/passwd'              | { Path d -> Files.createSymbolicLink(d.resolve('pw.groovy'), Path.of('/etc/passwd')) } || 'it is a link to /etc/passwd, which is not a recipe (*.groovy)'        | 'a link read as a recipe must lead to a recipe file (*.groovy)'
         'a file not named *.groovy'          | { Path d -> Files.writeString(d.resolve('.env'), "release 'TOKEN=secret'\n") }       || 'it is not a recipe (*.groovy)'                                        | 'recipes are files named *.groovy'
         'a directory'                        | { Path d -> Files.createDirectory(d.resolve('recipes')) }                            || 'it is a directory'                                                    | 'name a recipe file (*.groovy) in it'
