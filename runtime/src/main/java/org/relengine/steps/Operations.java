@@ -222,7 +222,8 @@ public final class Operations {
         }
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(4);
         try {
-            int entries = org.relengine.formats.FileList.write(dir, module, pool);
+            var written = org.relengine.formats.FileList.write(dir, module, pool);
+            written.warning(dir).forEach(log::println);
             Path list = dir.resolve("fullfiletimelist-" + module);
             for (String copy : List.of("fullfiletimelist", "fullfiletimelist-" + module + "-linux")) {
                 Path partial = dir.resolve("." + copy + ".part");
@@ -230,7 +231,7 @@ public final class Operations {
                 Files.move(partial, dir.resolve(copy), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
-            log.println(entries + " entries listed in " + list);
+            log.println(written.entries() + " entries listed in " + list);
         } finally {
             pool.shutdown();
         }
