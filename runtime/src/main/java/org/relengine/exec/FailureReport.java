@@ -17,6 +17,12 @@ public final class FailureReport {
 
     private static final Pattern PACKAGE = Pattern.compile("^package: (\\S+) from (\\S+)");
 
+    /** dnf's last word on a package it could not write whole: {@code [FAILED] NAME.rpm: Curl error (23): …}. */
+    private static final Pattern TRUNCATED = Pattern.compile("(?m)^\\[FAILED\\] (\\S+): Curl error \\(23\\)");
+
+    /** Where reposync writes: its {@code -p} argument, on the logged command line. */
+    private static final Pattern TARGET = Pattern.compile("(?m)^\\$ dnf reposync .* -p (\\S+)");
+
     private FailureReport() {
     }
 
@@ -30,6 +36,10 @@ public final class FailureReport {
             return null;
         }
         String text = Files.readString(log, StandardCharsets.UTF_8);
+        String noSpace = noSpace(text);
+        if (noSpace != null) {
+            return noSpace;
+        }
         if (text.contains("Public key for") && text.contains("is not installed")) {
             return "packages were removed due to a signature key violation (Public key … is not installed)";
         }
@@ -39,6 +49,30 @@ public final class FailureReport {
         }
         if (text.contains("[FAILED]") || text.contains("Failed to download")) {
             return "some packages did not download";
+        }
+        return null;
+    }
+
+    /**
+     * A sync the disk had no room for. dnf says so in two ways: curl's error 23 for each package it could not
+     * write whole (the file is left truncated, and a later sync downloads it again), and Python's
+     * {@code [Errno 28]} for its metadata and cache.
+     */
+    private static String noSpace(String text) {
+        Matcher target = TARGET.matcher(text);
+        String into = target.find() ? " into " + target.group(1) : "";
+        List<String> truncated = new ArrayList<>();
+        Matcher cut = TRUNCATED.matcher(text);
+        while (cut.find()) {
+            truncated.add(cut.group(1));
+        }
+        if (!truncated.isEmpty()) {
+            return "no space left on device: " + truncated.size() + (truncated.size() == 1 ? " package" : " packages")
+                    + " truncated while dnf wrote" + into + " (" + String.join(", ", truncated) + ")";
+        }
+        if (text.contains("[Errno 28]") || text.contains("No space left on device")) {
+            return "no space left on device: dnf could not write" + (into.isEmpty() ? " its metadata or cache"
+                    : into + " or its cache");
         }
         return null;
     }
