@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.relengine.effects.LocalEffects;
-import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
 import org.relengine.steps.Operations;
@@ -65,10 +64,10 @@ public final class ComposeRun {
         }
         journal.start(ProcessHandle.current().pid(), options.resume());
         // the compose's own copy of its plan: `relengine status` and `explain` read it, no recipe needed
-        AtomicFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
+        StateFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
         boolean compose = plan.scope().compose();
         if (compose) {
-            AtomicFiles.write(composeDir.resolve("STATUS"), "STARTED\n");
+            StateFiles.status(composeDir.resolve("STATUS"), "STARTED\n");
         }
         LocalEffects effects = new LocalEffects(logs, options.timeout(), new Producers(),
                 new Operations(work.resolve("tmp")));
@@ -79,7 +78,8 @@ public final class ComposeRun {
                     + (previous.runs() == 1 ? " earlier run" : " earlier runs") + ")");
         }
         out.flush();
-        TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(), relengineVersion());
+        TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(effects.waits()::of),
+                relengineVersion());
         observers.forEach(o -> o.started(plan, effects::log));
         Scheduler.Outcome outcome;
         try {
@@ -91,14 +91,19 @@ public final class ComposeRun {
         Duration took = Duration.between(start, Instant.now());
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
-        if (compose && !required.isEmpty()) {
-            AtomicFiles.write(composeDir.resolve("STATUS"), "DOOMED\n");
-        } else if (compose && outcome.states().get("finalize") == TaskState.REUSED) {
-            // finalize wrote STATUS in an earlier run; this run says how the compose stands after it
-            AtomicFiles.write(composeDir.resolve("STATUS"), Journal.read(journal.file()).finishedStatus() + "\n");
-        } else if (compose && plan.task("finalize").isEmpty()) {
-            // no finalize writes it (update runs): the run itself says how the compose stands now
-            AtomicFiles.write(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
+        StateWriteFault stopped = outcome.stopped();
+        try {
+            if (compose && (!required.isEmpty() || stopped != null)) {
+                StateFiles.status(composeDir.resolve("STATUS"), "DOOMED\n");
+            } else if (compose && outcome.states().get("finalize") == TaskState.REUSED) {
+                // finalize wrote STATUS in an earlier run; this run says how the compose stands after it
+                StateFiles.status(composeDir.resolve("STATUS"), Journal.read(journal.file()).finishedStatus() + "\n");
+            } else if (compose && plan.task("finalize").isEmpty()) {
+                // no finalize writes it (update runs): the run itself says how the compose stands now
+                StateFiles.status(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
+            }
+        } catch (StateWriteFault e) {
+            stopped = stopped == null ? e : stopped;
         }
         out.println();
         int reused = outcome.ids(TaskState.REUSED).size();
@@ -129,8 +134,14 @@ public final class ComposeRun {
             out.println("relengine: compose " + plan.composeId() + " is "
                     + Files.readString(composeDir.resolve("STATUS")).strip());
         }
+        if (stopped != null) {
+            int unstarted = outcome.ids(TaskState.PENDING).size();
+            out.println("relengine: the run stopped: " + stopped.getMessage() + (unstarted == 0 ? ""
+                    : "; " + unstarted + (unstarted == 1 ? " task was" : " tasks were") + " not started"));
+            out.println("  hint: " + stopped.hint());
+        }
         out.flush();
-        return new Result(outcome, required.isEmpty() ? 0 : 3, took, logs);
+        return new Result(outcome, required.isEmpty() && stopped == null ? 0 : 3, took, logs);
     }
 
     /** The version that goes into the ingredients of work done in Java. */
