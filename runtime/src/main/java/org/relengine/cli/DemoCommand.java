@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     Integer jobs;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30", converter = DurationConverter.class,
-            description = "Kill a command that runs longer: minutes, or 90s, 30m, 2h (default 30 minutes).")
+            description = "Stop a task that takes longer, its commands and network waits included: minutes, or 90s, 30m, 2h (default 30 minutes).")
     Duration timeout;
 
     @Option(names = "--date-stamp", paramLabel = "YYYYMMDD.HHMMSS",

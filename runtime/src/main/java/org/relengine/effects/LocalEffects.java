@@ -210,13 +210,23 @@ public final class LocalEffects implements Effects {
             try {
                 operations.run(operation, params, log, waits.of(task));
             } catch (IOException e) {
-                log.println("relengine: " + e.getMessage());
-                throw new TaskFailure(description + ": " + e.getMessage(), e);
+                String reason = reason(e);
+                log.println("relengine: " + reason);
+                throw new TaskFailure(description + ": " + reason, e);
             } catch (TaskFailure e) {
                 log.println("relengine: " + e.getMessage());
                 throw e;
             }
         }
+    }
+
+    /** A fault of the file system as a person reads it: a full disk names the file it could not write. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && org.relengine.formats.NoSpace.caused(e,
+                Path.of(fs.getFile() == null ? "." : fs.getFile()))) {
+            return "no space left on device writing " + (fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile());
+        }
+        return e.getMessage();
     }
 
     /** A preview is a record of what the task changed; one that cannot be made does not stop the task. */

@@ -122,7 +122,7 @@ public final class ComposeRun {
             for (String unresolved : FailureReport.unresolved(log)) {
                 out.println("  unresolved dependency: " + unresolved);
             }
-            String sync = id.startsWith("sync:") ? FailureReport.syncFailure(log) : null;
+            String sync = FailureReport.cause(id, log);
             if (sync != null) {
                 out.println("  cause: " + sync);
             }

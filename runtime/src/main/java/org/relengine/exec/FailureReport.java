@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relengine.formats.NoSpace;
 
 /**
  * Reads a failed task's log for what a person needs first: for repoclosure, each package and the
@@ -74,7 +75,31 @@ public final class FailureReport {
             return "no space left on device: dnf could not write" + (into.isEmpty() ? " its metadata or cache"
                     : into + " or its cache");
         }
+        if (target.find(0) && NoSpace.full(Path.of(target.group(1)))) {
+            // dnf does not always notice a write the disk had no room for: its metadata is then cut short
+            return "no space left on device: the file system of " + target.group(1) + " is full, and dnf failed "
+                    + "on what it had written there";
+        }
         return null;
+    }
+
+    /**
+     * What a failed task's log says the cause was, for the summary: a sync's as {@link #syncFailure}; for any
+     * other task, a full disk, which its tool may only say in its own words. Null when the log says none.
+     */
+    public static String cause(String task, Path log) throws IOException {
+        if (task.startsWith("sync:")) {
+            return syncFailure(log);
+        }
+        if (!Files.exists(log)) {
+            return null;
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        if (text.contains("exceeds free space on media")) {
+            return "no space left on device: xorriso found less free space than the image needs";
+        }
+        return text.toLowerCase(java.util.Locale.ROOT).contains("no space left on device")
+                ? "no space left on device (the log names what could not be written)" : null;
     }
 
     /** {@code demo-broken-1.0-1.el9.x86_64 (AppStream) needs demo-missing-capability}, one per package. */
