@@ -81,8 +81,10 @@ public final class InputFingerprints {
             return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
         } catch (IOException | IllegalArgumentException e) {
             String status = e.getMessage() == null ? null : e.getMessage().replaceFirst(".* answered (\\d+)$", "$1");
+            // named by what went wrong underneath (ConnectException), as the ingredient has always said it
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             return "repomd.xml unavailable (" + (status != null && status.matches("\\d+") ? "HTTP " + status
-                    : e.getClass().getSimpleName()) + ")";
+                    : cause.getClass().getSimpleName()) + ")";
         }
     }
 
