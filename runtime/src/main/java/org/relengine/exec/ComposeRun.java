@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.relengine.effects.LocalEffects;
-import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
 import org.relengine.steps.Operations;
@@ -70,7 +69,7 @@ public final class ComposeRun {
         }
         journal.start(ProcessHandle.current().pid(), options.resume());
         // the compose's own copy of its plan: `relengine status` and `explain` read it, no recipe needed
-        AtomicFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
+        StateFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
         boolean compose = plan.scope().compose();
         ComposeStatus status = new ComposeStatus(plan);
         LocalEffects effects = new LocalEffects(logs, options.timeout(), new Producers(),
@@ -82,7 +81,8 @@ public final class ComposeRun {
                     + (previous.runs() == 1 ? " earlier run" : " earlier runs") + ")");
         }
         out.flush();
-        TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(), relengineVersion());
+        TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(effects.waits()::of),
+                relengineVersion());
         observers.forEach(o -> o.started(plan, effects::log));
         Scheduler.Outcome outcome;
         try {
@@ -103,7 +103,12 @@ public final class ComposeRun {
         Duration took = Duration.between(start, Instant.now());
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
-        status.settle(plan, outcome, required, journal);
+        StateWriteFault stopped = outcome.stopped();
+        try {
+            status.settle(plan, outcome, required, journal, stopped != null);
+        } catch (StateWriteFault e) {
+            stopped = stopped == null ? e : stopped;
+        }
         out.println();
         int reused = outcome.ids(TaskState.REUSED).size();
         if (previous != null && reused == plan.tasks().size()) {
@@ -121,7 +126,7 @@ public final class ComposeRun {
             for (String unresolved : FailureReport.unresolved(log)) {
                 out.println("  unresolved dependency: " + unresolved);
             }
-            String sync = id.startsWith("sync:") ? FailureReport.syncFailure(log) : null;
+            String sync = FailureReport.cause(id, log);
             if (sync != null) {
                 out.println("  cause: " + sync);
             }
@@ -133,8 +138,14 @@ public final class ComposeRun {
             out.println("relengine: compose " + plan.composeId() + " is "
                     + Files.readString(composeDir.resolve("STATUS")).strip());
         }
+        if (stopped != null) {
+            int unstarted = outcome.ids(TaskState.PENDING).size();
+            out.println("relengine: the run stopped: " + stopped.getMessage() + (unstarted == 0 ? ""
+                    : "; " + unstarted + (unstarted == 1 ? " task was" : " tasks were") + " not started"));
+            out.println("  hint: " + stopped.hint());
+        }
         out.flush();
-        return new Result(outcome, required.isEmpty() ? 0 : 3, took, logs);
+        return new Result(outcome, required.isEmpty() && stopped == null ? 0 : 3, took, logs);
     }
 
     /** The version that goes into the ingredients of work done in Java. */

@@ -1,10 +1,8 @@
 package org.relengine.exec;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
 
@@ -31,31 +29,29 @@ final class ComposeStatus {
             return;
         }
         touched = true;
-        try {
-            AtomicFiles.write(file, "STARTED\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        StateFiles.status(file, "STARTED\n");
     }
 
     /**
-     * After the last task: DOOMED when a required compose task failed; otherwise, when this run changed
-     * the compose and no finalize of this run wrote its state, what the journal says of the compose.
+     * After the last task: DOOMED when a required compose task failed, or when the run stopped (it could not
+     * record what it did) after it had changed the compose; otherwise, when this run changed the compose and
+     * no finalize of this run wrote its state, what the journal says of the compose.
      *
      * @param required the failed tasks that were not failable
+     * @throws StateWriteFault when STATUS cannot be written
      */
-    synchronized void settle(Plan plan, Scheduler.Outcome outcome, List<String> required, Journal journal)
-            throws IOException {
+    synchronized void settle(Plan plan, Scheduler.Outcome outcome, List<String> required, Journal journal,
+                             boolean stopped) throws IOException {
         if (!compose) {
             return;
         }
         boolean doomed = required.stream().map(id -> plan.task(id).orElseThrow())
                 .anyMatch(t -> !t.kind().publishes());
-        if (doomed) {
-            AtomicFiles.write(file, "DOOMED\n");
+        if (doomed || (stopped && touched)) {
+            StateFiles.status(file, "DOOMED\n");
         } else if (touched && outcome.states().get("finalize") != TaskState.DONE) {
             // finalize reused or not planned (update runs): the run itself says how the compose stands now
-            AtomicFiles.write(file, Journal.read(journal.file()).finishedStatus() + "\n");
+            StateFiles.status(file, Journal.read(journal.file()).finishedStatus() + "\n");
         }
     }
 }

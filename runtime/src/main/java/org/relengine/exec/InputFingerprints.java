@@ -3,9 +3,6 @@ package org.relengine.exec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.relengine.formats.Checksums;
+import org.relengine.net.HttpGet;
+import org.relengine.net.Wait;
 
 /**
  * Fingerprints of what a task reads from outside the compose. A local file is its size and modification
@@ -32,7 +31,7 @@ public final class InputFingerprints {
 
     private final Duration timeout;
 
-    private final HttpClient http;
+    private final java.util.function.Function<String, Wait> waits;
 
     public InputFingerprints() {
         this(TIMEOUT);
@@ -40,11 +39,32 @@ public final class InputFingerprints {
 
     /** @param timeout how long fetching a repository's repomd.xml may take, whole */
     public InputFingerprints(Duration timeout) {
+        this(timeout, task -> Wait.within(timeout));
+    }
+
+    /**
+     * @param waits the wait of each task's reads: a fetch counts against the task's timeout and is said in its
+     *              log and the run's progress while it waits
+     */
+    public InputFingerprints(java.util.function.Function<String, Wait> waits) {
+        this(TIMEOUT, waits);
+    }
+
+    private InputFingerprints(Duration timeout, java.util.function.Function<String, Wait> waits) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.waits = waits;
     }
 
     public String repository(String url) {
+        return repository(url, Wait.within(timeout));
+    }
+
+    /** The fingerprint of a repository that {@code task} reads. */
+    public String repository(String url, String task) {
+        return repository(url, waits.apply(task));
+    }
+
+    private String repository(String url, Wait wait) {
         String repomd = (url.endsWith("/") ? url : url + "/") + "repodata/repomd.xml";
         try {
             if (url.startsWith("file:")) {
@@ -54,27 +74,17 @@ public final class InputFingerprints {
             }
             // the whole exchange is bounded, body included: a request's own timeout ends with the headers, and a
             // body that stalls would hold the run before its task even starts
-            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(repomd)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            HttpResponse<byte[]> response;
-            try {
-                response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                exchange.cancel(true);
-                return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
-            } catch (java.util.concurrent.ExecutionException e) {
-                return "repomd.xml unavailable (" + e.getCause().getClass().getSimpleName() + ")";
-            }
-            if (response.statusCode() != 200) {
-                return "repomd.xml unavailable (HTTP " + response.statusCode() + ")";
-            }
-            return "repomd.xml sha256 " + Checksums.sha256(new java.io.ByteArrayInputStream(response.body()));
+            byte[] body = HttpGet.bytes(URI.create(repomd), wait, timeout);
+            return "repomd.xml sha256 " + Checksums.sha256(new java.io.ByteArrayInputStream(body));
+        } catch (HttpGet.Unanswered e) {
+            wait.tell(e.getMessage());
+            return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
         } catch (IOException | IllegalArgumentException e) {
-            return "repomd.xml unavailable (" + e.getClass().getSimpleName() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "repomd.xml unavailable (interrupted)";
+            String status = e.getMessage() == null ? null : e.getMessage().replaceFirst(".* answered (\\d+)$", "$1");
+            // named by what went wrong underneath (ConnectException), as the ingredient has always said it
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "repomd.xml unavailable (" + (status != null && status.matches("\\d+") ? "HTTP " + status
+                    : cause.getClass().getSimpleName()) + ")";
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
 
@@ -33,15 +32,21 @@ public final class OutputRecords {
                 work.resolve("dnf"));
     }
 
-    /** Records what the task left at its outputs now. */
+    /**
+     * Records what the task left at its outputs now.
+     *
+     * @throws StateWriteFault when the record cannot be written (a full disk): the run must stop
+     */
     public void save(Task task) throws IOException {
         List<OutputManifest.Entry> entries = OutputManifest.of(task.outputs(), skipped);
-        AtomicFiles.write(file(task.id()), out -> {
-            for (OutputManifest.Entry e : entries) {
-                out.write(e.type() + "\t" + e.size() + "\t" + e.mtime() + "\t" + (e.sha256() == null ? "-" : e.sha256())
-                        + "\t" + (e.target() == null ? "-" : escape(e.target())) + "\t" + escape(e.path()) + "\n");
-            }
-        });
+        StringBuilder text = new StringBuilder();
+        for (OutputManifest.Entry e : entries) {
+            text.append(e.type()).append('\t').append(e.size()).append('\t').append(e.mtime()).append('\t')
+                    .append(e.sha256() == null ? "-" : e.sha256()).append('\t')
+                    .append(e.target() == null ? "-" : escape(e.target())).append('\t').append(escape(e.path()))
+                    .append('\n');
+        }
+        StateFiles.write(file(task.id()), text.toString());
     }
 
     /** What the task left when it last finished; null when nothing was recorded (or the record is damaged). */

@@ -40,8 +40,18 @@ public final class Scheduler {
         }
     }
 
-    /** What happened to every task. */
-    public record Outcome(Map<String, TaskState> states, Map<String, String> failures) {
+    /**
+     * What happened to every task.
+     *
+     * @param stopped why the run stopped before its end, when it could not record what its tasks did; the tasks
+     *                it did not start are left {@code PENDING}. Null when it ran to its end
+     */
+    public record Outcome(Map<String, TaskState> states, Map<String, String> failures, StateWriteFault stopped) {
+
+        public Outcome(Map<String, TaskState> states, Map<String, String> failures) {
+            this(states, failures, null);
+        }
+
         public List<String> ids(TaskState state) {
             return states.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).toList();
         }
@@ -55,6 +65,13 @@ public final class Scheduler {
     private final Journal.History previous;
     private final OutputRecords outputs;
     private final boolean verifyFull;
+    /** Tasks that reached their last state in this run, for the listener; read and written by the scheduling thread. */
+    private int finished;
+    /** How often what the running tasks wait for is passed on. */
+    private static final long NOTICE_MILLIS = 250;
+    /** The first fault writing the journal: from then on no task starts, and the running ones are stopped. */
+    private final java.util.concurrent.atomic.AtomicReference<StateWriteFault> stopped =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public Scheduler(Effects effects, int jobs, Journal journal, Listener listener) {
         this(effects, jobs, journal, listener, null, null);
@@ -99,10 +116,13 @@ public final class Scheduler {
         });
         CompletionService<Result> done = new ExecutorCompletionService<>(pool);
         int running = 0;
-        int finished = 0;
+        finished = 0;
         try {
             while (true) {
                 for (Task task : tasks.values()) {
+                    if (stopped.get() != null) {
+                        break;
+                    }
                     if (states.get(task.id()) != TaskState.PENDING) {
                         continue;
                     }
@@ -125,7 +145,7 @@ public final class Scheduler {
                 if (running == 0) {
                     break;
                 }
-                Result result = take(done);
+                Result result = take(done, tasks);
                 running--;
                 finished++;
                 TaskState state = result.state;
@@ -133,21 +153,40 @@ public final class Scheduler {
                 if (result.failure != null) {
                     failures.put(result.task.id(), result.failure);
                 }
-                if (journal != null) {
-                    journal.record(result.task.id(), state, result.exit, null, result.failure,
-                            state.finished() ? result.ingredients : null);
+                if (journal != null && stopped.get() == null) {
+                    try {
+                        journal.record(result.task.id(), state, result.exit, null, result.failure,
+                                state.finished() ? result.ingredients : null);
+                    } catch (StateWriteFault e) {
+                        stop(e);
+                    }
                 }
                 listener.changed(result.task, state, finished, tasks.size(), result.failure);
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Outcome(states, failures);
+        return new Outcome(states, failures, stopped.get());
     }
 
+    /**
+     * Records a task's state. A journal that cannot be written stops the run: what a task did from then on could
+     * not be told apart from what it did not do, so none starts, and the running ones are stopped, since their
+     * ends could not be recorded either.
+     */
     private void record(Task task, TaskState state, Integer exit, String reason) {
-        if (journal != null) {
-            journal.record(task.id(), state, exit, null, reason);
+        if (journal != null && stopped.get() == null) {
+            try {
+                journal.record(task.id(), state, exit, null, reason);
+            } catch (StateWriteFault e) {
+                stop(e);
+            }
+        }
+    }
+
+    private void stop(StateWriteFault fault) {
+        if (stopped.compareAndSet(null, fault)) {
+            effects.stop("the run stopped: " + fault.getMessage());
         }
     }
 
@@ -161,15 +200,36 @@ public final class Scheduler {
                 || (states.get(d) == TaskState.FAILED && !tasks.get(d).failable()));
     }
 
-    private static Result take(CompletionService<Result> done) {
+    /**
+     * The next task to end. While none does, what the running tasks wait for is passed on to the listener, as a
+     * change to {@code RUNNING} with a detail, from this thread like every other change.
+     */
+    private Result take(CompletionService<Result> done, Map<String, Task> tasks) {
         try {
-            Future<Result> future = done.take();
+            Future<Result> future;
+            while ((future = done.poll(NOTICE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) == null) {
+                tell(tasks);
+            }
+            tell(tasks);
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while tasks were running", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a task crashed the scheduler", e.getCause());
+        }
+    }
+
+    private void tell(Map<String, Task> tasks) {
+        TaskWaits waits = effects.waits();
+        if (waits == null) {
+            return;
+        }
+        for (TaskWaits.Notice notice : waits.drain()) {
+            Task task = tasks.get(notice.task());
+            if (task != null) {
+                listener.changed(task, TaskState.RUNNING, finished, tasks.size(), notice.detail());
+            }
         }
     }
 
@@ -181,6 +241,10 @@ public final class Scheduler {
 
     /** @param reuse the rule to reuse the task by, when every task it follows was reused; null runs it */
     private Result perform(Task task, ReuseRule reuse) {
+        if (effects.waits() != null) {
+            // the task's timeout counts from here: fetching what its ingredients name is waiting too
+            effects.waits().start(task.id());
+        }
         TaskIngredients ingredients;
         try {
             ingredients = hasher == null ? null : hasher.ingredients(task.id());
@@ -196,11 +260,23 @@ public final class Scheduler {
             reasons.forEach(reason -> effects.note(task.id(), "runs again: " + reason));
         }
         record(task, TaskState.RUNNING, null, null);
-        listener.performing(task);
+        if (stopped.get() != null) {
+            // its start could not be recorded: it must not change anything a later run would trust
+            return Result.failed(task, null, "not started: the run stopped: " + stopped.get().getMessage(), null);
+        }
+        try {
+            listener.performing(task);
+        } catch (StateWriteFault e) {
+            stop(e);
+            return Result.failed(task, null, "not started: the run stopped: " + e.getMessage(), null);
+        }
         Result result = actions(task);
         if (result.state == TaskState.DONE && outputs != null) {
             try {
                 outputs.save(task);
+            } catch (StateWriteFault e) {
+                stop(e);
+                return Result.failed(task, null, "the run stopped: " + e.getMessage(), ingredients);
             } catch (IOException | RuntimeException e) {
                 return Result.failed(task, null, "cannot record what it left at its outputs: " + e.getMessage(),
                         ingredients);
@@ -225,8 +301,12 @@ public final class Scheduler {
     private Result tries(Task task) {
         Step.Retry retry = task.retry();
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1 && effects.waits() != null) {
+                // each retry has the whole timeout again
+                effects.waits().start(task.id());
+            }
             Result result = attempt(task);
-            if (result.state != TaskState.FAILED || attempt >= retry.attempts()) {
+            if (result.state != TaskState.FAILED || attempt >= retry.attempts() || stopped.get() != null) {
                 return result;
             }
             Duration wait = retry.waitAfter(attempt);

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.relengine.exec.TaskFailure;
 import org.relengine.formats.AtomicFiles;
 import org.relengine.formats.Checksums;
+import org.relengine.net.Wait;
 
 /** The Java-side work of tasks, by operation name; each writes what it does to the task's log. */
 public final class Operations {
@@ -31,6 +32,11 @@ public final class Operations {
     }
 
     public void run(String operation, Map<String, String> p, PrintWriter log) throws IOException {
+        run(operation, p, log, Wait.within(java.time.Duration.ofHours(2)));
+    }
+
+    /** @param wait how long the task may still wait on the network, and who hears what it waits for */
+    public void run(String operation, Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
         switch (operation) {
             case "require-compose" -> {
                 if (!Files.isDirectory(Path.of(p.get("path")))) {
@@ -41,10 +47,10 @@ public final class Operations {
             case "fetch-extra-files" -> {
                 String commit = ExtraFilesFetch.fetch(p.get("git"), p.get("ref"), Arrays.asList(p.get("files").split(",")),
                         Path.of(p.get("into")), Path.of(p.get("metadata")), Path.of(p.get("record")),
-                        scratch.resolve("extra-files"));
+                        scratch.resolve("extra-files"), wait);
                 log.println("extra files from " + p.get("git") + " at " + p.get("ref") + " (commit " + commit + ")");
             }
-            case "unpack-lorax" -> unpack(p, log);
+            case "unpack-lorax" -> unpack(p, log, wait);
             case "upload-artifact" -> upload(Path.of(p.get("file")), p.get("store"), log);
             case "release-dead-dnf-locks" -> DnfLocks.releaseDead(Path.of(p.get("cache")), log);
             case "copy-file" -> {
@@ -63,7 +69,7 @@ public final class Operations {
                     throw new TaskFailure("xorriso's report on " + p.get("report") + " contains " + p.get("forbidden"));
                 }
             }
-            case "download-image" -> downloadImage(p, log);
+            case "download-image" -> downloadImage(p, log, wait);
             case Action.Internal.MOVE_DIRECTORY -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
             case "rename-file" -> {
                 Files.move(Path.of(p.get("from")), Path.of(p.get("to")), StandardCopyOption.REPLACE_EXISTING,
@@ -102,12 +108,14 @@ public final class Operations {
         log.println("uploaded " + file + " to " + target);
     }
 
-    private void unpack(Map<String, String> p, PrintWriter log) throws IOException {
-        ArtifactStore store = ArtifactStore.open(p.get("store"));
+    private void unpack(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
+        ArtifactStore store = ArtifactStore.open(p.get("store"), wait);
         String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
                 "no build result matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
         Path into = Path.of(p.get("into"));
         Path archive = into.resolve(key.substring(key.lastIndexOf('/') + 1));
+        log.println("fetching " + key + " from " + p.get("store"));
+        log.flush();
         store.fetch(key, archive);
         int entries = SafeUntar.unpack(archive, into);
         log.println("unpacked " + key + " (" + entries + " entries) into " + into);
@@ -181,13 +189,15 @@ public final class Operations {
         log.println("grafted " + copied[0] + " files of the boot tree into " + into);
     }
 
-    private static void downloadImage(Map<String, String> p, PrintWriter log) throws IOException {
-        ArtifactStore store = ArtifactStore.open(p.get("store"));
+    private static void downloadImage(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
+        ArtifactStore store = ArtifactStore.open(p.get("store"), wait);
         String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
                 "no image matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
         Path into = Path.of(p.get("into"));
         String name = key.substring(key.lastIndexOf('/') + 1);
         Path image = into.resolve(name);
+        log.println("fetching " + key + " from " + p.get("store"));
+        log.flush();
         store.fetch(key, image);
         AtomicFiles.write(into.resolve(name + ".CHECKSUM"), Checksums.fileChecksum(image));
         for (String alias : List.of(p.get("latest"), p.get("primary"))) {
