@@ -71,6 +71,15 @@ public final class RecipeLoader {
         } catch (java.nio.charset.CharacterCodingException e) {
             notUtf8(file, includedBy);
             return List.of();
+        } catch (RecipeFile.Refused e) {
+            // an include is refused at its include statement: the file that names it is the one to fix
+            if (includedBy == null) {
+                out.error(Problem.UNREADABLE, new Position(display(file), 1, 1), 1, e.hint(), display(file), e.reason());
+            } else {
+                Value arg = includedBy.args().get(0);
+                out.error(Problem.UNREADABLE, arg.at(), arg.length(), e.hint(), display(file), e.reason());
+            }
+            return List.of();
         } catch (IOException e) {
             Position at = includedBy == null ? new Position(display(file), 1, 1) : includedBy.args().get(0).at();
             out.error(Problem.UNREADABLE, at, 1, null, display(file), e.getMessage());
@@ -85,7 +94,7 @@ public final class RecipeLoader {
         int column = 1;
         int bad = -1;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = RecipeFile.bytes(file);
             java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);

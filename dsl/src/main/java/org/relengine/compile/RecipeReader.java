@@ -1,8 +1,6 @@
 package org.relengine.compile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +10,8 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface RecipeReader {
 
-    RecipeReader FILES = file -> Files.readString(file, StandardCharsets.UTF_8);
+    /** Files on disk, each through {@link RecipeFile}: regular recipe files of bounded size only. */
+    RecipeReader FILES = RecipeFile::text;
 
     String read(Path file) throws IOException;
 }

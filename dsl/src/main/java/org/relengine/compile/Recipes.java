@@ -1,6 +1,7 @@
 package org.relengine.compile;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.relengine.model.Recipe;
 import org.relengine.validate.Diagnostics;
@@ -13,8 +14,12 @@ import org.relengine.validate.RecipeValidator;
  */
 public final class Recipes {
 
-    /** The outcome: the model (null when the text could not be read), every diagnostic, the texts read. */
-    public record Result(Recipe recipe, Diagnostics diagnostics, Map<String, String> sources) {
+    /**
+     * The outcome: the model (null when the text could not be read), every diagnostic, the texts read and the
+     * files they were read from, the recipe first (also when reading stopped part-way, so that what was read can
+     * be told apart from what a plan was made from).
+     */
+    public record Result(Recipe recipe, Diagnostics diagnostics, Map<String, String> sources, List<String> files) {
         public boolean ok() {
             return recipe != null && !diagnostics.hasErrors();
         }
@@ -41,10 +46,10 @@ public final class Recipes {
 
     private static Result finish(RecipeLoader.Loaded loaded, Diagnostics diagnostics) {
         if (diagnostics.hasErrors()) {
-            return new Result(null, diagnostics, loaded.sources());
+            return new Result(null, diagnostics, loaded.sources(), loaded.files());
         }
         Recipe recipe = ModelBuilder.build(loaded);
         RecipeValidator.validate(recipe, diagnostics);
-        return new Result(recipe, diagnostics, loaded.sources());
+        return new Result(recipe, diagnostics, loaded.sources(), loaded.files());
     }
 }

@@ -56,7 +56,8 @@ public enum Problem {
     CONFLICT("R320", "%s"),
     MISSING_ARGUMENT("R321", "`%s` needs its %s first, e.g. %s"),
     DECLARATION_MISSING("R322", "step `%s` needs the declaration `%s` (%s)"),
-    OUT_OF_RANGE("R323", "%s is %d; it must be %s");
+    OUT_OF_RANGE("R323", "%s is %d; it must be %s"),
+    MALFORMED_MODULE("R324", "`%s` is not a file list module: %s");
 
     private final String code;
     private final String template;

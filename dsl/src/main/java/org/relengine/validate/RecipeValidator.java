@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.relengine.model.Arches;
 import org.relengine.model.CloudImage;
 import org.relengine.model.Executor;
+import org.relengine.model.FileListModule;
 import org.relengine.model.Gpg;
 import org.relengine.model.Image;
 import org.relengine.model.LiveImage;
@@ -399,6 +400,8 @@ public final class RecipeValidator {
                         String.valueOf(production.repodataGrace()).length(), null, "`repodataGrace` of `production`",
                         production.repodataGrace(), "0 to 720 (hours)");
             }
+        } else if (step instanceof Step.FileLists fileLists) {
+            modules(fileLists.modules(), origin);
         } else if (step instanceof Step.Sign sign && sign.key() == null) {
             out.error(Problem.MISSING_OPTION, origin.at(), "sign".length(), "the GPG key id or fingerprint",
                     "sign", "key");
@@ -452,6 +455,18 @@ public final class RecipeValidator {
             out.error(Problem.OUT_OF_RANGE, step.origin().option("retries"), String.valueOf(retry.retries()).length(),
                     "0 tries a failed task once, without retrying", "`retries` of `" + step.keyword() + "`",
                     retry.retries(), "0 or more");
+        }
+    }
+
+    /** A module names a directory of the mirror tree and a file in it: `../x` would write outside the tree. */
+    private void modules(List<String> modules, Origin origin) {
+        for (int i = 0; i < modules.size(); i++) {
+            String module = modules.get(i);
+            String refusal = FileListModule.refusal(module);
+            if (refusal != null) {
+                out.error(Problem.MALFORMED_MODULE, origin.element("modules", i), module.length() + 2,
+                        FileListModule.HINT, FileListModule.shown(module), refusal);
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.relengine.compile.Recipes;
 import org.relengine.plan.PlanSource;
+import org.relengine.plan.RecipeHash;
 import org.relengine.secrets.Redaction;
 import org.relengine.report.RunReports;
 import picocli.CommandLine.Command;
@@ -66,20 +68,31 @@ final class ApplyCommand implements Callable<Integer> {
                     + "directory the plan was made in)");
             return ExitCode.ERRORS;
         }
-        RecipePlanning.Planned now = RecipePlanning.plan(saved.recipe(), saved.planning(), null, err);
-        if (!now.ok()) {
-            return now.exitCode();
+        Recipes.Result loaded = Recipes.load(saved.recipe());
+        if (loaded.files().isEmpty()) {
+            // the file the plan names is no recipe (R100 says why, and nothing of it was read): nothing to compare
+            DiagnosticsPrinter.text(saved.recipe().toString(), loaded, err);
+            return ExitCode.ERRORS;
         }
-        PlanSource source = PlanFile.source(saved.recipe(), now.loaded(), false);
-        if (!source.hash().equals(saved.hash())) {
-            err.println("relengine: refusing a stale plan: " + String.join(" or ", now.loaded().recipe().files())
+        // Compared before anything of the recipe is shown: a plan file is input like any other, and one that names
+        // a recipe it was not made from must not make apply print that file's lines in code frames. The hash covers
+        // every file read and its text; a plan can only record the hash of a file's text for someone who knows the
+        // text already, so the diagnostics of a recipe whose hash matches disclose nothing.
+        String hash = RecipeHash.of(loaded.files(), loaded.sources());
+        if (!hash.equals(saved.hash())) {
+            err.println("relengine: refusing a stale plan: " + String.join(" or ", loaded.files())
                     + " changed since " + planFile + " was made");
-            err.println("  plan made from " + saved.hash());
-            err.println("  recipe is now  " + source.hash());
+            err.println("  plan made from " + (saved.hash().isEmpty() ? "(no hash)" : saved.hash()));
+            err.println("  recipe is now  " + hash);
             err.println("  hint: make a new plan: relengine plan " + saved.recipe() + saved.planning().asArguments()
                     + " --out " + planFile);
             return ExitCode.ERRORS;
         }
+        RecipePlanning.Planned now = RecipePlanning.plan(loaded, saved.recipe(), saved.planning(), null, err);
+        if (!now.ok()) {
+            return now.exitCode();
+        }
+        PlanSource source = PlanFile.source(saved.recipe(), now.loaded(), false);
         if (!PlanFile.tasks(now.plan(), source).equals(saved.json().path("tasks"))) {
             err.println("relengine: refusing a stale plan: the same recipe now plans different tasks than "
                     + planFile + " holds (relengine or its inputs changed)");
@@ -90,7 +103,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (saved.planning().dateStamp == null) {
             // the plan leaves the compose's date stamp open: this run allocates it, or resumes the latest
             String stamp = DateStamp.now();
-            now = RecipePlanning.plan(saved.recipe(), saved.planning(), stamp, err);
+            now = RecipePlanning.plan(loaded, saved.recipe(), saved.planning(), stamp, err);
             if (resume.resume && now.ok() && now.plan().full()) {
                 now = ResumableCompose.replan(now, saved.recipe(), saved.planning(), stamp, err);
             }

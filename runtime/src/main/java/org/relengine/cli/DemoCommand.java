@@ -53,8 +53,12 @@ final class DemoCommand implements Callable<Integer> {
     Integer jobs;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30", converter = DurationConverter.class,
-            description = "Kill a command that runs longer: minutes, or 90s, 30m, 2h (default 30 minutes).")
+            description = "Stop a task that takes longer, its commands and network waits included: minutes, or 90s, 30m, 2h (default 30 minutes).")
     Duration timeout;
+
+    @Option(names = "--date-stamp", paramLabel = "YYYYMMDD.HHMMSS",
+            description = "The compose's date stamp (default: the current time).")
+    String dateStamp;
 
     @Mixin
     ResumeOptions resume = new ResumeOptions();
@@ -74,6 +78,10 @@ final class DemoCommand implements Callable<Integer> {
         if (!RealRun.check(reports, err)) {
             return ExitCode.ERRORS;
         }
+        if (dateStamp != null && !dateStamp.matches("\\d{8}\\.\\d{6}")) {
+            err.println("relengine demo: --date-stamp takes YYYYMMDD.HHMMSS, not `" + dateStamp + "`");
+            return ExitCode.USAGE;
+        }
         Path file = recipeFile != null ? recipeFile : shippedRecipe();
         Recipes.Result loaded = Recipes.load(file);
         if (!loaded.ok()) {
@@ -92,9 +100,9 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
             Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), fixtures.git());
-            String stamp = DateStamp.now();
+            String stamp = dateStamp != null ? dateStamp : DateStamp.now();
             Plan plan = DemoPlanning.plan(demo, stamp);
-            if (resume.resume && !dryRun) {
+            if (resume.resume && !dryRun && dateStamp == null) {
                 java.util.Optional<String> earlier = ResumableCompose.latestStamp(plan, stamp);
                 if (earlier.isEmpty()) {
                     err.println("relengine demo: nothing to resume: there is no demo compose in " + out);
@@ -102,6 +110,13 @@ final class DemoCommand implements Callable<Integer> {
                     return ExitCode.ERRORS;
                 }
                 plan = DemoPlanning.plan(demo, earlier.get());
+            }
+            if (dateStamp != null && !dryRun && resume.resume != Files.isRegularFile(
+                    Path.of(plan.composeDir()).resolve("work/journal"))) {
+                err.println("relengine demo: " + (resume.resume ? "nothing to resume: there is no demo compose "
+                        + plan.composeDir() : plan.composeDir() + " exists already; a demo makes a new compose"));
+                err.println("  hint: " + (resume.resume ? "leave out --resume to start it" : "give --resume to continue it"));
+                return ExitCode.ERRORS;
             }
             if (dryRun) {
                 DryRun.walk(plan, stdout);
@@ -115,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
             ComposeRun.Result result;
             try {
                 result = ComposeRun.run(plan, new ComposeRun.Options(parallel, timeout, resume.resume,
-                        resume.breakLock, "relengine demo --out " + out), stdout, observers);
+                        resume.breakLock, "relengine demo --out " + out, resume.verifyFull()), stdout, observers);
             } catch (RunLock.Locked e) {
                 return RealRun.refused("relengine demo: ", e, err);
             }
@@ -250,7 +265,7 @@ final class DemoCommand implements Callable<Integer> {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, port + "\n");
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new org.relengine.exec.StateWriteFault(file, e);
             }
         }
 

@@ -18,6 +18,12 @@ final class DiagnosticsPrinter {
     private DiagnosticsPrinter() {
     }
 
+    /**
+     * Code frames show the texts of {@link Recipes.Result#sources()} only: what the reader read as recipes in this
+     * process, each file through {@code RecipeFile} (a regular *.groovy file, after its links, of bounded size).
+     * No file is read here for a frame, so a diagnostic that names any other file (a refused include, a plan's
+     * recipe that is no recipe) shows its message without one.
+     */
     static void text(String file, Recipes.Result result, PrintWriter out) {
         TextRenderer renderer = new TextRenderer(result.sources(), Terminal.colour());
         if (!result.diagnostics().isEmpty()) {

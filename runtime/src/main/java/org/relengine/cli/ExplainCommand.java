@@ -65,7 +65,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
         TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(),
                 org.relengine.exec.ComposeRun.relengineVersion());
-        ReuseRule rule = new ReuseRule(plan, record.history());
+        ReuseRule rule = new ReuseRule(plan, record.history(), new org.relengine.exec.OutputVerification(plan,
+                record.history(), new org.relengine.exec.OutputRecords(plan), false));
         Map<String, List<String>> verdicts = new HashMap<>();
         TaskIngredients now = hasher.ingredients(task);
         List<String> reasons = reasons(task, plan, hasher, rule, verdicts);

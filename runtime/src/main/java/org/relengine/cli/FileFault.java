@@ -43,7 +43,7 @@ record FileFault(String message, String hint) {
             return new FileFault(target + " is a directory, where a file must be", "give a file name");
         }
         if (reason.equals("No space left on device")) {
-            return new FileFault("no space left on the device of " + file,
+            return new FileFault("no space left on device writing " + file,
                     "free space there, then run again (a compose continues with --resume)");
         }
         if (e instanceof AccessDeniedException || reason.equals("Permission denied")) {

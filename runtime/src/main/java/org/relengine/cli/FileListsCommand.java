@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.relengine.model.FileListModule;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,13 @@ public final class FileListsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the module names the file fullfiletimelist-NAME in each DIR: `../x` would write it outside the tree
+        String refusal = FileListModule.refusal(module);
+        if (refusal != null) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--module': `"
+                    + FileListModule.shown(module) + "` is not a file list module: " + refusal + " ("
+                    + FileListModule.HINT + ")");
+        }
         return QuickFileLists.run(dirs, module, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

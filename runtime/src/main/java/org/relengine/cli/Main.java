@@ -73,6 +73,12 @@ public final class Main implements Runnable {
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof org.relengine.exec.StateWriteFault stopped) {
+                // a run that could not record its start: it failed, as a run whose task failed does
+                commandLine.getErr().println("relengine: " + stopped.getMessage());
+                commandLine.getErr().println("  hint: " + stopped.hint());
+                return ExitCode.TASK_FAILED;
+            }
             java.util.Optional<FileFault> fault = FileFault.of(e);
             if (fault.isPresent()) {
                 commandLine.getErr().println("relengine: " + fault.get().message());

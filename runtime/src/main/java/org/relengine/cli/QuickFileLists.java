@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.relengine.formats.FileList;
+import org.relengine.model.FileListModule;
 
 /**
  * {@code relengine filelists} started on its own (the launcher's fast path): the command line is read by hand,
@@ -66,7 +67,9 @@ public final class QuickFileLists {
                 dirs.add(Path.of(arg));
             }
         }
-        return dirs.isEmpty() ? null : new Request(dirs, module == null ? "rocky" : module, quiet);
+        // a module that is refused is reported by the full command line, as a usage error
+        return dirs.isEmpty() || module != null && FileListModule.refusal(module) != null ? null
+                : new Request(dirs, module == null ? "rocky" : module, quiet);
     }
 
     /** Writes the lists of each directory in turn; the exit code says whether all were written. */
@@ -79,10 +82,12 @@ public final class QuickFileLists {
                     return ExitCode.ERRORS;
                 }
                 long start = System.nanoTime();
-                int entries = FileList.write(dir, module, pool);
+                FileList.Written written = FileList.write(dir, module, pool);
+                // also with --quiet: a name left out is not "all went well"
+                written.warning(dir).forEach(line -> err.println(line.startsWith("  ") ? line : "relengine: " + line));
                 if (!quiet) {
-                    out.printf("%s: %d entries in fullfilelist and fullfiletimelist-%s (%d ms)%n", dir, entries, module,
-                            (System.nanoTime() - start) / 1_000_000);
+                    out.printf("%s: %d entries in fullfilelist and fullfiletimelist-%s (%d ms)%n", dir,
+                            written.entries(), module, (System.nanoTime() - start) / 1_000_000);
                 }
             }
             return ExitCode.OK;

@@ -24,7 +24,12 @@ final class RecipePlanning {
     }
 
     static Planned plan(Path file, PlanningOptions planning, String defaultStamp, PrintWriter err) {
-        Recipes.Result loaded = Recipes.load(file);
+        return plan(Recipes.load(file), file, planning, defaultStamp, err);
+    }
+
+    /** As {@link #plan(Path, PlanningOptions, String, PrintWriter)}, for a recipe already read from {@code file}. */
+    static Planned plan(Recipes.Result loaded, Path file, PlanningOptions planning, String defaultStamp,
+                        PrintWriter err) {
         if (!loaded.ok()) {
             DiagnosticsPrinter.text(file.toString(), loaded, err);
             return new Planned(null, loaded, ExitCode.ERRORS);

@@ -49,7 +49,8 @@ final class ResumableCompose {
             err.println("  hint: run without --resume to start one");
             return new RecipePlanning.Planned(null, planned.loaded(), ExitCode.ERRORS);
         }
-        return RecipePlanning.plan(recipe, planning, earlier.get(), err);
+        // the recipe as it was read for the plan being resumed: read again, it could have changed in between
+        return RecipePlanning.plan(planned.loaded(), recipe, planning, earlier.get(), err);
     }
 
     /** Where a new compose would go, with the stamp left open, for messages. */

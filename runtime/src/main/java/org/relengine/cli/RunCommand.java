@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     boolean confirm;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120", converter = DurationConverter.class,
-            description = "Kill a command that runs longer: minutes, or 90s, 30m, 2h (default 120 minutes).")
+            description = "Stop a task that takes longer, its commands and network waits included: minutes, or 90s, 30m, 2h (default 120 minutes).")
     java.time.Duration timeout;
 
     @Mixin

@@ -32,4 +32,16 @@ public interface Effects {
 
     /** A read-only operation, performed by every implementation, dry runs included: it changes nothing. */
     void probe(String task, String operation, String description, Map<String, String> params);
+
+    /**
+     * The run is ending before its time ({@code why}): the commands running now are killed, and each action
+     * from now on fails at once, saying why.
+     */
+    default void stop(String why) {
+    }
+
+    /** How long each task may take and what it waits for; null where nothing waits (a dry run). */
+    default org.relengine.exec.TaskWaits waits() {
+        return null;
+    }
 }

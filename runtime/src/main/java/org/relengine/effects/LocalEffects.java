@@ -17,6 +17,7 @@ import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.relengine.exec.TaskFailure;
+import org.relengine.exec.TaskWaits;
 import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.ShellQuote;
 import org.relengine.secrets.RedactedOutput;
@@ -36,12 +37,23 @@ public final class LocalEffects implements Effects {
     private final Duration timeout;
     private final Producers producers;
     private final Operations operations;
+    /** The watchdogs of the commands running now, to kill them when the run stops. */
+    private final java.util.Set<ExecuteWatchdog> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Why the run is ending before its time; null while it goes on. */
+    private volatile String stopping;
+    private final TaskWaits waits;
 
     public LocalEffects(Path logs, Duration timeout, Producers producers, Operations operations) {
         this.logs = logs;
         this.timeout = timeout;
         this.producers = producers;
         this.operations = operations;
+        this.waits = new TaskWaits(timeout, this::note);
+    }
+
+    @Override
+    public TaskWaits waits() {
+        return waits;
     }
 
     /** The log file of a task: {@code work/logs/<task id, colons as underscores>.log}. */
@@ -66,19 +78,32 @@ public final class LocalEffects implements Effects {
 
     @Override
     public int exec(String task, List<String> argv, String stdout) {
+        refuseWhenStopping();
+        // what the task spent waiting before counts: the command has what is left of the task's timeout
+        Duration left = waits.left(task);
+        if (left.isNegative() || left.isZero()) {
+            String last = waits.last(task);
+            String message = last != null && last.contains("the task's timeout")
+                    ? last + ", before " + argv.get(0) + " could start"
+                    : "the task's timeout (" + org.relengine.exec.ComposeRun.human(timeout) + ") ran out before "
+                    + argv.get(0) + " could start" + (last == null ? "" : " (" + last + ")");
+            note(task, "relengine: " + message);
+            throw new TaskFailure(message);
+        }
         try (PrintWriter log = open(task);
-             OutputStream logStream = new RedactedOutput(new FileOutputStream(log(task).toFile(), true));
+             TaskLogStream logStream = new TaskLogStream(log(task));
              OutputStream out = stdout == null ? null : Files.newOutputStream(created(Path.of(stdout)))) {
             log.println("$ " + ShellQuote.join(argv) + (stdout == null ? "" : " > " + ShellQuote.quote(stdout)));
             log.flush();
             CommandLine command = new CommandLine(argv.get(0));
             argv.subList(1, argv.size()).forEach(a -> command.addArgument(a, false));
-            ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
+            ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(left).get();
             DefaultExecutor executor = DefaultExecutor.builder().get();
             executor.setStreamHandler(new PumpStreamHandler(out == null ? logStream : out, logStream));
             executor.setWatchdog(watchdog);
             executor.setExitValues(null);
             int exit;
+            running.add(watchdog);
             try {
                 exit = executor.execute(command);
             } catch (IOException e) {
@@ -89,17 +114,45 @@ public final class LocalEffects implements Effects {
                     again.println(message);
                 }
                 throw new TaskFailure(message, e);
+            } finally {
+                running.remove(watchdog);
+            }
+            if (stopping != null && watchdog.killedProcess()) {
+                throw new TaskFailure(stopping);
             }
             if (watchdog.killedProcess()) {
                 try (PrintWriter again = open(task)) {
-                    again.println("relengine: killed after " + org.relengine.exec.ComposeRun.human(timeout));
+                    again.println("relengine: killed after " + org.relengine.exec.ComposeRun.human(left)
+                            + (left.equals(timeout) ? "" : ", when the task's timeout of "
+                            + org.relengine.exec.ComposeRun.human(timeout) + " ran out"));
                 }
                 throw new TaskFailure(argv.get(0) + " ran longer than its timeout ("
                         + org.relengine.exec.ComposeRun.human(timeout) + ") and was killed");
             }
+            String lost = logStream.lost();
+            if (exit != 0 && lost != null) {
+                // the exit status ends the reason, where the reports read it back
+                throw new TaskFailure(lost + "; " + argv.get(0) + " exited with status " + exit);
+            }
             return exit;
         } catch (IOException e) {
             throw new TaskFailure("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Kills the commands running now; every action from now on fails at once. */
+    @Override
+    public void stop(String why) {
+        stopping = why;
+        waits.stop(why);
+        for (ExecuteWatchdog watchdog : running) {
+            watchdog.destroyProcess();
+        }
+    }
+
+    private void refuseWhenStopping() {
+        if (stopping != null) {
+            throw new TaskFailure("not started: " + stopping);
         }
     }
 
@@ -119,6 +172,7 @@ public final class LocalEffects implements Effects {
 
     @Override
     public void writeFile(String task, String path, String producer, String content, Map<String, String> params) {
+        refuseWhenStopping();
         try {
             String text = content != null ? content : producers.produce(producer, params, Path.of(path));
             if (text == null) {
@@ -152,12 +206,29 @@ public final class LocalEffects implements Effects {
     @Override
     public void internal(String task, String operation, String description, List<String> paths,
                          Map<String, String> params) {
+        refuseWhenStopping();
         try (PrintWriter log = open(task)) {
             log.println("# " + description);
-            operations.run(operation, params, log);
-        } catch (IOException e) {
-            throw new TaskFailure(description + ": " + e.getMessage(), e);
+            try {
+                operations.run(operation, params, log, waits.of(task));
+            } catch (IOException e) {
+                String reason = reason(e);
+                log.println("relengine: " + reason);
+                throw new TaskFailure(description + ": " + reason, e);
+            } catch (TaskFailure e) {
+                log.println("relengine: " + e.getMessage());
+                throw e;
+            }
         }
+    }
+
+    /** A fault of the file system as a person reads it: a full disk names the file it could not write. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && org.relengine.formats.NoSpace.caused(e,
+                Path.of(fs.getFile() == null ? "." : fs.getFile()))) {
+            return "no space left on device writing " + (fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile());
+        }
+        return e.getMessage();
     }
 
     /** A preview is a record of what the task changed; one that cannot be made does not stop the task. */

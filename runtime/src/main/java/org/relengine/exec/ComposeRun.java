@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.relengine.effects.LocalEffects;
-import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
 import org.relengine.steps.Operations;
@@ -27,9 +26,14 @@ public final class ComposeRun {
 
     /**
      * How to run: tasks at a time, the per-command timeout, whether to resume from the compose's journal,
-     * whether to take over locks held on another host, and the command line named in the locks.
+     * whether to take over locks held on another host, the command line named in the locks, and whether
+     * resuming hashes every recorded output ({@code --verify full}) or only those whose time changed.
      */
-    public record Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command) {
+    public record Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command,
+                          boolean verifyFull) {
+        public Options(int jobs, Duration timeout, boolean resume, boolean breakLock, String command) {
+            this(jobs, timeout, resume, breakLock, command, false);
+        }
     }
 
     private static final int TAIL = 12;
@@ -65,11 +69,9 @@ public final class ComposeRun {
         }
         journal.start(ProcessHandle.current().pid(), options.resume());
         // the compose's own copy of its plan: `relengine status` and `explain` read it, no recipe needed
-        AtomicFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
+        StateFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
         boolean compose = plan.scope().compose();
-        if (compose) {
-            AtomicFiles.write(composeDir.resolve("STATUS"), "STARTED\n");
-        }
+        ComposeStatus status = new ComposeStatus(plan);
         LocalEffects effects = new LocalEffects(logs, options.timeout(), new Producers(),
                 new Operations(work.resolve("tmp")));
         Instant start = Instant.now();
@@ -79,26 +81,33 @@ public final class ComposeRun {
                     + (previous.runs() == 1 ? " earlier run" : " earlier runs") + ")");
         }
         out.flush();
-        TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(), relengineVersion());
+        TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(effects.waits()::of),
+                relengineVersion());
         observers.forEach(o -> o.started(plan, effects::log));
         Scheduler.Outcome outcome;
         try {
-            outcome = new Scheduler(effects, jobs, journal, (task, state, finished, total, detail) ->
-                    observers.forEach(o -> o.changed(task, state, finished, total, detail)), hasher, previous).run(plan);
+            outcome = new Scheduler(effects, jobs, journal, new Scheduler.Listener() {
+                @Override
+                public void changed(Task task, TaskState state, int finished, int total, String detail) {
+                    observers.forEach(o -> o.changed(task, state, finished, total, detail));
+                }
+
+                @Override
+                public void performing(Task task) {
+                    status.performing(task);
+                }
+            }, hasher, previous, new OutputRecords(plan), options.verifyFull()).run(plan);
         } finally {
             observers.forEach(RunObserver::finished);
         }
         Duration took = Duration.between(start, Instant.now());
         List<String> failed = outcome.ids(TaskState.FAILED);
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
-        if (compose && !required.isEmpty()) {
-            AtomicFiles.write(composeDir.resolve("STATUS"), "DOOMED\n");
-        } else if (compose && outcome.states().get("finalize") == TaskState.REUSED) {
-            // finalize wrote STATUS in an earlier run; this run says how the compose stands after it
-            AtomicFiles.write(composeDir.resolve("STATUS"), Journal.read(journal.file()).finishedStatus() + "\n");
-        } else if (compose && plan.task("finalize").isEmpty()) {
-            // no finalize writes it (update runs): the run itself says how the compose stands now
-            AtomicFiles.write(composeDir.resolve("STATUS"), failed.isEmpty() ? "FINISHED\n" : "FINISHED_INCOMPLETE\n");
+        StateWriteFault stopped = outcome.stopped();
+        try {
+            status.settle(plan, outcome, required, journal, stopped != null);
+        } catch (StateWriteFault e) {
+            stopped = stopped == null ? e : stopped;
         }
         out.println();
         int reused = outcome.ids(TaskState.REUSED).size();
@@ -117,7 +126,7 @@ public final class ComposeRun {
             for (String unresolved : FailureReport.unresolved(log)) {
                 out.println("  unresolved dependency: " + unresolved);
             }
-            String sync = id.startsWith("sync:") ? FailureReport.syncFailure(log) : null;
+            String sync = FailureReport.cause(id, log);
             if (sync != null) {
                 out.println("  cause: " + sync);
             }
@@ -129,8 +138,14 @@ public final class ComposeRun {
             out.println("relengine: compose " + plan.composeId() + " is "
                     + Files.readString(composeDir.resolve("STATUS")).strip());
         }
+        if (stopped != null) {
+            int unstarted = outcome.ids(TaskState.PENDING).size();
+            out.println("relengine: the run stopped: " + stopped.getMessage() + (unstarted == 0 ? ""
+                    : "; " + unstarted + (unstarted == 1 ? " task was" : " tasks were") + " not started"));
+            out.println("  hint: " + stopped.hint());
+        }
         out.flush();
-        return new Result(outcome, required.isEmpty() ? 0 : 3, took, logs);
+        return new Result(outcome, required.isEmpty() && stopped == null ? 0 : 3, took, logs);
     }
 
     /** The version that goes into the ingredients of work done in Java. */

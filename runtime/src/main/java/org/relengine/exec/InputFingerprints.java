@@ -3,9 +3,6 @@ package org.relengine.exec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -17,9 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 import org.relengine.formats.Checksums;
-import org.relengine.secrets.SecretUrl;
+import org.relengine.net.HttpGet;
+import org.relengine.net.Wait;
 
 /**
  * Fingerprints of what a task reads from outside the compose. A local file is its size and modification
@@ -34,10 +31,7 @@ public final class InputFingerprints {
 
     private final Duration timeout;
 
-    private final HttpClient http;
-
-    /** For requests with credentials: redirects are followed here, only where the credentials may go. */
-    private final HttpClient own;
+    private final java.util.function.Function<String, Wait> waits;
 
     public InputFingerprints() {
         this(TIMEOUT);
@@ -45,20 +39,33 @@ public final class InputFingerprints {
 
     /** @param timeout how long fetching a repository's repomd.xml may take, whole */
     public InputFingerprints(Duration timeout) {
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.own = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this(timeout, task -> Wait.within(timeout));
     }
 
     /**
-     * A URL with credentials is fetched without them in it, and they go in the request's basic authentication,
-     * as dnf sends them; redirects are then followed only on the same scheme, host and port, since the JDK's
-     * client would send them to wherever a redirect points.
+     * @param waits the wait of each task's reads: a fetch counts against the task's timeout and is said in its
+     *              log and the run's progress while it waits
      */
+    public InputFingerprints(java.util.function.Function<String, Wait> waits) {
+        this(TIMEOUT, waits);
+    }
+
+    private InputFingerprints(Duration timeout, java.util.function.Function<String, Wait> waits) {
+        this.timeout = timeout;
+        this.waits = waits;
+    }
+
     public String repository(String url) {
-        Optional<SecretUrl> secret = SecretUrl.of(url);
-        String base = secret.map(SecretUrl::bare).orElse(url);
-        String repomd = (base.endsWith("/") ? base : base + "/") + "repodata/repomd.xml";
+        return repository(url, Wait.within(timeout));
+    }
+
+    /** The fingerprint of a repository that {@code task} reads. */
+    public String repository(String url, String task) {
+        return repository(url, waits.apply(task));
+    }
+
+    private String repository(String url, Wait wait) {
+        String repomd = (url.endsWith("/") ? url : url + "/") + "repodata/repomd.xml";
         try {
             if (url.startsWith("file:")) {
                 try (InputStream in = Files.newInputStream(Path.of(URI.create(repomd)))) {
@@ -67,41 +74,17 @@ public final class InputFingerprints {
             }
             // the whole exchange is bounded, body included: a request's own timeout ends with the headers, and a
             // body that stalls would hold the run before its task even starts
-            URI uri = URI.create(repomd);
-            long until = System.nanoTime() + timeout.toNanos();
-            HttpResponse<byte[]> response = null;
-            for (int hop = 0; hop <= 5; hop++) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-                secret.ifPresent(s -> request.header("Authorization", s.basicAuthorization()));
-                java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = (secret.isPresent() ? own : http)
-                        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                try {
-                    response = exchange.get(Math.max(1, until - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    exchange.cancel(true);
-                    return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
-                } catch (java.util.concurrent.ExecutionException e) {
-                    return "repomd.xml unavailable (" + e.getCause().getClass().getSimpleName() + ")";
-                }
-                Optional<String> location = response.headers().firstValue("Location");
-                if (secret.isEmpty() || response.statusCode() / 100 != 3 || location.isEmpty()) {
-                    break;
-                }
-                URI next = uri.resolve(location.get());
-                if (!(next.getScheme() + "://" + next.getRawAuthority()).equals(uri.getScheme() + "://" + uri.getRawAuthority())) {
-                    return "repomd.xml unavailable (redirected to another host, which is not given the credentials)";
-                }
-                uri = next;
-            }
-            if (response.statusCode() != 200) {
-                return "repomd.xml unavailable (HTTP " + response.statusCode() + ")";
-            }
-            return "repomd.xml sha256 " + Checksums.sha256(new java.io.ByteArrayInputStream(response.body()));
+            byte[] body = HttpGet.bytes(URI.create(repomd), wait, timeout);
+            return "repomd.xml sha256 " + Checksums.sha256(new java.io.ByteArrayInputStream(body));
+        } catch (HttpGet.Unanswered e) {
+            wait.tell(e.getMessage());
+            return "repomd.xml unavailable (no answer within " + timeout.toSeconds() + " s)";
         } catch (IOException | IllegalArgumentException e) {
-            return "repomd.xml unavailable (" + e.getClass().getSimpleName() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "repomd.xml unavailable (interrupted)";
+            String status = e.getMessage() == null ? null : e.getMessage().replaceFirst(".* answered (\\d+)$", "$1");
+            // named by what went wrong underneath (ConnectException), as the ingredient has always said it
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "repomd.xml unavailable (" + (status != null && status.matches("\\d+") ? "HTTP " + status
+                    : cause.getClass().getSimpleName()) + ")";
         }
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -129,15 +129,34 @@ public final class Journal {
         append(line);
     }
 
+    /**
+     * Appends a line whole or not at all: a write the disk has no room for is cut back to where the journal
+     * ended, so that a full disk never leaves a torn line for the next run to skip.
+     *
+     * @throws StateWriteFault when the line cannot be written
+     */
     private void append(ObjectNode line) {
         try {
             Files.createDirectories(file.getParent());
             // a line a crash cut short must not swallow the next run's first line
             String prefix = endsMidLine() ? "\n" : "";
-            Files.writeString(file, prefix + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            ByteBuffer bytes = ByteBuffer.wrap((prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC)) {
+                long end = channel.size();
+                try {
+                    channel.position(end);
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
+                } catch (IOException e) {
+                    // shrinking needs no space: the journal ends where it did before this line
+                    channel.truncate(end);
+                    throw e;
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + file, e);
+            throw new StateWriteFault(file, e);
         }
     }
 

@@ -131,7 +131,8 @@ public final class LiveProgress implements RunObserver {
                 parts.add("~" + clock(left) + " left");
             }
         }
-        List<String> running = stage.running().stream().map(TaskRun::id).toList();
+        List<String> running = stage.running().stream()
+                .map(run -> run.reason() == null ? run.id() : run.id() + " (" + run.reason() + ")").toList();
         if (!running.isEmpty()) {
             parts.add("running " + String.join(", ", running));
         }

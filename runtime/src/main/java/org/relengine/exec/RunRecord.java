@@ -50,7 +50,10 @@ public final class RunRecord implements RunObserver {
             return;
         }
         Instant now = clock.instant();
-        if (state == TaskState.RUNNING) {
+        if (state == TaskState.RUNNING && run.state() == TaskState.RUNNING && detail != null) {
+            // what a running task waits for: it started when it started
+            runs.put(task.id(), run.with(state, run.start(), null, null, detail));
+        } else if (state == TaskState.RUNNING) {
             runs.put(task.id(), run.with(state, now, null, null, null));
         } else if (state == TaskState.SKIPPED) {
             runs.put(task.id(), run.with(state, run.start(), now, null,

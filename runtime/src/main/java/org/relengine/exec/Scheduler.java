@@ -1,5 +1,6 @@
 package org.relengine.exec;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,18 +26,32 @@ import org.relengine.plan.Task;
  * counts.
  *
  * <p>Every finished task's {@link TaskIngredients} go into the journal. Resuming, a task is reused instead
- * of run when the journal says it finished with the same ingredients, its outputs are still there (or every
- * task that reads them finished too), and no task it depends on ran again in this run.
+ * of run when the journal says it finished with the same ingredients, its outputs are as it left them
+ * ({@link OutputVerification}), and no task it depends on ran again in this run.
  */
 public final class Scheduler {
 
     /** Told of every state change, from the scheduling thread. */
     public interface Listener {
         void changed(Task task, TaskState state, int finished, int total, String detail);
+
+        /** Before the first action of a task that runs (not of one reused), from the thread that runs it. */
+        default void performing(Task task) {
+        }
     }
 
-    /** What happened to every task. */
-    public record Outcome(Map<String, TaskState> states, Map<String, String> failures) {
+    /**
+     * What happened to every task.
+     *
+     * @param stopped why the run stopped before its end, when it could not record what its tasks did; the tasks
+     *                it did not start are left {@code PENDING}. Null when it ran to its end
+     */
+    public record Outcome(Map<String, TaskState> states, Map<String, String> failures, StateWriteFault stopped) {
+
+        public Outcome(Map<String, TaskState> states, Map<String, String> failures) {
+            this(states, failures, null);
+        }
+
         public List<String> ids(TaskState state) {
             return states.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).toList();
         }
@@ -48,27 +63,47 @@ public final class Scheduler {
     private final Listener listener;
     private final TaskHasher hasher;
     private final Journal.History previous;
+    private final OutputRecords outputs;
+    private final boolean verifyFull;
+    /** Tasks that reached their last state in this run, for the listener; read and written by the scheduling thread. */
+    private int finished;
+    /** How often what the running tasks wait for is passed on. */
+    private static final long NOTICE_MILLIS = 250;
+    /** The first fault writing the journal: from then on no task starts, and the running ones are stopped. */
+    private final java.util.concurrent.atomic.AtomicReference<StateWriteFault> stopped =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public Scheduler(Effects effects, int jobs, Journal journal, Listener listener) {
         this(effects, jobs, journal, listener, null, null);
     }
 
+    public Scheduler(Effects effects, int jobs, Journal journal, Listener listener, TaskHasher hasher,
+                     Journal.History previous) {
+        this(effects, jobs, journal, listener, hasher, previous, null, false);
+    }
+
     /**
      * @param hasher   computes the ingredients recorded with every finished task; null records none
      * @param previous what earlier runs of this compose did, to resume from; null runs every task
+     * @param outputs  where each finished task's outputs are recorded, and checked before one is reused; null:
+     *                 nowhere, and only their existence is checked
+     * @param verifyFull whether that check hashes every recorded digest, not only those of files whose time changed
      */
     public Scheduler(Effects effects, int jobs, Journal journal, Listener listener, TaskHasher hasher,
-                     Journal.History previous) {
+                     Journal.History previous, OutputRecords outputs, boolean verifyFull) {
         this.effects = effects;
         this.jobs = Math.max(1, jobs);
         this.journal = journal;
         this.listener = listener;
         this.hasher = hasher;
         this.previous = previous;
+        this.outputs = outputs;
+        this.verifyFull = verifyFull;
     }
 
     public Outcome run(Plan plan) {
-        ReuseRule reuse = previous == null ? null : new ReuseRule(plan, previous);
+        ReuseRule reuse = previous == null ? null : new ReuseRule(plan, previous,
+                outputs == null ? null : new OutputVerification(plan, previous, outputs, verifyFull));
         Map<String, Task> tasks = new LinkedHashMap<>();
         plan.tasks().forEach(t -> tasks.put(t.id(), t));
         Map<String, TaskState> states = new LinkedHashMap<>();
@@ -81,10 +116,13 @@ public final class Scheduler {
         });
         CompletionService<Result> done = new ExecutorCompletionService<>(pool);
         int running = 0;
-        int finished = 0;
+        finished = 0;
         try {
             while (true) {
                 for (Task task : tasks.values()) {
+                    if (stopped.get() != null) {
+                        break;
+                    }
                     if (states.get(task.id()) != TaskState.PENDING) {
                         continue;
                     }
@@ -107,7 +145,7 @@ public final class Scheduler {
                 if (running == 0) {
                     break;
                 }
-                Result result = take(done);
+                Result result = take(done, tasks);
                 running--;
                 finished++;
                 TaskState state = result.state;
@@ -115,21 +153,40 @@ public final class Scheduler {
                 if (result.failure != null) {
                     failures.put(result.task.id(), result.failure);
                 }
-                if (journal != null) {
-                    journal.record(result.task.id(), state, result.exit, null, result.failure,
-                            state.finished() ? result.ingredients : null);
+                if (journal != null && stopped.get() == null) {
+                    try {
+                        journal.record(result.task.id(), state, result.exit, null, result.failure,
+                                state.finished() ? result.ingredients : null);
+                    } catch (StateWriteFault e) {
+                        stop(e);
+                    }
                 }
                 listener.changed(result.task, state, finished, tasks.size(), result.failure);
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Outcome(states, failures);
+        return new Outcome(states, failures, stopped.get());
     }
 
+    /**
+     * Records a task's state. A journal that cannot be written stops the run: what a task did from then on could
+     * not be told apart from what it did not do, so none starts, and the running ones are stopped, since their
+     * ends could not be recorded either.
+     */
     private void record(Task task, TaskState state, Integer exit, String reason) {
-        if (journal != null) {
-            journal.record(task.id(), state, exit, null, reason);
+        if (journal != null && stopped.get() == null) {
+            try {
+                journal.record(task.id(), state, exit, null, reason);
+            } catch (StateWriteFault e) {
+                stop(e);
+            }
+        }
+    }
+
+    private void stop(StateWriteFault fault) {
+        if (stopped.compareAndSet(null, fault)) {
+            effects.stop("the run stopped: " + fault.getMessage());
         }
     }
 
@@ -143,15 +200,36 @@ public final class Scheduler {
                 || (states.get(d) == TaskState.FAILED && !tasks.get(d).failable()));
     }
 
-    private static Result take(CompletionService<Result> done) {
+    /**
+     * The next task to end. While none does, what the running tasks wait for is passed on to the listener, as a
+     * change to {@code RUNNING} with a detail, from this thread like every other change.
+     */
+    private Result take(CompletionService<Result> done, Map<String, Task> tasks) {
         try {
-            Future<Result> future = done.take();
+            Future<Result> future;
+            while ((future = done.poll(NOTICE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) == null) {
+                tell(tasks);
+            }
+            tell(tasks);
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while tasks were running", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a task crashed the scheduler", e.getCause());
+        }
+    }
+
+    private void tell(Map<String, Task> tasks) {
+        TaskWaits waits = effects.waits();
+        if (waits == null) {
+            return;
+        }
+        for (TaskWaits.Notice notice : waits.drain()) {
+            Task task = tasks.get(notice.task());
+            if (task != null) {
+                listener.changed(task, TaskState.RUNNING, finished, tasks.size(), notice.detail());
+            }
         }
     }
 
@@ -163,17 +241,47 @@ public final class Scheduler {
 
     /** @param reuse the rule to reuse the task by, when every task it follows was reused; null runs it */
     private Result perform(Task task, ReuseRule reuse) {
+        if (effects.waits() != null) {
+            // the task's timeout counts from here: fetching what its ingredients name is waiting too
+            effects.waits().start(task.id());
+        }
         TaskIngredients ingredients;
         try {
             ingredients = hasher == null ? null : hasher.ingredients(task.id());
         } catch (RuntimeException e) {
             return Result.failed(task, null, "cannot compute the task's ingredients: " + e, null);
         }
-        if (reuse != null && ingredients != null && reuse.reasonsToRun(task, ingredients, d -> false).isEmpty()) {
-            return new Result(task, TaskState.REUSED, null, null, ingredients);
+        if (reuse != null && ingredients != null) {
+            List<String> reasons = reuse.reasonsToRun(task, ingredients, d -> false);
+            if (reasons.isEmpty()) {
+                return new Result(task, TaskState.REUSED, null, null, ingredients);
+            }
+            // what `relengine explain` would say, kept with the run that acted on it
+            reasons.forEach(reason -> effects.note(task.id(), "runs again: " + reason));
         }
         record(task, TaskState.RUNNING, null, null);
+        if (stopped.get() != null) {
+            // its start could not be recorded: it must not change anything a later run would trust
+            return Result.failed(task, null, "not started: the run stopped: " + stopped.get().getMessage(), null);
+        }
+        try {
+            listener.performing(task);
+        } catch (StateWriteFault e) {
+            stop(e);
+            return Result.failed(task, null, "not started: the run stopped: " + e.getMessage(), null);
+        }
         Result result = actions(task);
+        if (result.state == TaskState.DONE && outputs != null) {
+            try {
+                outputs.save(task);
+            } catch (StateWriteFault e) {
+                stop(e);
+                return Result.failed(task, null, "the run stopped: " + e.getMessage(), ingredients);
+            } catch (IOException | RuntimeException e) {
+                return Result.failed(task, null, "cannot record what it left at its outputs: " + e.getMessage(),
+                        ingredients);
+            }
+        }
         return new Result(task, result.state, result.exit, result.failure, ingredients);
     }
 
@@ -193,8 +301,12 @@ public final class Scheduler {
     private Result tries(Task task) {
         Step.Retry retry = task.retry();
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1 && effects.waits() != null) {
+                // each retry has the whole timeout again
+                effects.waits().start(task.id());
+            }
             Result result = attempt(task);
-            if (result.state != TaskState.FAILED || attempt >= retry.attempts()) {
+            if (result.state != TaskState.FAILED || attempt >= retry.attempts() || stopped.get() != null) {
                 return result;
             }
             Duration wait = retry.waitAfter(attempt);

@@ -129,7 +129,7 @@ public final class TaskHasher {
         }
         boolean repository = task.kind() == TaskKind.SYNC
                 && (input.startsWith("http://") || input.startsWith("https://") || input.startsWith("file:"));
-        return repository ? fingerprints.repository(input) : "not fingerprinted (a remote location)";
+        return repository ? fingerprints.repository(input, task.id()) : "not fingerprinted (a remote location)";
     }
 
     /** Inside the compose, or made (or containing something made) by a task of the plan. */

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param start  when it started running; null when it never ran (skipped, reused, or the run ended first)
  * @param end    when it reached its last state; null while it runs or waits
  * @param exit   the exit status of the command that failed it; 0 for a done task that ran commands; else null
- * @param reason why it failed or was skipped; null otherwise
+ * @param reason why it failed or was skipped; while it runs, what it waits for now, if anything; null otherwise
  * @param log    where its log is (the file exists only when the task wrote to it)
  */
 public record TaskRun(String id, String stage, boolean failable, TaskState state, Instant start, Instant end,

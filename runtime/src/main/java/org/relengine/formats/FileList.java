@@ -7,15 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import org.relengine.model.FileListModule;
 
 /**
  * Mirror file lists of a tree, as quick-fedora-mirror clients read them: {@code fullfilelist} (the
  * {@code find .} listing) and {@code fullfiletimelist-<module>} (time = max(mtime, ctime), type, size,
  * path, tab-separated, in sections ending with {@code [End]}), both sorted by path. The tree is walked in
  * parallel; each list is written to a temporary name and renamed into place, so a mirror never reads half a list.
- * Paths are written as the bytes the file system holds, as {@code find} prints them and rsync needs them.
+ * Paths are written as the bytes the file system holds, as {@code find} prints them and rsync needs them; a name
+ * that no line can hold is left out and reported instead ({@link UnlistedName}).
  */
 public final class FileList {
 
@@ -26,6 +29,27 @@ public final class FileList {
 
     /** One entry: path relative to the listed directory, f/d/l, size, time. */
     public record Entry(String path, char type, long size, long time) {
+    }
+
+    /** What {@link #write} wrote: how many entries each list has, and the names left out ({@link UnlistedName}). */
+    public record Written(int entries, List<UnlistedName> unlisted) {
+
+        /**
+         * The warning that names were left out, for the command's output or a task's log: a first line about
+         * {@code dir}, then a line for each name, escaped; empty when every name is listed.
+         */
+        public List<String> warning(Path dir) {
+            if (unlisted.isEmpty()) {
+                return List.of();
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("warning: " + dir + ": " + unlisted.size() + (unlisted.size() == 1 ? " name" : " names")
+                    + " left out of the lists, whose lines cannot hold a newline, tab or carriage return:");
+            for (UnlistedName name : unlisted) {
+                lines.add("  " + name.shown() + (name.directory() ? " (and everything below it)" : ""));
+            }
+            return lines;
+        }
     }
 
     private FileList() {
@@ -57,19 +81,29 @@ public final class FileList {
     }
 
     /**
-     * Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}, mode 0644; returns the
-     * entry count.
+     * Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}, mode 0644. A name with a
+     * newline, tab or carriage return is left out of both (a directory with all below it) and returned, to be warned
+     * of.
      */
-    public static int write(Path root, String module, ForkJoinPool pool) throws IOException {
+    public static Written write(Path root, String module, ForkJoinPool pool) throws IOException {
         return write(root, module, pool, bestReader());
     }
 
-    static <D> int write(Path root, String module, ForkJoinPool pool, DirectoryReader<D> reader) throws IOException {
+    static <D> Written write(Path root, String module, ForkJoinPool pool, DirectoryReader<D> reader) throws IOException {
+        // validated where a module is given (recipe, command line); checked again here, where the list is written
+        String refusal = FileListModule.refusal(module);
+        if (refusal != null) {
+            throw new IllegalArgumentException("`" + FileListModule.shown(module) + "` is not a file list module: "
+                    + refusal);
+        }
         ListedDirectory tree = walk(root, pool, reader);
         // the lists are published with the tree they list: mirrors read them, whatever the umask here
         AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree), FileModes.FILE);
         AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree), FileModes.FILE);
-        return tree.entriesBelow();
+        List<UnlistedName> unlisted = new ArrayList<>();
+        tree.unlisted(unlisted);
+        unlisted.sort((a, b) -> Arrays.compareUnsigned(a.path(), b.path()));   // by path, as the lists are
+        return new Written(tree.entriesBelow(), List.copyOf(unlisted));
     }
 
     /** {@code fullfilelist}: the listed directory itself as ".", then every path below it. */

@@ -69,6 +69,8 @@ final class ListedDirectory {
     private int subtrees;
     private Lines paths;
     private Lines times;
+    /** The entries no line can hold ({@link UnlistedName}); made only when there is one, as there almost never is. */
+    private java.util.List<UnlistedName> unlisted;
 
     private ListedDirectory(boolean top, byte[] prefix) {
         this.top = top;
@@ -92,6 +94,15 @@ final class ListedDirectory {
     /** Adds an entry; a directory also gets the place of its own entries, returned to be filled. */
     ListedDirectory add(byte[] name, byte type, long size, long time) {
         if (top && isList(name)) {
+            return null;
+        }
+        if (UnlistedName.unlistable(name)) {
+            if (unlisted == null) {
+                unlisted = new java.util.ArrayList<>();
+            }
+            byte[] path = Arrays.copyOf(prefix, prefix.length + name.length);
+            System.arraycopy(name, 0, path, prefix.length, name.length);
+            unlisted.add(new UnlistedName(path, type == 'd'));
             return null;
         }
         append(new Item(name, type, size, time, null));
@@ -139,6 +150,16 @@ final class ListedDirectory {
             entries += paths.below[i].entriesBelow();
         }
         return entries;
+    }
+
+    /** Adds the entries left out of this directory and all below it (once sorted), in no particular order. */
+    void unlisted(java.util.List<UnlistedName> into) {
+        if (unlisted != null) {
+            into.addAll(unlisted);
+        }
+        for (int i = 0; i < paths.subtrees; i++) {
+            paths.below[i].unlisted(into);
+        }
     }
 
     /** Writes the lines of {@code fullfilelist} of this directory and all below it, in order. */

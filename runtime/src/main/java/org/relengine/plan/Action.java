@@ -66,8 +66,16 @@ public sealed interface Action {
      */
     record Internal(String operation, String description, List<String> paths, Map<String, String> params)
             implements Action {
+        /** Moves the entries of the directory {@code from} into the directory {@code to}. */
+        public static final String MOVE_DIRECTORY = "move-directory";
+
         public Internal {
             params = new TreeMap<>(params);
+        }
+
+        /** Whether it moves a directory's entries: its {@code from} and {@code to} then say which, and where. */
+        public boolean moves() {
+            return operation.equals(MOVE_DIRECTORY);
         }
 
         public String describe() {

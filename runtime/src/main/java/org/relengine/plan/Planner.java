@@ -449,13 +449,15 @@ public final class Planner {
             // every disc keeps the boot ISO's volume id (…-dvd): the replayed boot records and
             // inst.stage2=hd:LABEL=… expect it
             String dialog = layout.lorax(arch) + "/xorriso-" + image.name() + "-" + arch + ".txt";
+            // the graft list writes the disc root's .treeinfo and .discinfo too: outputs of this task
+            String root = layout.lorax(arch) + "/" + image.name();
             add("extras:" + image.name() + ":" + arch, TaskKind.EXTRAS, null, arch, existing(deps), inputs,
-                    List.of(iso), extras.on(), extras.failable().failableOn(arch), List.of(
+                    List.of(iso, root + "/.treeinfo", root + "/.discinfo"), extras.on(), extras.failable().failableOn(arch), List.of(
                             new Action.WriteFile(dialog, "xorriso graft list", null,
                                     params("boot", layout.workIsos(arch) + "/" + release.bootIsoName(arch),
                                             "out", partial(iso), "volid", release.volumeId(arch, "dvd"), "arch", arch,
                                             "tree", layout.lorax(arch) + "/lorax", "extra", layout.extraFiles(),
-                                            "repos", graftRepos(image, arch), "root", layout.lorax(arch) + "/" + image.name(),
+                                            "repos", graftRepos(image, arch), "root", root,
                                             "name", release.name(), "short", release.shortName(),
                                             "version", release.version(), "variant", image.variant())),
                             new Action.Exec(List.of("xorriso", "-options_from_file", dialog)),
@@ -640,11 +642,16 @@ public final class Planner {
             for (String kind : List.of("isos", "images", "live")) {
                 String from = layout.work() + "/" + kind + "/" + arch;
                 String to = layout.compose() + "/" + kind + "/" + arch;
-                actions.add(new Action.Internal("move-directory", "move " + from + " into " + to
+                if (!producedInto(from)) {
+                    // no task writes images of this kind for this arch: there is nothing to move, and no CHECKSUM
+                    continue;
+                }
+                actions.add(new Action.Internal(Action.Internal.MOVE_DIRECTORY, "move " + from + " into " + to
                         + " (when it exists)", List.of(to), params("from", from, "to", to)));
                 actions.add(new Action.WriteFile(to + "/CHECKSUM", "CHECKSUM from the per-file .CHECKSUM files",
                         null, params("dir", to)));
-                outputs.add(to + "/CHECKSUM");
+                // the directory, not only its CHECKSUM: what --resume checks of the images moved into it
+                outputs.add(to);
             }
         }
         actions.add(new Action.MakeDirectory(layout.metadata()));
@@ -672,6 +679,12 @@ public final class Planner {
         outputs.add(paths.latestLink());
         add("finalize", TaskKind.FINALIZE, null, null, sinks, List.of(layout.work()), outputs, Executor.LOCAL, false,
                 actions);
+    }
+
+    /** Whether a task planned so far writes into {@code dir} or below it. */
+    private boolean producedInto(String dir) {
+        return tasks.values().stream().flatMap(t -> t.outputs().stream())
+                .anyMatch(o -> o.equals(dir) || o.startsWith(dir + "/"));
     }
 
     /** Tasks nothing depends on yet: what a closing task must wait for. */

@@ -35,4 +35,9 @@ public enum TaskKind {
     public String stage() {
         return stage;
     }
+
+    /** A publish task changes trees outside the compose, never the compose itself. */
+    public boolean publishes() {
+        return stage.equals("publish");
+    }
 }

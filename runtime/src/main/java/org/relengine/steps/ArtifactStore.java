@@ -1,11 +1,8 @@
 package org.relengine.steps;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.relengine.exec.TaskFailure;
+import org.relengine.net.HttpGet;
+import org.relengine.net.Wait;
 
 /**
  * Where per-arch build results are kept: a directory, or an HTTP listing (an S3 bucket's ListBucket
@@ -36,8 +35,13 @@ public interface ArtifactStore {
     }
 
     static ArtifactStore open(String location) {
+        return open(location, Wait.within(Duration.ofHours(2)));
+    }
+
+    /** @param wait how long reading an HTTP store may take, and who hears what it waits for */
+    static ArtifactStore open(String location, Wait wait) {
         if (location.startsWith("http://") || location.startsWith("https://")) {
-            return new Http(location.endsWith("/") ? location : location + "/");
+            return new Http(location.endsWith("/") ? location : location + "/", wait);
         }
         return new Directory(Path.of(location.startsWith("file://") ? URI.create(location).getPath() : location));
     }
@@ -59,15 +63,16 @@ public interface ArtifactStore {
         }
     }
 
-    /** An HTTP listing: S3's {@code <Key>} elements, or the {@code href}s of an HTML index. */
-    record Http(String base) implements ArtifactStore {
+    /**
+     * An HTTP listing: S3's {@code <Key>} elements, or the {@code href}s of an HTML index. Every read is a
+     * {@link HttpGet}: bounded, and said while it waits.
+     */
+    record Http(String base, Wait reads) implements ArtifactStore {
         private static final Pattern KEY = Pattern.compile("<Key>([^<]+)</Key>");
         private static final Pattern HREF = Pattern.compile("href=\"([^\"?#]+)\"");
-        private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
 
         public List<String> list() throws IOException {
-            String body = send(URI.create(base), HttpResponse.BodyHandlers.ofString()).body();
+            String body = new String(HttpGet.bytes(URI.create(base), reads, null), StandardCharsets.UTF_8);
             List<String> keys = new ArrayList<>();
             Matcher keysFound = KEY.matcher(body);
             while (keysFound.find()) {
@@ -87,24 +92,13 @@ public interface ArtifactStore {
         public void fetch(String key, Path to) throws IOException {
             Files.createDirectories(to.getParent());
             Path partial = to.resolveSibling(to.getFileName() + ".part");
-            try (InputStream in = send(URI.create(base + key), HttpResponse.BodyHandlers.ofInputStream()).body()) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                HttpGet.toFile(URI.create(base + key), partial, reads);
+            } catch (IOException e) {
+                Files.deleteIfExists(partial);
+                throw e;
             }
             Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-
-        private static <T> HttpResponse<T> send(URI uri, HttpResponse.BodyHandler<T> handler) throws IOException {
-            try {
-                HttpResponse<T> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
-                        .GET().build(), handler);
-                if (response.statusCode() != 200) {
-                    throw new TaskFailure("GET " + uri + " answered " + response.statusCode());
-                }
-                return response;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while fetching " + uri, e);
-            }
         }
     }
 }

@@ -39,7 +39,11 @@ public final class DnfConfig {
         StringBuilder text = new StringBuilder();
         text.append("# dnf configuration of compose ").append(layout.composeId()).append(", written by relengine\n");
         text.append("[main]\nreposdir=/dev/null\ncachedir=").append(layout.dnfCache())
-                .append("\nkeepcache=0\nmetadata_expire=0\nskip_if_unavailable=False\nretries=20\n\n");
+                .append("\nkeepcache=0\nmetadata_expire=0\nskip_if_unavailable=False\n")
+                // every wait of dnf's is bounded: a server that sends less than minrate bytes a second for timeout
+                // seconds is given up (repomd.xml is tried 4 times: 2 minutes at most), and a package download is
+                // tried again at most retries times in all; the task's --timeout bounds the whole
+                .append("timeout=30\nminrate=1000\nretries=20\n\n");
         for (Repo repo : repos) {
             for (String arch : recipe.syncArches(repo)) {
                 section(text, binaryId(repo, arch), source.binaryUrl(repo.from(), major, arch), gpg);

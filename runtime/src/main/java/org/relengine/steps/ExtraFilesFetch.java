@@ -12,6 +12,8 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.relengine.exec.TaskFailure;
+import org.relengine.net.HttpGet;
+import org.relengine.net.Wait;
 
 /**
  * The release's extra files (EULA, LICENSE, keys…) from a git repository at a ref, with JGit: cloned into
@@ -24,9 +26,19 @@ public final class ExtraFilesFetch {
 
     public static String fetch(String url, String ref, List<String> files, Path into, Path metadata, Path record,
                                Path scratch) throws IOException {
+        return fetch(url, ref, files, into, metadata, record, scratch, Wait.within(java.time.Duration.ofHours(2)));
+    }
+
+    /**
+     * @param wait bounds the clone: JGit gives up on a server silent for {@link HttpGet#SILENCE}, and the clone is
+     *             cancelled when the task's timeout runs out
+     */
+    public static String fetch(String url, String ref, List<String> files, Path into, Path metadata, Path record,
+                               Path scratch, Wait wait) throws IOException {
         deleteTree(scratch);
+        Cloning cloning = new Cloning(url, wait);
         try (Git git = Git.cloneRepository().setURI(url).setDirectory(scratch.toFile()).setBranch(ref)
-                .setDepth(1).call()) {
+                .setDepth(1).setTimeout((int) HttpGet.SILENCE.toSeconds()).setProgressMonitor(cloning).call()) {
             String commit = git.getRepository().resolve("HEAD").name();
             Files.createDirectories(into);
             Files.createDirectories(metadata);
@@ -48,7 +60,11 @@ public final class ExtraFilesFetch {
             Files.createDirectories(record.getParent());
             Files.writeString(record, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(used) + "\n");
             return commit;
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+            if (cloning.overdue()) {
+                throw new TaskFailure("cannot fetch the extra files from " + url + " at " + ref + ": the task's timeout ("
+                        + org.relengine.exec.ComposeRun.human(wait.timeout()) + ") ran out while cloning it", e);
+            }
             throw new TaskFailure("cannot fetch the extra files from " + url + " at " + ref + ": " + e.getMessage(), e);
         } finally {
             deleteScratch(scratch);
@@ -75,6 +91,38 @@ public final class ExtraFilesFetch {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Says how the clone goes, and cancels it when the task's timeout runs out or the run stops. */
+    private static final class Cloning extends org.eclipse.jgit.lib.EmptyProgressMonitor {
+        private final String url;
+        private final Wait wait;
+        private String task = "connecting";
+        private java.time.Instant told = java.time.Instant.now();
+
+        Cloning(String url, Wait wait) {
+            this.url = url;
+            this.wait = wait;
+        }
+
+        @Override
+        public void beginTask(String title, int totalWork) {
+            task = title;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            java.time.Instant now = java.time.Instant.now();
+            if (java.time.Duration.between(told, now).toSeconds() >= 5) {
+                told = now;
+                wait.tell("cloning " + url + " (" + task + ")");
+            }
+            return overdue() || wait.stopped() != null;
+        }
+
+        boolean overdue() {
+            return !java.time.Instant.now().isBefore(wait.deadline());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.relengine.steps;
 
+import org.relengine.plan.Action;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.relengine.exec.TaskFailure;
 import org.relengine.formats.AtomicFiles;
 import org.relengine.formats.Checksums;
+import org.relengine.net.Wait;
 
 /** The Java-side work of tasks, by operation name; each writes what it does to the task's log. */
 public final class Operations {
@@ -29,6 +32,11 @@ public final class Operations {
     }
 
     public void run(String operation, Map<String, String> p, PrintWriter log) throws IOException {
+        run(operation, p, log, Wait.within(java.time.Duration.ofHours(2)));
+    }
+
+    /** @param wait how long the task may still wait on the network, and who hears what it waits for */
+    public void run(String operation, Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
         switch (operation) {
             case "require-compose" -> {
                 if (!Files.isDirectory(Path.of(p.get("path")))) {
@@ -39,10 +47,10 @@ public final class Operations {
             case "fetch-extra-files" -> {
                 String commit = ExtraFilesFetch.fetch(p.get("git"), p.get("ref"), Arrays.asList(p.get("files").split(",")),
                         Path.of(p.get("into")), Path.of(p.get("metadata")), Path.of(p.get("record")),
-                        scratch.resolve("extra-files"));
+                        scratch.resolve("extra-files"), wait);
                 log.println("extra files from " + p.get("git") + " at " + p.get("ref") + " (commit " + commit + ")");
             }
-            case "unpack-lorax" -> unpack(p, log);
+            case "unpack-lorax" -> unpack(p, log, wait);
             case "upload-artifact" -> upload(Path.of(p.get("file")), p.get("store"), log);
             case "release-dead-dnf-locks" -> DnfLocks.releaseDead(Path.of(p.get("cache")), log);
             case "copy-file" -> {
@@ -61,8 +69,8 @@ public final class Operations {
                     throw new TaskFailure("xorriso's report on " + p.get("report") + " contains " + p.get("forbidden"));
                 }
             }
-            case "download-image" -> downloadImage(p, log);
-            case "move-directory" -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
+            case "download-image" -> downloadImage(p, log, wait);
+            case Action.Internal.MOVE_DIRECTORY -> move(Path.of(p.get("from")), Path.of(p.get("to")), log);
             case "rename-file" -> {
                 Files.move(Path.of(p.get("from")), Path.of(p.get("to")), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
@@ -112,12 +120,14 @@ public final class Operations {
         log.println("uploaded " + file + " to " + target);
     }
 
-    private void unpack(Map<String, String> p, PrintWriter log) throws IOException {
-        ArtifactStore store = ArtifactStore.open(p.get("store"));
+    private void unpack(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
+        ArtifactStore store = ArtifactStore.open(p.get("store"), wait);
         String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
                 "no build result matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
         Path into = Path.of(p.get("into"));
         Path archive = into.resolve(key.substring(key.lastIndexOf('/') + 1));
+        log.println("fetching " + key + " from " + p.get("store"));
+        log.flush();
         store.fetch(key, archive);
         int entries = SafeUntar.unpack(archive, into);
         log.println("unpacked " + key + " (" + entries + " entries) into " + into);
@@ -191,13 +201,15 @@ public final class Operations {
         log.println("grafted " + copied[0] + " files of the boot tree into " + into);
     }
 
-    private static void downloadImage(Map<String, String> p, PrintWriter log) throws IOException {
-        ArtifactStore store = ArtifactStore.open(p.get("store"));
+    private static void downloadImage(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
+        ArtifactStore store = ArtifactStore.open(p.get("store"), wait);
         String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
                 "no image matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
         Path into = Path.of(p.get("into"));
         String name = key.substring(key.lastIndexOf('/') + 1);
         Path image = into.resolve(name);
+        log.println("fetching " + key + " from " + p.get("store"));
+        log.flush();
         store.fetch(key, image);
         AtomicFiles.write(into.resolve(name + ".CHECKSUM"), Checksums.fileChecksum(image));
         for (String alias : List.of(p.get("latest"), p.get("primary"))) {
@@ -255,7 +267,8 @@ public final class Operations {
         }
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(4);
         try {
-            int entries = org.relengine.formats.FileList.write(dir, module, pool);
+            var written = org.relengine.formats.FileList.write(dir, module, pool);
+            written.warning(dir).forEach(log::println);
             Path list = dir.resolve("fullfiletimelist-" + module);
             for (String copy : List.of("fullfiletimelist", "fullfiletimelist-" + module + "-linux")) {
                 Path partial = dir.resolve("." + copy + ".part");
@@ -264,7 +277,7 @@ public final class Operations {
                 Files.move(partial, dir.resolve(copy), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
-            log.println(entries + " entries listed in " + list);
+            log.println(written.entries() + " entries listed in " + list);
         } finally {
             pool.shutdown();
         }

@@ -30,6 +30,45 @@ class ProgressSpec extends Specification {
                 'images     0/1    0:13  running extras:dvd:x86_64']
     }
 
+    def "what a running task waits for follows its id in the live frame, and its start stays when it began"() {
+        given:
+        def run = new TinyRun(dir)
+        def live = new LiveProgress(new PrintWriter(new StringWriter()), run.record, 120)
+        run.observers << live
+
+        when:
+        run.start()
+        run.event('prepare', TaskState.RUNNING, 0)
+        run.at(5)
+        run.event('prepare', TaskState.RUNNING, 0, 'waiting for http://127.0.0.1:9/repodata/repomd.xml (no answer for 5 s)')
+
+        then:
+        live.frame(run.record.stages(), run.now) == [
+                'compose    0/4    0:05  running prepare (waiting for http://127.0.0.1:9/repodata/repomd.xml (no answer for 5 s))',
+                'images     0/1    waiting']
+        run.record.runs().find { it.id() == 'prepare' }.start() == TinyRun.T0
+    }
+
+    def "plain progress says what a task waits for when it starts to wait, then at most every 30 s"() {
+        given:
+        def run = new TinyRun(dir)
+        def text = new StringWriter()
+        run.observers << new PlainProgress(new PrintWriter(text), run.record)
+
+        when:
+        run.start()
+        run.event('prepare', TaskState.RUNNING, 0)
+        [5, 10, 30, 35].each { long s ->
+            run.at(s)
+            run.event('prepare', TaskState.RUNNING, 0, "downloading x.tar.gz from http://127.0.0.1:9/x.tar.gz: ${s} MiB of 700 MiB")
+        }
+
+        then:
+        text.toString().readLines() == [
+                '[0/5] running prepare: downloading x.tar.gz from http://127.0.0.1:9/x.tar.gz: 5 MiB of 700 MiB',
+                '[0/5] running prepare: downloading x.tar.gz from http://127.0.0.1:9/x.tar.gz: 35 MiB of 700 MiB']
+    }
+
     def "a live frame before anything ran says the stages wait, and after the run what each took"() {
         given:
         def run = new TinyRun(dir)

@@ -209,4 +209,94 @@ class FileListSpec extends Specification {
         then:
         bytes.toString('US-ASCII') == '0 7 -7 1762875753 13165920256 9223372036854775807 -9223372036854775808 '
     }
+
+    /** The paths of fullfiletimelist's [Files] lines, which are its lines with a tab. */
+    List<String> listedTimes() {
+        Files.readAllLines(tree.resolve('fullfiletimelist-rocky')).findAll { it.contains('\t') }.collect { it.split('\t', 4)[3] }
+    }
+
+    def "a name with #what is left out of both lists, which are otherwise as before, and returned to be warned of"() {
+        given:
+        ['9.7/a', '9.7/b/c'].each {
+            Files.createDirectories(tree.resolve(it).parent)
+            Files.writeString(tree.resolve(it), it)
+        }
+        Files.writeString(tree.resolve("9.7/b/x${character}y"), 'forged\t0\tf\t0\tpath\n')
+
+        when:
+        def written = FileList.write(tree, 'rocky', ForkJoinPool.commonPool())
+
+        then:
+        Files.readAllLines(tree.resolve('fullfilelist')) == ['.', './9.7', './9.7/a', './9.7/b', './9.7/b/c']
+        listedTimes() == ['9.7', '9.7/a', '9.7/b', '9.7/b/c']
+        written.entries() == 4
+        written.unlisted()*.shown() == ["9.7/b/x${shown}y".toString()]
+        written.unlisted()*.directory() == [false]
+        written.warning(Path.of('TREE')) == [
+                'warning: TREE: 1 name left out of the lists, whose lines cannot hold a newline, tab or carriage return:',
+                "  9.7/b/x${shown}y".toString()]
+
+        where:
+        what                | character || shown
+        'a newline'         | '\n'      || '\\n'
+        'a tab'             | '\t'      || '\\t'
+        'a carriage return' | '\r'      || '\\r'
+    }
+
+    def "a directory whose name has a newline is left out with everything below it, by both readers alike"() {
+        given:
+        Files.createDirectories(tree.resolve('9.7/ok'))
+        Files.createDirectories(tree.resolve('9.7/evil\n1700000000\tf\t1\tforged'))
+        Files.writeString(tree.resolve('9.7/evil\n1700000000\tf\t1\tforged/inner'), 'x')
+        Files.writeString(tree.resolve('tab\there'), 'x')
+
+        when:
+        def fast = FileList.write(tree, 'rocky', ForkJoinPool.commonPool(), NativeDirectoryReader.ifOpened())
+        byte[] fastTimes = Files.readAllBytes(tree.resolve('fullfiletimelist-rocky'))
+        byte[] fastPaths = Files.readAllBytes(tree.resolve('fullfilelist'))
+        def portable = FileList.write(tree, 'rocky', new ForkJoinPool(3), new PortableDirectoryReader())
+
+        then:
+        Files.readAllLines(tree.resolve('fullfilelist')) == ['.', './9.7', './9.7/ok']
+        listedTimes() == ['9.7', '9.7/ok']
+        fast.entries() == 2
+        fast.unlisted()*.shown() == ['9.7/evil\\n1700000000\\tf\\t1\\tforged/', 'tab\\there']
+        fast.warning(Path.of('TREE')) == [
+                'warning: TREE: 2 names left out of the lists, whose lines cannot hold a newline, tab or carriage return:',
+                '  9.7/evil\\n1700000000\\tf\\t1\\tforged/ (and everything below it)',
+                '  tab\\there']
+        portable.unlisted()*.shown() == fast.unlisted()*.shown()
+        fastTimes == Files.readAllBytes(tree.resolve('fullfiletimelist-rocky'))
+        fastPaths == Files.readAllBytes(tree.resolve('fullfilelist'))
+    }
+
+    def "a name left out is shown on one line, unambiguously, as #shown"() {
+        expect:
+        new UnlistedName(bytes as byte[], directory).shown() == shown
+
+        where:
+        bytes                                         | directory || shown
+        'a\nb'.bytes                                  | false     || 'a\\nb'
+        'a\\nb\n'.bytes                               | false     || 'a\\\\nb\\n'
+        'caf\u00e9\t'.getBytes('UTF-8')                | false     || 'caf\u00e9\\t'
+        [0x63, 0x61, 0x66, 0xE9, 0x0A]                | false     || 'caf\\xE9\\n'
+        [0x1B, 0x5B, 0x32, 0x4A, 0x0D]                | false     || '\\x1B[2J\\r'
+        'dir\tname'.bytes                             | true      || 'dir\\tname/'
+    }
+
+    def "a module that is not one directory name is refused before anything is written: #module"() {
+        when:
+        FileList.write(tree, module, ForkJoinPool.commonPool())
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message == message
+        Files.list(tree).withCloseable { it.count() } == 0
+
+        where:
+        module         || message
+        '../x'         || '`../x` is not a file list module: it has a `..` segment'
+        'a/../../../x' || '`a/../../../x` is not a file list module: it has a `..` segment'
+        ''             || '`` is not a file list module: it is empty'
+    }
 }

@@ -82,6 +82,22 @@ final class Cli {
     }
 
     /**
+     * The command line that runs relengine in a fresh JVM, as {@link #run} starts it, with the base environment
+     * to give it: for a spec that runs it inside a shell of its own (a mount namespace with a small file system).
+     */
+    static List<String> command(String... args) {
+        [Path.of(System.getProperty('java.home'), 'bin', 'java').toString(), '-XX:TieredStopAtLevel=1',
+         '-XX:+UseSerialGC', '-cp', System.getProperty('java.class.path')] + MAIN + (args as List<String>)
+    }
+
+    /** The environment {@link #run} gives relengine, with {@code env} on top. */
+    static Map<String, String> environment(Map<String, String> env = [:]) {
+        Map<String, String> all = new LinkedHashMap<String, String>(BASE_ENV)
+        all.putAll(env)
+        all
+    }
+
+    /**
      * Starts relengine without waiting, as the leader of its own process group (under {@code setsid}), with
      * its output going to {@code log}: for specs that kill a run part-way, the way a crash or an operator's
      * {@code kill -9} would, children and all ({@link #killGroup}). {@code under} as for {@link #run(Map, String[])}.

@@ -12,9 +12,10 @@ import spock.lang.TempDir
 
 /**
  * A compose survives being killed: the real demo compose is killed with SIGKILL (relengine and every tool it
- * runs, as a crash would) while it syncs, while it builds a DVD and while it finalizes; each time it is
- * resumed with --resume alone, as a CI job retries, taking over the lock the killed run left, and the tree it
- * ends with is the tree of an uninterrupted run. Resuming a finished compose runs nothing; `explain` says what
+ * runs, as a crash would) while it syncs, while it builds a DVD, while it finalizes, while it stages and while
+ * it promotes; each time it is resumed with --resume alone, as a CI job retries, taking over the lock the killed
+ * run left, and the tree it ends with is the tree of an uninterrupted run; a compose it finished stays FINISHED
+ * whatever happens to its publication. Resuming a finished compose runs nothing; `explain` says what
  * a task's hash is made of and which ingredient changed.
  */
 @Stepwise
@@ -120,6 +121,48 @@ class ResumeSpec extends Specification {
                 Files.readString(composeDir(killed).resolve('STATUS')) == 'STARTED\n'
     }
 
+    def "resumed, then killed while it stages: the compose it finished stays FINISHED"() {
+        when: 'an rsync that hangs on its way into staging, so that the kill lands inside stage'
+        def running = resumeAndKillIn('stage', 'staging', 'run4.log')
+
+        then:
+        running.task == 'stage'
+        lastState('finalize') == 'done'
+        lastState('stage') == 'running'
+        Files.readString(composeDir(killed).resolve('STATUS')) == 'FINISHED\n'
+    }
+
+    def "resumed, the stage guard lets the finished compose through; a promote that fails exits 3 and leaves it FINISHED, not DOOMED"() {
+        given:
+        Map env = DemoSpec.ENV + [PATH: slowRsync('production', 'exit 23').toString() + ':' + System.getenv('PATH')]
+
+        when:
+        def run = Cli.run([env: env, timeout: 300], 'demo', '--out', killed.toString(), '--resume')
+
+        then:
+        run.exitCode == 3
+        run.stdout.contains('FAILED promote: ')
+        run.stdout.contains("relengine: compose ${composeDir(killed).fileName} is FINISHED")
+        Files.readString(composeDir(killed).resolve('STATUS')) == 'FINISHED\n'
+        lastState('stage') == 'done'
+        lastState('promote') == 'failed'
+    }
+
+    def "resumed, then killed while it promotes: the compose stays FINISHED"() {
+        given:
+        int from = journal().size()
+
+        when:
+        def running = resumeAndKillIn('promote', 'production', 'run5.log')
+
+        then:
+        running.task == 'promote'
+        journal().subList(from, journal().size()).findAll { it.task == 'finalize' }*.state == ['reused']
+        lastState('stage') == 'reused'
+        lastState('promote') == 'running'
+        Files.readString(composeDir(killed).resolve('STATUS')) == 'FINISHED\n'
+    }
+
     def "the last resume finishes the compose: the same tree as the uninterrupted run, payload byte for byte"() {
         when:
         def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', killed.toString(), '--resume')
@@ -202,6 +245,32 @@ class ResumeSpec extends Specification {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Resumes the demo with an rsync that hangs on its way into {@code target}, and kills it once {@code task} runs. */
+    private Map resumeAndKillIn(String task, String target, String log) {
+        int from = journal().size()
+        Map env = DemoSpec.ENV + [PATH: slowRsync(target).toString() + ':' + System.getenv('PATH')]
+        Process process = Cli.start([env: env], base.resolve(log), 'demo', '--out', killed.toString(), '--resume')
+        Map running = killWhen(process, from) { List<Map> lines ->
+            lines.find { it.state == 'running' && it.task == task }
+        }
+        killedLock = lock()
+        running
+    }
+
+    /**
+     * A directory with an {@code rsync} that first runs {@code then} (by default: sleeps for a minute) when its
+     * arguments name {@code target} (staging or production), and runs at once otherwise, so that a kill or a
+     * failure lands in the one task that writes there.
+     */
+    private Path slowRsync(String target, String then = 'sleep 60') {
+        Path dir = Files.createDirectories(base.resolve("slow-rsync-$target-${then.replace(' ', '-')}"))
+        String real = Cli.exec(['sh', '-c', 'command -v rsync']).stdout.strip()
+        Path shim = dir.resolve('rsync')
+        Files.writeString(shim, "#!/bin/sh\ncase \"\$*\" in *\"/$target/\"*) $then;; esac\nexec $real \"\$@\"\n")
+        shim.toFile().setExecutable(true)
+        dir
+    }
 
     private static Path composeDir(Path out) {
         out.resolve('compose/9').toFile().listFiles().find { it.name.startsWith('Rocky-9.7-') }?.toPath()

@@ -281,7 +281,7 @@ class ValidateCommandSpec extends Specification {
         args                                | stream   | file            | reason
         ['validate', 'nosuch.groovy']       | 'stdout' | 'nosuch.groovy' | 'no such file'
         ['show', 'nosuch.groovy']           | 'stderr' | 'nosuch.groovy' | 'no such file'
-        ['validate', 'recipes']             | 'stdout' | 'recipes'       | 'Is a directory'
+        ['validate', 'recipes']             | 'stdout' | 'recipes'       | 'it is a directory'
     }
 
     def "--format json on a missing recipe"() {

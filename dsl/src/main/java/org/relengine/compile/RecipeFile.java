@@ -1,0 +1,134 @@
+package org.relengine.compile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+
+/**
+ * The one way a file on disk is read as a recipe: the recipe named on the command line and every include, for
+ * every command. What it reads appears in diagnostics as code frames, so it reads only what is a recipe:
+ *
+ * <ul>
+ *   <li>a regular file: a FIFO would block the reader for ever, a device ({@code /dev/zero}) never ends;</li>
+ *   <li>not a file of {@code /proc} or {@code /sys}: those stat as regular files of size 0 and the kernel makes
+ *       their text up as it is read ({@code /proc/self/environ} is the process's environment, secrets and all);</li>
+ *   <li>named {@code *.groovy}, after every symbolic link is followed: a link does not make a file a recipe,
+ *       and {@code site.groovy -> /etc/passwd} must not put {@code /etc/passwd} in a code frame. The rule holds
+ *       wherever the link points, inside the recipe's directory or not: it is the name of the file actually
+ *       read that says it is a recipe;</li>
+ *   <li>at most {@link #LIMIT} bytes, counted while reading and never taken from the file's stated size, which
+ *       a file of {@code /proc} or a growing file gets wrong.</li>
+ * </ul>
+ *
+ * <p>A refusal is a {@link Refused}: the reason, as a user reads it, and a hint. The checks are made on the file
+ * the path resolves to, and that file is then opened without following links; a file swapped for a FIFO between
+ * the check and the open would still block, which needs someone who can already write the recipe's directory.
+ */
+public final class RecipeFile {
+
+    /** 1 MiB: the shipped recipes are 5 kB; anything near this is not the file that was meant. */
+    public static final int LIMIT = 1 << 20;
+
+    private static final Set<String> MADE_UP_FILE_SYSTEMS = Set.of("proc", "sysfs");
+
+    /** A file that is not read as a recipe: why, as the end of "cannot read recipe `F`: …", and what to do. */
+    public static final class Refused extends IOException {
+        private final String reason;
+        private final String hint;
+
+        Refused(String reason, String hint) {
+            super(reason);
+            this.reason = reason;
+            this.hint = hint;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public String hint() {
+            return hint;
+        }
+    }
+
+    private RecipeFile() {
+    }
+
+    /** The recipe's text, strictly UTF-8: bytes that are not are a {@link CharacterCodingException}. */
+    public static String text(Path file) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes(file))).toString();
+    }
+
+    /**
+     * The recipe's bytes, once every check passed. A missing file, or a link to one, is a
+     * {@link java.nio.file.NoSuchFileException}; a file that is no recipe is {@link Refused}.
+     */
+    public static byte[] bytes(Path file) throws IOException {
+        Path real = file.toRealPath();
+        boolean linked = Files.isSymbolicLink(file);
+        BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isDirectory()) {
+            throw new Refused(is(linked, real, "a directory"), "name a recipe file (*.groovy) in it");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new Refused(is(linked, real, kind(real)), "a recipe is read from a regular file: save its text in one");
+        }
+        if (madeUp(real)) {
+            throw new Refused(is(linked, real, "a file of /proc or /sys, which the kernel makes up as it is read"),
+                    "a recipe is read from a regular file: save its text in one");
+        }
+        if (!real.getFileName().toString().endsWith(".groovy")) {
+            throw new Refused(is(linked, real, "not a recipe (*.groovy)"), linked
+                    ? "a link read as a recipe must lead to a recipe file (*.groovy)" : "recipes are files named *.groovy");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes(LIMIT + 1);
+        }
+        if (bytes.length > LIMIT) {
+            throw new Refused(is(linked, real, "larger than " + LIMIT / (1 << 20) + " MiB, more than any recipe"),
+                    "check that this is the recipe meant; a recipe is a few kilobytes of declarations");
+        }
+        return bytes;
+    }
+
+    /** What the file is; through a link, the message names where it leads: the file that would have been read. */
+    private static String is(boolean linked, Path real, String what) {
+        return linked ? "it is a link to " + real + ", which is " + what : "it is " + what;
+    }
+
+    private static boolean madeUp(Path real) throws IOException {
+        if (real.startsWith("/proc") || real.startsWith("/sys")) {
+            return true;
+        }
+        // also where such a file system is mounted elsewhere (a container's view of its host)
+        return MADE_UP_FILE_SYSTEMS.contains(Files.getFileStore(real).type());
+    }
+
+    /** What a file that is not a regular file is, by the type bits of its mode where the platform tells them. */
+    private static String kind(Path real) {
+        try {
+            int type = (Integer) Files.getAttribute(real, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
+            return switch (type) {
+                case 0010000 -> "a FIFO (named pipe)";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "not a regular file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "not a regular file";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.relengine.net;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a read from the network may wait for, and who hears what it waits for: the task it reads for ends by
+ * {@link #deadline}, and what it waits for goes to that task's log and the run's progress.
+ */
+public interface Wait {
+
+    /** When the task must have ended: its start plus its timeout. */
+    Instant deadline();
+
+    /** The task's timeout, to name it when it runs out. */
+    Duration timeout();
+
+    /** What the read waits for now ({@code waiting for http://… (no answer for 10 s)}). */
+    void tell(String detail);
+
+    /** Why the read must end now (the run is stopping), or null. */
+    default String stopped() {
+        return null;
+    }
+
+    /** A wait of {@code bound} from now that nobody follows: for reads outside a run's tasks. */
+    static Wait within(Duration bound) {
+        Instant deadline = Instant.now().plus(bound);
+        return new Wait() {
+            @Override
+            public Instant deadline() {
+                return deadline;
+            }
+
+            @Override
+            public Duration timeout() {
+                return bound;
+            }
+
+            @Override
+            public void tell(String detail) {
+            }
+        };
+    }
+}
