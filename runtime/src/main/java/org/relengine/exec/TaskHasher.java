@@ -25,6 +25,9 @@ import org.relengine.secrets.Redaction;
  */
 public final class TaskHasher {
 
+    /** What an ingredient that needs a secret is, in a plan read back from a compose, which keeps none. */
+    public static final String NOT_KEPT = "not known here: the compose keeps no secret";
+
     private final Plan plan;
     private final ToolVersions tools;
     private final InputFingerprints fingerprints;
@@ -32,9 +35,6 @@ public final class TaskHasher {
     private final List<String> producedPaths = new ArrayList<>();
     private final Map<String, TaskIngredients> computed = new ConcurrentHashMap<>();
     private final Map<String, String> credentials = new ConcurrentHashMap<>();
-
-    /** What an ingredient that needs a secret is, in a plan read back from a compose, which keeps none. */
-    public static final String NOT_KEPT = "not known here: the compose keeps no secret";
 
     public TaskHasher(Plan plan, ToolVersions tools, InputFingerprints fingerprints, String relengineVersion) {
         this.plan = plan;
