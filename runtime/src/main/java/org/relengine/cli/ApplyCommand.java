@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.relengine.compile.Recipes;
 import org.relengine.plan.PlanSource;
 import org.relengine.plan.RecipeHash;
+import org.relengine.secrets.Redaction;
 import org.relengine.report.RunReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what the plan would do; change nothing, run nothing.")
     boolean dryRun;
 
+    @Option(names = "--source", paramLabel = "URL", description = "The --source URL the plan was made with, "
+            + "credentials included: a plan file does not keep them.")
+    String source;
+
     @Mixin
     ReportingOptions reporting = new ReportingOptions();
 
@@ -49,6 +54,14 @@ final class ApplyCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("relengine: cannot use " + planFile + ": " + e.getMessage());
             return ExitCode.ERRORS;
+        }
+        String credentials = credentials(saved.planning().source);
+        if (credentials != null) {
+            err.println("relengine: " + credentials);
+            return ExitCode.ERRORS;
+        }
+        if (source != null) {
+            saved.planning().source = source;
         }
         if (!Files.exists(saved.recipe())) {
             err.println("relengine: the plan's recipe " + saved.recipe() + " does not exist (run apply from the "
@@ -110,5 +123,28 @@ final class ApplyCommand implements Callable<Integer> {
         }
         DryRun.walk(now.plan(), spec.commandLine().getOut());
         return ExitCode.OK;
+    }
+
+    /**
+     * Why {@code --source} cannot give the plan its source URL back, or null when it can (or need not): a plan
+     * made with a {@code --source} URL that had credentials keeps it with them hidden, and only that URL, with
+     * them, may stand in for it.
+     */
+    private String credentials(String saved) {
+        boolean hidden = saved != null && Redaction.hides(saved);
+        if (hidden && source == null) {
+            return planFile + " was made with --source " + saved + ", whose credentials a plan file does not keep"
+                    + "\n  hint: give the URL again: relengine apply " + planFile + " --source URL";
+        }
+        if (hidden && !Redaction.text(source).equals(saved)) {
+            return "--source " + Redaction.text(source) + " is not the URL " + planFile + " was made with (" + saved + ")"
+                    + "\n  hint: give the same URL, with its credentials";
+        }
+        if (!hidden && source != null) {
+            return "--source gives back the credentials of a plan made with a --source URL that had them; "
+                    + planFile + " was made with " + (saved == null ? "the recipe's source" : "--source " + saved)
+                    + "\n  hint: leave out --source";
+        }
+        return null;
     }
 }

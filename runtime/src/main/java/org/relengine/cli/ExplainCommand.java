@@ -86,7 +86,12 @@ final class ExplainCommand implements Callable<Integer> {
         int width = now.parts().keySet().stream().mapToInt(String::length).max().orElse(0);
         now.parts().forEach((name, value) -> out.printf("  %-" + width + "s  %s%n", name, value));
         out.println();
-        if (reasons.isEmpty()) {
+        boolean secret = now.parts().values().stream().anyMatch(v -> v.contains(TaskHasher.NOT_KEPT));
+        if (reasons.isEmpty() && secret) {
+            out.println("--resume reuses it unless its credentials changed, or what they give access to: the compose "
+                    + "keeps no secret, so explain cannot compare them. Nothing else it is made of changed, and nothing "
+                    + "it follows runs again.");
+        } else if (reasons.isEmpty()) {
             out.println("--resume reuses it: it finished with the same ingredients, and nothing it follows runs again.");
         } else {
             out.println("--resume runs it again:");
@@ -104,8 +109,10 @@ final class ExplainCommand implements Callable<Integer> {
             return known;
         }
         Task task = plan.task(id).orElseThrow();
+        // what needs a secret cannot be compared here: it is left out of the verdict, and said so
         List<String> reasons = rule.reasonsToRun(task, hasher.ingredients(id),
-                d -> !reasons(d, plan, hasher, rule, verdicts).isEmpty());
+                d -> !reasons(d, plan, hasher, rule, verdicts).isEmpty()).stream()
+                .filter(r -> !r.contains(TaskHasher.NOT_KEPT)).toList();
         verdicts.put(id, reasons);
         return reasons;
     }

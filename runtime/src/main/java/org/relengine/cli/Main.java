@@ -3,8 +3,10 @@ package org.relengine.cli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.relengine.secrets.RedactedOutput;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,10 +32,22 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // every line relengine prints passes through the redaction, whatever prints it (a plan, a diagnostic
+        // quoting the recipe, a library's warning on System.err): a source URL's password is never shown
+        RedactedOutput stdout = new RedactedOutput(new FileOutputStream(FileDescriptor.out));
+        RedactedOutput stderr = new RedactedOutput(new FileOutputStream(FileDescriptor.err));
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         // UTF-8 whatever the locale: diagnostics quote recipes, and recipes are UTF-8
-        System.exit(execute(args,
-                new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true)));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        int exit = execute(args, out, err);
+        // a last line without its line break is held by the redaction until now
+        out.flush();
+        err.flush();
+        System.out.flush();
+        System.err.flush();
+        System.exit(exit);
     }
 
     /** Runs the command line with the given streams and returns its exit code; used by tests too. */

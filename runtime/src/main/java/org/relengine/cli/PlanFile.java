@@ -55,7 +55,8 @@ final class PlanFile {
         options.put("skipSource", planning.skipSource);
         options.put("image", planning.image);
         options.put("root", planning.root);
-        options.put("source", planning.source);
+        // a plan file is passed around and reviewed: the URL's credentials are given again to `apply --source`
+        options.put("source", org.relengine.secrets.Redaction.text(planning.source));
         options.put("dateStamp", planning.dateStamp);
         options.put("allowDeletions", planning.allowDeletions);
         options.put("executor", planning.executor);

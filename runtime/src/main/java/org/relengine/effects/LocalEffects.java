@@ -20,6 +20,7 @@ import org.relengine.exec.TaskFailure;
 import org.relengine.exec.TaskWaits;
 import org.relengine.formats.AtomicFiles;
 import org.relengine.plan.ShellQuote;
+import org.relengine.secrets.RedactedOutput;
 import org.relengine.steps.Operations;
 import org.relengine.steps.Probes;
 import org.relengine.steps.Producers;
@@ -27,7 +28,8 @@ import org.relengine.steps.Producers;
 /**
  * The real effects: processes through Apache Commons Exec as argv (never a shell), with a timeout and
  * their output streamed to the task's own log; files written to a temporary name and renamed into place;
- * links replaced atomically.
+ * links replaced atomically. Every line of a log, a tool's output included, has its secrets hidden
+ * ({@link RedactedOutput}).
  */
 public final class LocalEffects implements Effects {
 
@@ -67,8 +69,8 @@ public final class LocalEffects implements Effects {
     private PrintWriter open(String task) {
         try {
             Files.createDirectories(logs);
-            return new PrintWriter(new OutputStreamWriter(new FileOutputStream(log(task).toFile(), true),
-                    StandardCharsets.UTF_8), true);
+            return new PrintWriter(new OutputStreamWriter(new RedactedOutput(new FileOutputStream(log(task).toFile(),
+                    true)), StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the log of " + task, e);
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import org.relengine.formats.NoSpace;
+import org.relengine.secrets.RedactedOutput;
 
 /**
  * A task's log as a command's output goes into it. When the log cannot be written (a full disk), what the
@@ -19,7 +20,8 @@ final class TaskLogStream extends OutputStream {
 
     TaskLogStream(Path file) throws IOException {
         this.file = file;
-        this.out = new FileOutputStream(file.toFile(), true);
+        // what a command prints may hold a URL with its password: every line is redacted on its way in
+        this.out = new RedactedOutput(new FileOutputStream(file.toFile(), true));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.relengine.formats.FileModes;
 
 /**
  * A lock on a compose directory or a publish target, held for a whole run. The lock file names its
@@ -152,10 +153,13 @@ public final class RunLock implements AutoCloseable {
     /** As {@link #acquire(Path, String, String, boolean)}, naming {@code me}: a run names itself alike in each lock. */
     public static RunLock acquire(Path file, String what, Holder me, boolean breakLock) throws Locked {
         try {
-            Files.createDirectories(file.getParent());
+            // in a publish root these are the only entries that are not published; the umask must not make
+            // them writable by everyone
+            FileModes.createDirectories(file.getParent(), FileModes.DIRECTORY);
             Path partial = file.resolveSibling(file.getFileName() + "." + me.host() + "." + me.pid() + "."
                     + PARTS.incrementAndGet() + ".part");
             Files.writeString(partial, json(me) + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(partial, FileModes.FILE);
             try {
                 for (int look = 1; look <= LOOKS; look++) {
                     try {

@@ -15,13 +15,18 @@ import org.relengine.plan.Plan;
 import org.relengine.plan.PlanJson;
 import org.relengine.plan.Task;
 import org.relengine.plan.TaskKind;
+import org.relengine.secrets.Redaction;
 
 /**
  * Computes each task's {@link TaskIngredients}. What a task reads from inside the compose (another task's
  * output) is covered by the rule that a task runs again whenever a task it depends on runs again
- * ({@link ReuseRule}); only what it reads from outside is fingerprinted here.
+ * ({@link ReuseRule}); only what it reads from outside is fingerprinted here. No ingredient holds a secret:
+ * names and values are redacted, and the secrets themselves count through {@code credentials}.
  */
 public final class TaskHasher {
+
+    /** What an ingredient that needs a secret is, in a plan read back from a compose, which keeps none. */
+    public static final String NOT_KEPT = "not known here: the compose keeps no secret";
 
     private final Plan plan;
     private final ToolVersions tools;
@@ -29,6 +34,7 @@ public final class TaskHasher {
     private final String relengine;
     private final List<String> producedPaths = new ArrayList<>();
     private final Map<String, TaskIngredients> computed = new ConcurrentHashMap<>();
+    private final Map<String, String> credentials = new ConcurrentHashMap<>();
 
     public TaskHasher(Plan plan, ToolVersions tools, InputFingerprints fingerprints, String relengineVersion) {
         this.plan = plan;
@@ -51,9 +57,16 @@ public final class TaskHasher {
         for (String tool : tools(task)) {
             parts.put("tool " + tool, tool.equals("relengine") ? relengine : tools.of(tool));
         }
+        List<String> secrets = PlanJson.secrets(task);
+        if (!secrets.isEmpty()) {
+            parts.put("credentials", credentials.computeIfAbsent(String.join("\n", secrets), this::derive));
+        } else if (Redaction.hides(PlanJson.taskTree(task).toString())) {
+            // a plan read back from a compose: its secrets were never kept
+            parts.put("credentials", NOT_KEPT);
+        }
         for (String input : task.inputs()) {
             if (!produced(input)) {
-                parts.put("input " + input, fingerprint(task, input));
+                parts.put("input " + Redaction.text(input), Redaction.text(fingerprint(task, input)));
             }
         }
         TaskIngredients ingredients = new TaskIngredients(parts);
@@ -61,7 +74,24 @@ public final class TaskHasher {
         return ingredients;
     }
 
-    /** The task as planned (its actions, paths, options and dependencies), as a short digest. */
+    /**
+     * What stands for a task's secrets among its ingredients, which the journal keeps and {@code explain} shows:
+     * a slow, salted derivation (PBKDF2), so that it changes with them but does not give them away to a quick
+     * guess. Salted with the compose: a compose's runs agree on it, and no other compose's journal helps.
+     */
+    private String derive(String secrets) {
+        try {
+            javax.crypto.SecretKeyFactory pbkdf2 = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+            byte[] key = pbkdf2.generateSecret(new javax.crypto.spec.PBEKeySpec(secrets.toCharArray(),
+                    ("relengine credentials of " + plan.composeDir()).getBytes(StandardCharsets.UTF_8), 100_000, 128))
+                    .getEncoded();
+            return "pbkdf2-sha256 " + HexFormat.of().formatHex(key) + " (of the secrets it holds, which are not kept)";
+        } catch (NoSuchAlgorithmException | java.security.spec.InvalidKeySpecException e) {
+            throw new IllegalStateException("the JDK has no PBKDF2WithHmacSHA256", e);
+        }
+    }
+
+    /** The task as planned (its actions, paths, options and dependencies, its secrets hidden), as a short digest. */
     static String spec(Task task) {
         try {
             // how often a task is tried does not change what it makes: a new retry policy reuses the work
@@ -93,6 +123,9 @@ public final class TaskHasher {
         if (!input.contains("://")) {
             boolean content = plan.hashedByContent().stream().anyMatch(root -> within(input, root));
             return content ? fingerprints.content(Path.of(input)) : fingerprints.local(Path.of(input));
+        }
+        if (Redaction.hides(input)) {
+            return "not fetched, " + NOT_KEPT;
         }
         boolean repository = task.kind() == TaskKind.SYNC
                 && (input.startsWith("http://") || input.startsWith("https://") || input.startsWith("file:"));

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -45,10 +48,19 @@ public final class AtomicFiles {
     }
 
     public static void writeBytes(Path file, ByteBody body) throws IOException {
+        writeBytes(file, body, null);
+    }
+
+    /**
+     * As {@link #writeBytes(Path, ByteBody)}, the file with exactly {@code mode} (null: as the umask says). It is
+     * created with no permission beyond {@code mode}, so that not even for a moment may anyone else read more
+     * than they should; the mode is then set in full, as the umask may have narrowed it further.
+     */
+    public static void writeBytes(Path file, ByteBody body, Set<PosixFilePermission> mode) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = partial(file);
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
+            try (OutputStream out = new BufferedOutputStream(open(partial, mode), 1 << 20)) {
                 body.write(out);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -71,6 +83,22 @@ public final class AtomicFiles {
 
     public static void write(Path file, String content) throws IOException {
         write(file, out -> out.write(content));
+    }
+
+    /** As {@link #write(Path, String)}, the file with exactly {@code mode} (see {@link #writeBytes(Path, ByteBody, Set)}). */
+    public static void write(Path file, String content, Set<PosixFilePermission> mode) throws IOException {
+        writeBytes(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)), mode);
+    }
+
+    private static OutputStream open(Path partial, Set<PosixFilePermission> mode) throws IOException {
+        if (mode == null) {
+            return Files.newOutputStream(partial);
+        }
+        // a partial file a crash left has the mode it was made with; a fresh one is made with this one
+        Files.deleteIfExists(partial);
+        OutputStream out = Files.newOutputStream(Files.createFile(partial, PosixFilePermissions.asFileAttribute(mode)));
+        Files.setPosixFilePermissions(partial, mode);
+        return out;
     }
 
     /** Deletes a directory tree (links are removed, never followed). */

@@ -81,8 +81,9 @@ public final class FileList {
     }
 
     /**
-     * Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}. A name with a newline,
-     * tab or carriage return is left out of both (a directory with all below it) and returned, to be warned of.
+     * Writes {@code fullfilelist} and {@code fullfiletimelist-<module>} into {@code root}, mode 0644. A name with a
+     * newline, tab or carriage return is left out of both (a directory with all below it) and returned, to be warned
+     * of.
      */
     public static Written write(Path root, String module, ForkJoinPool pool) throws IOException {
         return write(root, module, pool, bestReader());
@@ -96,8 +97,9 @@ public final class FileList {
                     + refusal);
         }
         ListedDirectory tree = walk(root, pool, reader);
-        AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree));
-        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree));
+        // the lists are published with the tree they list: mirrors read them, whatever the umask here
+        AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree), FileModes.FILE);
+        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree), FileModes.FILE);
         List<UnlistedName> unlisted = new ArrayList<>();
         tree.unlisted(unlisted);
         unlisted.sort((a, b) -> Arrays.compareUnsigned(a.path(), b.path()));   // by path, as the lists are

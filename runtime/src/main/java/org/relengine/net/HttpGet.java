@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.relengine.formats.NoSpace;
+import org.relengine.secrets.SecretUrl;
 
 /**
  * A GET that cannot hang: the connection is given {@link #CONNECT}, the server {@link #SILENCE} without a byte
@@ -80,11 +82,41 @@ public final class HttpGet {
         }
     }
 
-    /** @param file where the body goes, to name in messages; null when it is kept in memory */
+    /**
+     * A URL with credentials ({@code https://user:password@host/…}) is fetched without them in it, and they go in
+     * the request's basic authentication, as dnf sends them. Redirects are then followed here, and only to the
+     * same scheme, host and port: the JDK's client would send the header to wherever a redirect points.
+     *
+     * @param file where the body goes, to name in messages; null when it is kept in memory
+     */
     private static long get(URI uri, Wait wait, Duration whole, Path file, Sink sink) throws IOException {
+        Optional<SecretUrl> secret = SecretUrl.of(uri.toString());
+        URI target = secret.map(s -> URI.create(s.bare())).orElse(uri);
         Instant start = Instant.now();
         Instant deadline = whole == null || start.plus(whole).isAfter(wait.deadline()) ? wait.deadline()
                 : start.plus(whole);
+        return get(target, secret.orElse(null), 0, wait, whole, deadline, file, sink);
+    }
+
+    /** The redirect to follow with the credentials, or null when the answer is not one. */
+    private static URI redirect(URI uri, SecretUrl secret, int hops, int status, String location) throws IOException {
+        if (secret == null || location == null || !List.of(301, 302, 303, 307, 308).contains(status)) {
+            return null;
+        }
+        URI next = uri.resolve(location);
+        if (!(next.getScheme() + "://" + next.getRawAuthority()).equals(uri.getScheme() + "://" + uri.getRawAuthority())) {
+            throw new IOException("GET " + uri + " was redirected to " + next.getScheme() + "://" + next.getRawAuthority()
+                    + ", which is not given the credentials");
+        }
+        if (hops >= 5) {
+            throw new IOException("GET " + uri + " was redirected more than 5 times");
+        }
+        return next;
+    }
+
+    private static long get(URI uri, SecretUrl secret, int hops, Wait wait, Duration whole, Instant deadline,
+                            Path file, Sink sink) throws IOException {
+        Instant start = Instant.now();
         // named as the server names it: the file may be a partial one, renamed once complete
         String name = file == null ? null : uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
         Duration left = Duration.between(start, deadline);
@@ -92,14 +124,22 @@ public final class HttpGet {
             throw new Unanswered("the task's timeout (" + seconds(wait.timeout()) + ") ran out before GET " + uri);
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(shorter(CONNECT, left))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(secret == null ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER).build();
         Receiver receiver = new Receiver(sink);
-        CompletableFuture<HttpResponse<Long>> exchange = client.sendAsync(HttpRequest.newBuilder(uri).GET().build(),
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (secret != null) {
+            request.header("Authorization", secret.basicAuthorization());
+        }
+        CompletableFuture<HttpResponse<Long>> exchange = client.sendAsync(request.build(),
                 info -> receiver.answered(info));
         Instant told = start;
         while (true) {
             try {
                 HttpResponse<Long> response = exchange.get(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                URI next = redirect(uri, secret, hops, response.statusCode(), receiver.location());
+                if (next != null) {
+                    return get(next, secret, hops + 1, wait, whole, deadline, file, sink);
+                }
                 if (response.statusCode() != 200) {
                     throw new IOException("GET " + uri + " answered " + response.statusCode());
                 }
@@ -116,6 +156,10 @@ public final class HttpGet {
             Instant now = Instant.now();
             if (receiver.status() > 0 && receiver.status() != 200) {
                 receiver.abort(exchange);
+                URI next = redirect(uri, secret, hops, receiver.status(), receiver.location());
+                if (next != null) {
+                    return get(next, secret, hops + 1, wait, whole, deadline, file, sink);
+                }
                 throw new IOException("GET " + uri + " answered " + receiver.status());
             }
             Duration quiet = Duration.between(receiver.lastHeard(start), now);
@@ -219,6 +263,7 @@ public final class HttpGet {
         private final CompletableFuture<Long> done = new CompletableFuture<>();
         private volatile Flow.Subscription subscription;
         private volatile int status;
+        private volatile String location;
         private volatile long length = -1;
         private volatile long received;
         private volatile Instant heard;
@@ -231,12 +276,17 @@ public final class HttpGet {
         HttpResponse.BodySubscriber<Long> answered(HttpResponse.ResponseInfo info) {
             heard = Instant.now();
             length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            location = info.headers().firstValue("Location").orElse(null);
             status = info.statusCode();
             return status == 200 ? this : HttpResponse.BodySubscribers.replacing(0L);
         }
 
         int status() {
             return status;
+        }
+
+        String location() {
+            return location;
         }
 
         long length() {

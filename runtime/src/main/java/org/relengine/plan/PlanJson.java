@@ -3,14 +3,20 @@ package org.relengine.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.relengine.secrets.Redaction;
 
 /**
  * The plan as JSON, schema {@code relengine.plan/1} (docs/cli.md). Tasks in plan order, every map with
- * sorted keys, so the same plan always gives the same bytes.
+ * sorted keys, so the same plan always gives the same bytes. What it gives is shown and kept (plan files, a
+ * compose's {@code work/plan.json}), so every secret in it is hidden ({@link Redaction}); only
+ * {@link #secrets(Task)} sees them, for a task's hash.
  */
 public final class PlanJson {
 
@@ -52,12 +58,58 @@ public final class PlanJson {
         summary.set("byKind", JSON.valueToTree(counts));
         ArrayNode tasks = root.putArray("tasks");
         for (Task task : plan.tasks()) {
-            tasks.add(taskTree(task));
+            tasks.add(rawTaskTree(task));
         }
+        redact(root);
         return root;
     }
 
+    /** One task as the plan's JSON has it, secrets hidden. */
     public static ObjectNode taskTree(Task task) {
+        ObjectNode node = rawTaskTree(task);
+        redact(node);
+        return node;
+    }
+
+    /** The secrets the task holds (in its URLs, in the files it writes), as written, in the order they appear. */
+    public static List<String> secrets(Task task) {
+        List<String> found = new ArrayList<>();
+        collect(rawTaskTree(task), found);
+        return found;
+    }
+
+    private static void collect(JsonNode node, List<String> found) {
+        if (node.isTextual()) {
+            found.addAll(Redaction.secretsIn(node.asText()));
+        }
+        node.forEach(child -> collect(child, found));
+    }
+
+    /** Every text in the tree with its secrets hidden. */
+    private static void redact(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                if (child.isTextual()) {
+                    object.put(name, Redaction.text(child.asText()));
+                } else {
+                    redact(child);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, array.textNode(Redaction.text(array.get(i).asText())));
+                } else {
+                    redact(array.get(i));
+                }
+            }
+        }
+    }
+
+    private static ObjectNode rawTaskTree(Task task) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", task.id());
         node.put("kind", task.kind().word());

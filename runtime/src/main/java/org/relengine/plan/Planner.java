@@ -31,6 +31,13 @@ import org.relengine.validate.Suggestions;
  */
 public final class Planner {
 
+    /**
+     * What the publish guard checks of every tree it publishes; a link that would not work on a mirror is
+     * refused rather than left out (see PublishGuard).
+     */
+    private static final String PUBLISHABLE = "repodata/repomd.xml in every repo × arch, every link relative and "
+            + "inside the tree";
+
     private final Recipe recipe;
     private final PlanOptions options;
     private final Release release;
@@ -169,8 +176,12 @@ public final class Planner {
         actions.add(new Action.MakeDirectory(layout.compose()));
         actions.add(new Action.MakeDirectory(layout.logs()));
         actions.add(new Action.MakeDirectory(layout.work() + "/dnf"));
-        syncSource().ifPresent(source -> actions.add(new Action.WriteFile(layout.dnfConfig(), "dnf configuration",
-                DnfConfig.render(recipe, source, repos, layout))));
+        syncSource().ifPresent(source -> {
+            String config = DnfConfig.render(recipe, source, repos, layout);
+            actions.add(new Action.Internal("write-private-file", "write " + layout.dnfConfig() + " (dnf configuration, "
+                    + config.lines().count() + " lines), created 0600: it holds the credentials of a source URL, "
+                    + "if it has any", List.of(layout.dnfConfig()), params("path", layout.dnfConfig(), "content", config)));
+        });
         add("prepare", TaskKind.PREPARE, null, null, List.of(), List.of(), List.of(layout.composeDir()),
                 Executor.LOCAL, false, actions);
     }
@@ -713,8 +724,8 @@ public final class Planner {
             for (String module : filelists.get().modules()) {
                 String dir = root + "/mirror/pub/" + module;
                 actions.add(new Action.Internal("write-file-lists", "write fullfilelist and fullfiletimelist-" + module
-                        + " of " + dir + ", then its copies fullfiletimelist and fullfiletimelist-" + module + "-linux",
-                        List.of(dir), params("dir", dir, "module", module)));
+                        + " of " + dir + ", then its copies fullfiletimelist and fullfiletimelist-" + module + "-linux"
+                        + ", each 0644", List.of(dir), params("dir", dir, "module", module)));
                 outputs.add(dir + "/fullfiletimelist-" + module);
             }
             add("filelists", TaskKind.FILELISTS, null, null, after, List.of(root + "/mirror/pub"), outputs,
@@ -730,17 +741,36 @@ public final class Planner {
         List<Action> actions = new ArrayList<>();
         actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + layout.compose() + (staging.delete()
-                ? ": compose FINISHED, repodata/repomd.xml in every repo × arch, at most " + options.allowDeletions()
-                + " % of " + target + " deleted" : ": repodata/repomd.xml in every repo × arch"),
+                ? ": compose FINISHED, " + PUBLISHABLE + ", at most " + options.allowDeletions()
+                + " % of " + target + " deleted" : ": " + PUBLISHABLE),
                 List.of(layout.compose()), guard(sync, true)));
         if (staging.hardlink()) {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
                     ".*\\.discinfo", layout.compose())));
         }
-        actions.add(new Action.MakeDirectory(target));
+        actions.add(publishedDirectory(target));
         actions.add(new Action.Exec(sync.argv(List.of())));
         add("stage", TaskKind.STAGE, null, null, after, List.of(layout.compose()), List.of(target), Executor.LOCAL,
                 false, actions);
+    }
+
+    /**
+     * A publish target and the directories on the way to it, each made 0755: what mirrors and web servers read
+     * must not be writable by everyone because of the umask of whoever ran relengine. rsync gives the target
+     * itself and everything in it its modes ({@link org.relengine.formats.FileModes#RSYNC_CHMOD}).
+     */
+    private static Action publishedDirectory(String path) {
+        return new Action.Internal("make-published-directory", "mkdir -p " + path + ", each directory it makes "
+                + "0755 whatever the umask", List.of(path), params("path", path));
+    }
+
+    /**
+     * What a tool wrote straight into staging, given the modes rsync gives the rest of it: directories 0755,
+     * files 0644. The tool writes as the umask says.
+     */
+    private static Action publishedModes(String path, String tool) {
+        return new Action.Internal("set-published-modes", "make " + path + " 0644, or 0755 for directories, with "
+                + "everything in it (" + tool + " wrote it as the umask says)", List.of(path), params("path", path));
     }
 
     /** What a sync would change, from rsync's read-only dry run; dry runs perform it too. */
@@ -793,6 +823,7 @@ public final class Planner {
                     actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules", modules, tree + "/repodata",
                             "--compress", "--compress-type=xz")));
                 }
+                actions.add(publishedModes(tree + "/repodata", "createrepo_c"));
                 String id = "createrepo:" + repo.name() + ":" + arch;
                 add(id, TaskKind.CREATEREPO, repo.name(), arch, after, List.of(tree, composed),
                         List.of(tree + "/repodata"), Executor.LOCAL, false, actions);
@@ -826,6 +857,7 @@ public final class Planner {
         for (String file : signed) {
             actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
                     "--local-user", sign.key(), "--output", partial(file + ".asc"), file)));
+            actions.add(publishedModes(partial(file + ".asc"), "gpg"));
             actions.add(moveIntoPlace(partial(file + ".asc"), file + ".asc"));
             outputs.add(file + ".asc");
         }
@@ -850,9 +882,9 @@ public final class Planner {
         List<Action> actions = new ArrayList<>();
         actions.add(preview(sync));
         actions.add(new Action.Internal("check-publishable", "check " + from
-                + ": repodata/repomd.xml in every repo × arch" + (production.delete() ? ", at most "
+                + ": " + PUBLISHABLE + (production.delete() ? ", at most "
                 + options.allowDeletions() + " % of " + to + " deleted" : ""), List.of(from), guard(sync, false)));
-        actions.add(new Action.MakeDirectory(to));
+        actions.add(publishedDirectory(to));
         if (production.delete()) {
             actions.add(new Action.Internal("prune-old-repodata", "remove repodata files of " + to + " that no "
                     + "repomd.xml names, once they and their repomd.xml are older than " + production.repodataGrace()

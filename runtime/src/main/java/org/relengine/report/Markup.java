@@ -104,10 +104,13 @@ final class Markup {
         }
     }
 
-    /** The text with every character XML 1.0 does not allow replaced by U+FFFD. */
+    /**
+     * The text with its secrets hidden (a report is passed around more than the logs it quotes) and every
+     * character XML 1.0 does not allow replaced by U+FFFD.
+     */
     static String clean(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
+        org.relengine.secrets.Redaction.text(text).codePoints().forEach(c -> {
             boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
                     || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
             out.appendCodePoint(allowed ? c : 0xFFFD);

@@ -1,16 +1,20 @@
 package org.relengine.steps;
 
 import java.util.List;
+import java.util.Optional;
 import org.relengine.model.Gpg;
 import org.relengine.model.Recipe;
 import org.relengine.model.Repo;
 import org.relengine.model.Source;
 import org.relengine.plan.ComposeLayout;
+import org.relengine.plan.PlanException;
+import org.relengine.secrets.SecretUrl;
 
 /**
  * The dnf configuration of one compose: one section per repo × arch for binary and debug packages and
  * one per repo for sources, named {@code <Repo>-<arch>}, {@code <Repo>-<arch>-debug}, {@code <Repo>-source}.
- * System repos are never read and the cache lives in the compose, so composes never share state.
+ * System repos are never read and the cache lives in the compose, so composes never share state. The file
+ * is the one place a source's credentials are kept: it is written 0600 from its creation.
  */
 public final class DnfConfig {
 
@@ -54,9 +58,25 @@ public final class DnfConfig {
         return text.toString();
     }
 
+    /**
+     * A URL's credentials are given to dnf as the section's {@code username} and {@code password}, never in its
+     * {@code baseurl}: dnf shows a baseurl in its errors and logs (in {@code /var/log/dnf.librepo.log} too), and
+     * would show the password with it.
+     */
     private static void section(StringBuilder text, String id, String url, Gpg gpg) {
-        text.append('[').append(id).append("]\nname=").append(id).append("\nbaseurl=").append(url)
-                .append("\nenabled=1\n");
+        Optional<SecretUrl> secret = SecretUrl.of(url);
+        text.append('[').append(id).append("]\nname=").append(id).append("\nbaseurl=")
+                .append(secret.map(SecretUrl::bare).orElse(url)).append('\n');
+        if (secret.isPresent()) {
+            String user = secret.get().user();
+            String password = secret.get().password();
+            if ((user + password).chars().anyMatch(c -> c == '\n' || c == '\r')) {
+                throw new PlanException("the credentials of " + secret.get() + " hold a line break, which a dnf "
+                        + "configuration cannot carry", "check the percent-encoding of the URL's user name and password");
+            }
+            text.append("username=").append(user).append("\npassword=").append(password).append('\n');
+        }
+        text.append("enabled=1\n");
         if (gpg.check()) {
             text.append("gpgcheck=1\nrepo_gpgcheck=1\ngpgkey=").append(String.join(" ", gpg.keyUrls())).append('\n');
         } else {

@@ -52,7 +52,8 @@ public final class ExtraFilesFetch {
                 Files.copy(source, metadata.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
             Map<String, Object> used = new LinkedHashMap<>();
-            used.put("git", url);
+            // the record is published with the compose's metadata: a token in the URL must not go with it
+            used.put("git", org.relengine.secrets.Redaction.text(url));
             used.put("ref", ref);
             used.put("commit", commit);
             used.put("files", files);

@@ -82,6 +82,18 @@ public final class Operations {
                 }
             }
             case "check-publishable" -> PublishGuard.check(p, log);
+            case "write-private-file" -> {
+                AtomicFiles.write(Path.of(p.get("path")), p.get("content"), org.relengine.formats.FileModes.PRIVATE);
+                log.println("wrote " + p.get("path") + " (0600)");
+            }
+            case "set-published-modes" -> log.println("set the modes of " + publishedModes(Path.of(p.get("path")))
+                    + " files and directories of " + p.get("path"));
+            case "make-published-directory" -> {
+                for (Path made : org.relengine.formats.FileModes.createDirectories(Path.of(p.get("path")),
+                        org.relengine.formats.FileModes.DIRECTORY)) {
+                    log.println("made " + made + " (0755)");
+                }
+            }
             case "extract-repo-metadata" -> RepoMetadata.extract(p, log);
             case "write-file-lists" -> writeFileLists(Path.of(p.get("dir")), p.get("module"), log);
             case "prune-old-repodata" -> OldRepodata.prune(Path.of(p.get("target")),
@@ -225,6 +237,29 @@ public final class Operations {
         log.println("moved " + entries.size() + " entries from " + from + " to " + to);
     }
 
+    /** Every directory under {@code top} 0755 and every file 0644; links are neither followed nor changed. */
+    private static int publishedModes(Path top) throws IOException {
+        int[] set = {0};
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.setPosixFilePermissions(dir, org.relengine.formats.FileModes.DIRECTORY);
+                set[0]++;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    Files.setPosixFilePermissions(file, org.relengine.formats.FileModes.FILE);
+                    set[0]++;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return set[0];
+    }
+
     /** Rocky's lists: the module's own, and the copies its mirror scripts read under other names. */
     private static void writeFileLists(Path dir, String module, PrintWriter log) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -238,6 +273,7 @@ public final class Operations {
             for (String copy : List.of("fullfiletimelist", "fullfiletimelist-" + module + "-linux")) {
                 Path partial = dir.resolve("." + copy + ".part");
                 Files.copy(list, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(partial, org.relengine.formats.FileModes.FILE);
                 Files.move(partial, dir.resolve(copy), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }

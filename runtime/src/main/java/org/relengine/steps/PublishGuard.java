@@ -12,7 +12,8 @@ import org.relengine.exec.TaskFailure;
 /**
  * What must hold before a sync changes a published tree, checked read-only, each with a refusal that says
  * why and changes nothing: the source compose is FINISHED (delete syncs), every os tree has its
- * {@code repodata/repomd.xml}, and a delete-sync would not delete more than its share of the target.
+ * {@code repodata/repomd.xml}, every link in it works on a mirror ({@link PublishedLinks}), and a delete-sync
+ * would not delete more than its share of the target.
  */
 public final class PublishGuard {
 
@@ -44,6 +45,7 @@ public final class PublishGuard {
             }
         }
         log.println(trees.size() + " trees in " + source + " have their repodata");
+        links(source, log);
         Path target = Path.of(p.get("target"));
         if (delete && Files.isDirectory(target)) {
             long files = count(target);
@@ -56,6 +58,27 @@ public final class PublishGuard {
                         + threshold + " % allowed; check the source, or allow it with --allow-deletions N");
             }
         }
+    }
+
+    /**
+     * A link that would not work on a mirror is refused, not published with rsync's {@code --safe-links}: that
+     * option leaves such a link out without failing, and a delete-sync then deletes the link a mirror already
+     * has, so a release would silently lose an ISO alias or a tree. Refused, it is fixed before anything changes.
+     */
+    private static void links(Path source, PrintWriter log) throws IOException {
+        PublishedLinks.Judged judged = PublishedLinks.judge(source);
+        for (PublishedLinks.Refused link : judged.refused()) {
+            log.println("refused link " + link.link() + " -> " + link.target() + ": it " + link.why());
+        }
+        if (!judged.refused().isEmpty()) {
+            PublishedLinks.Refused first = judged.refused().get(0);
+            int others = judged.refused().size() - 1;
+            throw new TaskFailure("refusing to publish " + source + ": the link " + first.link() + " -> "
+                    + first.target() + " " + first.why() + (others == 0 ? "" : " (and " + others + " more link"
+                    + (others == 1 ? "" : "s") + " that would not work on a mirror, listed in the log)")
+                    + "; make it a relative link to a file inside the tree, or remove it");
+        }
+        log.println(judged.links() + " links in " + source + " are relative and lead to files inside it");
     }
 
     /** Files, links and devices, not directories: what a preview counts too. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.relengine.formats.FileModes;
 
 /** rsync invocations of the publish steps: archive mode with hard links, never a shell string. */
 public final class Rsync {
@@ -28,9 +29,13 @@ public final class Rsync {
             protect = List.copyOf(protect);
         }
 
-        /** The sync itself, with {@code extra} options (e.g. {@code --delete-after}) before the filters. */
+        /**
+         * The sync itself, with {@code extra} options (e.g. {@code --delete-after}) before the filters. Every
+         * directory it publishes is 0755 and every file 0644, whatever the modes in the source: a compose made
+         * under {@code umask 000} would otherwise reach mirrors writable by everyone.
+         */
         public List<String> argv(List<String> extra) {
-            List<String> argv = new ArrayList<>(List.of("rsync", "-rlptDSH"));
+            List<String> argv = new ArrayList<>(List.of("rsync", "-rlptDSH", FileModes.RSYNC_CHMOD));
             if (chown != null) {
                 argv.add("-og");
                 argv.add("--chown=" + chown);
@@ -44,11 +49,13 @@ public final class Rsync {
 
         /**
          * rsync's read-only dry run of the same sync, one itemized line per change. Ownership is left out:
-         * it is not what a preview is about, and an unprivileged dry run could not judge it.
+         * it is not what a preview is about, and an unprivileged dry run could not judge it. Modes are: the
+         * preview gives the sync's own {@code --chmod}, or every file of a source with other modes would be
+         * counted as changed.
          */
         public List<String> previewArgv() {
-            List<String> argv = new ArrayList<>(List.of("rsync", "-rlptDSH", "--dry-run", "--itemize-changes",
-                    "--out-format=%i %n"));
+            List<String> argv = new ArrayList<>(List.of("rsync", "-rlptDSH", FileModes.RSYNC_CHMOD, "--dry-run",
+                    "--itemize-changes", "--out-format=%i %n"));
             argv.addAll(filters());
             argv.add(from.endsWith("/") ? from : from + "/");
             argv.add(to.endsWith("/") ? to : to + "/");

@@ -160,7 +160,7 @@ class PlannerSpec extends Specification {
 
         then:
         stage.dependsOn() == ['finalize']
-        stage.commands().last() == ['rsync', '-rlptDSH', '-og', '--chown=10004:10005', '--delete',
+        stage.commands().last() == ['rsync', '-rlptDSH', '--chmod=D0755,F0644', '-og', '--chown=10004:10005', '--delete',
                                     "/mnt/compose/9/Rocky-9.7-$STAMP/compose/".toString(),
                                     '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2/']
         promote.dependsOn() == ['stage']
@@ -170,6 +170,29 @@ class PlannerSpec extends Specification {
         rsyncs[2].containsAll(['--delete', '--delete-after', '--filter=protect devel'])
         rsyncs[2][-2..-1] == ['/mnt/repos-staging/mirror/pub/rocky/9.7-RC2/', '/mnt/repos-production/mirror/pub/rocky/9.7/']
         p.task('filelists').get().dependsOn() == ['promote']
+    }
+
+    def "what is published gets directories 0755 and files 0644 whatever the umask: every rsync, the targets' directories, what createrepo_c and gpg write into staging"() {
+        when:
+        def nine = plan(rocky9)
+        def eight = plan(rocky8)
+        def rsyncs = [nine, eight].collectMany { p -> ['stage', 'promote'].collectMany { p.task(it).get().commands() } }
+                .findAll { it[0] == 'rsync' }
+        def internal = { Plan p, String id -> p.task(id).get().actions().findAll { it instanceof Action.Internal } }
+
+        then:
+        rsyncs.size() == 8
+        rsyncs.every { it[0..2] == ['rsync', '-rlptDSH', '--chmod=D0755,F0644'] }
+        internal(nine, 'stage').find { it.operation() == 'make-published-directory' }.params() ==
+                [path: '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2']
+        internal(nine, 'promote').find { it.operation() == 'make-published-directory' }.describe() ==
+                'mkdir -p /mnt/repos-production/mirror/pub/rocky/9.7, each directory it makes 0755 whatever the umask'
+        !nine.task('stage').get().actions().any { it instanceof Action.MakeDirectory }
+        internal(eight, 'createrepo:AppStream:x86_64').last().params() ==
+                [path: '/mnt/repos-staging/mirror/pub/rocky/8.10-RC2/AppStream/x86_64/os/repodata']
+        internal(eight, 'createrepo:AppStream:x86_64').last().operation() == 'set-published-modes'
+        eight.task('sign').get().actions().collect { it instanceof Action.Internal ? it.operation() : it.argv()[0] }
+                .take(3) == ['gpg', 'set-published-modes', 'rename-file']
     }
 
     def "Rocky 8 updates staging without deleting, rebuilds repodata with comps and modules, signs every repomd.xml last"() {

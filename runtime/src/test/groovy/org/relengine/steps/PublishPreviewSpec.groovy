@@ -101,6 +101,23 @@ class PublishPreviewSpec extends Specification {
         state(target) == before
     }
 
+    def "a file of a compose made under umask 000 is not changed for the preview when only its mode differs: the sync publishes it 0644"() {
+        given:
+        Path same = source.resolve('BaseOS/x86_64/os/Packages/b/bash.rpm')
+        Files.setPosixFilePermissions(same, java.nio.file.attribute.PosixFilePermissions.fromString('rw-rw-rw-'))
+        Files.setPosixFilePermissions(same.parent, java.nio.file.attribute.PosixFilePermissions.fromString('rwxrwxrwx'))
+        Files.setPosixFilePermissions(target.resolve('BaseOS/x86_64/os/Packages/b/bash.rpm'),
+                java.nio.file.attribute.PosixFilePermissions.fromString('rw-r--r--'))
+
+        when:
+        def preview = PublishPreview.of('stage', new Rsync.Sync(source.toString(), target.toString(), null, false, [],
+                [], false))
+
+        then:
+        !preview.entries()*.path().contains('BaseOS/x86_64/os/Packages/b/bash.rpm')
+        preview.total() == new PublishPreview.Counts(4, 1, 0)
+    }
+
     def "without delete, nothing is deleted; excluded paths are neither copied nor deleted"() {
         when:
         def keep = PublishPreview.of('stage', new Rsync.Sync(source.toString(), target.toString(), null, false, [],

@@ -100,12 +100,12 @@ final class Cli {
     /**
      * Starts relengine without waiting, as the leader of its own process group (under {@code setsid}), with
      * its output going to {@code log}: for specs that kill a run part-way, the way a crash or an operator's
-     * {@code kill -9} would, children and all ({@link #killGroup}).
+     * {@code kill -9} would, children and all ({@link #killGroup}). {@code under} as for {@link #run(Map, String[])}.
      */
     static Process start(Map options, Path log, String... args) {
         Map<String, String> env = new LinkedHashMap<String, String>(BASE_ENV)
         env.putAll((options.env ?: [:]) as Map<String, String>)
-        List<String> command = ['setsid',
+        List<String> command = ['setsid'] + ((options.under ?: []) as List<String>) + [
                 Path.of(System.getProperty('java.home'), 'bin', 'java').toString(),
                 '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
                 '-cp', System.getProperty('java.class.path'),
@@ -128,6 +128,12 @@ final class Cli {
             }
         }
     }
+
+    /**
+     * What to run the JVM under for a umask of 000, as a careless shell or CI job sets it: {@code sh} sets the
+     * umask, then replaces itself with the JVM.
+     */
+    static final List<String> UMASK_000 = ['sh', '-c', 'umask 000; exec "$0" "$@"']
 
     /** SIGKILL to the process group a {@link #start}ed run leads: relengine and every tool it runs. */
     static void killGroup(Process process) {

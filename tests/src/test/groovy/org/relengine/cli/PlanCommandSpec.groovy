@@ -534,7 +534,7 @@ class PlanCommandSpec extends Specification {
         def result = Cli.run('plan', RECIPE, '--format', 'json', '--root', root.toString(), '--source', url,
                 '--date-stamp', STAMP)
         Map plan = new JsonSlurper().parseText(result.stdout) as Map
-        Map write = plan.tasks.find { it.id == 'prepare' }.actions.find { it.type == 'write' }
+        Map write = plan.tasks.find { it.id == 'prepare' }.actions.find { it.operation == 'write-private-file' }.params
         List<String> config = (write.content as String).readLines()
         List<String> baseurls = config.findAll { it.startsWith('baseurl=') }
 
@@ -563,7 +563,7 @@ class PlanCommandSpec extends Specification {
 
     def "without --source the dnf configuration reads the recipe's source"() {
         given:
-        Map write = json().tasks.find { it.id == 'prepare' }.actions.find { it.type == 'write' }
+        Map write = json().tasks.find { it.id == 'prepare' }.actions.find { it.operation == 'write-private-file' }.params
         List<String> baseurls = (write.content as String).readLines().findAll { it.startsWith('baseurl=') }
 
         expect:

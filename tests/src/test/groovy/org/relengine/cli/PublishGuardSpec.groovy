@@ -128,6 +128,67 @@ class PublishGuardSpec extends Specification {
         assert publish('--allow-deletions', '100').exitCode == 0
     }
 
+    def "a symlink out of the compose is refused by the staging guard, naming the link, its target and a fix: #kind"() {
+        given:
+        def before = published()
+        Path link = compose.resolve('compose/' + name)
+        String to = target == '<the DVD>' ? isoOf('x86_64').toString() : target
+        Files.createSymbolicLink(link, Path.of(to))
+
+        when:
+        def run = publish()
+
+        then:
+        run.exitCode == 3
+        run.stdoutLines.find { it.startsWith('FAILED stage: ') } in [compose.resolve('compose'), compose.toRealPath().resolve('compose')]
+                .collect { "FAILED stage: refusing to publish $it: the link $name -> $to $why; make it a relative link to a file inside the tree, or remove it".toString() }
+        run.stdout.contains('skipped promote (a required dependency failed)')
+        published() == before
+
+        cleanup:
+        Files.deleteIfExists(link)
+
+        where:
+        kind                                 | name                                | target                       | why
+        'an absolute link'                   | 'metadata/passwd'                   | '/etc/passwd'                | "is an absolute path, which on a mirror leads to nothing or to a file of the mirror's own"
+        'an absolute link into the compose'  | 'isos/x86_64/boot.iso'              | '<the DVD>'                  | "is an absolute path, which on a mirror leads to nothing or to a file of the mirror's own"
+        'a relative link climbing out'       | 'BaseOS/x86_64/os/etc'              | '../../../../../../../../etc' | 'leads out of the published tree'
+        'a link out and back in by the tree\'s name' | 'metadata/eula'             | '../../compose/metadata/EULA' | 'leads out of the published tree'
+        'a link to nothing'                  | 'metadata/gone'                     | 'no-such-file'               | 'leads to nothing'
+    }
+
+    /** The compose's DVD of an arch, by its absolute path. */
+    Path isoOf(String arch) {
+        Files.list(compose.resolve("compose/isos/$arch")).withCloseable { files ->
+            files.filter { it.fileName.toString().endsWith('-dvd.iso') && !Files.isSymbolicLink(it) }.findFirst().get()
+        }
+    }
+
+    /** Every link under a tree, relative to it, with its target. */
+    static Map<String, String> links(Path tree) {
+        Map<String, String> links = new TreeMap<>()
+        Files.walk(tree).withCloseable { stream ->
+            stream.filter { Files.isSymbolicLink(it) }.forEach { Path p ->
+                links[tree.relativize(p).toString()] = Files.readSymbolicLink(p).toString()
+            }
+        }
+        links
+    }
+
+    def "the compose's own links, the relative ISO aliases, pass the guard and are published as the same links"() {
+        when:
+        def run = publish()
+
+        then:
+        run.exitCode == 0
+        def own = links(compose.resolve('compose'))
+        own.keySet().containsAll(['isos/x86_64/Mini-x86_64-dvd.iso', 'isos/aarch64/Mini-9-latest-aarch64-boot.iso'])
+        own['isos/x86_64/Mini-x86_64-dvd.iso'] == 'Mini-9.1-x86_64-dvd.iso'
+        links(root.resolve('staging/mirror/pub/rocky/9.1-RC1')) == own
+        links(root.resolve('production/mirror/pub/rocky/9.1')) == own
+        Files.readString(compose.resolve('work/logs/stage.log')).contains(own.size() + ' links in ')
+    }
+
     def "publishing to production needs --confirm: without it nothing runs"() {
         given:
         def before = published()

@@ -46,7 +46,8 @@ class UpdatePathSpec extends Specification {
         Files.createDirectories(old.parent)
         Files.copy(rpm('demo-baseos', '0.9'), old)
 
-        run = Cli.run([env: [GNUPGHOME: gnupg.toString()], timeout: 300], 'run', RECIPE, '--only', 'publish',
+        // under umask 000, as a careless CI job runs it: what createrepo_c and gpg write must still be 0644
+        run = Cli.run([env: [GNUPGHOME: gnupg.toString()], timeout: 300, under: Cli.UMASK_000], 'run', RECIPE, '--only', 'publish',
                 '--arch', 'x86_64', '--executor', 'local', '--root', root.toString())
     }
 
@@ -191,6 +192,23 @@ data:
         then:
         verified*.exitCode == [0, 0]
         verified.every { it.stderr.contains('Good signature from "relengine test <relengine-test@example.org>"') }
+    }
+
+    def "run under umask 000, the repodata createrepo_c rebuilt in staging and gpg's signatures are 0644, their directories 0755"() {
+        when:
+        Map<String, String> modes = new TreeMap<>()
+        ['BaseOS', 'AppStream'].each { repo ->
+            Path repodata = staging.resolve("$repo/x86_64/os/repodata")
+            Files.walk(repodata).withCloseable { stream ->
+                stream.forEach { Path p -> modes[staging.relativize(p).toString()] = PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) }
+            }
+        }
+
+        then:
+        modes['BaseOS/x86_64/os/repodata'] == 'rwxr-xr-x'
+        modes['AppStream/x86_64/os/repodata/repomd.xml.asc'] == 'rw-r--r--'
+        modes.findAll { path, mode -> mode != (path.endsWith('/repodata') ? 'rwxr-xr-x' : 'rw-r--r--') } == [:]
+        modes.keySet().count { it.endsWith('-modules.yaml.xz') } == 1
     }
 
     def "the comps and module metadata were taken from the compose's own repodata into its work directory"() {
