@@ -129,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
             observers.add(0, new PortRecord(portFile, server.port()));
             ComposeRun.Result result;
             try {
-                result = ComposeRun.run(plan, new ComposeRun.Options(parallel, timeout, resume.resume,
+                result = ComposeRun.run(plan, RealRun.ENGINE, new ComposeRun.Options(parallel, timeout, resume.resume,
                         resume.breakLock, "relengine demo --out " + out, resume.verifyFull()), stdout, observers);
             } catch (RunLock.Locked e) {
                 return RealRun.refused("relengine demo: ", e, err);
@@ -212,7 +212,7 @@ final class DemoCommand implements Callable<Integer> {
             throws IOException {
         Path compose = Path.of(plan.composeDir()).resolve("compose");
         out.println();
-        out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + ComposeRun.human(took));
+        out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + org.relengine.formats.Durations.human(took));
         out.println("  compose      " + plan.composeDir());
         Path latest = Path.of(plan.composeDir()).getParent().resolve(demo.release().latestLink());
         if (Files.isSymbolicLink(latest)) {

@@ -5,8 +5,10 @@ import java.util.List;
 import org.relengine.effects.RecordingEffects;
 import org.relengine.exec.Scheduler;
 import org.relengine.exec.TaskState;
+import org.relengine.executors.ExecutorRegistry;
 import org.relengine.plan.Plan;
-import org.relengine.steps.PublishPreview;
+import org.relengine.steps.StepRegistry;
+import org.relengine.steps.publish.PublishPreview;
 
 /**
  * A run through the recording effects: prints every command and file change, changes nothing. The publish
@@ -22,9 +24,9 @@ final class DryRun {
         out.println("Dry run of " + plan.recipeFile() + ": compose " + plan.composeId() + " in " + plan.composeDir());
         out.println("Nothing below is executed or written.");
         out.println();
-        RecordingEffects effects = new RecordingEffects(out);
+        RecordingEffects effects = new RecordingEffects(out, StepRegistry.standard());
         // one job: the printed order is the plan's order
-        new Scheduler(effects, 1, null, (task, state, finished, total, detail) -> {
+        new Scheduler(effects, ExecutorRegistry.standard(), 1, null, (task, state, finished, total, detail) -> {
             if (state == TaskState.RUNNING) {
                 out.printf("[%d/%d] %s%n", finished + 1, total, task.id());
             }
@@ -36,6 +38,7 @@ final class DryRun {
                 effects.count("symlink"), effects.count("internal"), effects.count("probe") == 0 ? ""
                         : "; " + effects.count("probe") + " read-only previews were made");
         out.flush();
-        return effects.previews();
+        return effects.previews().stream().filter(PublishPreview.class::isInstance).map(PublishPreview.class::cast)
+                .toList();
     }
 }

@@ -47,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ComposeRecord record;
         try {
-            record = ComposeRecord.read(compose);
+            record = ComposeRecord.read(compose, org.relengine.steps.StepRegistry.standard());
         } catch (ComposeRecord.NotACompose e) {
             err.println("relengine: " + e.getMessage());
             err.println("  hint: give the compose with --compose DIR");
@@ -75,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
 
         out.println("task     " + task + "  (" + plan.task(task).get().kind().word() + ", compose "
                 + plan.composeId() + ")");
-        out.println("state    " + last.state() + (last.took() == null ? "" : ", took " + org.relengine.exec.ComposeRun
+        out.println("state    " + last.state() + (last.took() == null ? "" : ", took " + org.relengine.formats.Durations
                 .human(last.took())));
         out.println("log      " + record.log(task));
         out.println("hash     " + now.hash() + "  (now)");

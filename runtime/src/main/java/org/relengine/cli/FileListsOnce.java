@@ -26,7 +26,7 @@ final class FileListsOnce {
                 result.add(plan);
                 continue;
             }
-            List<Task> tasks = plan.tasks().stream().filter(t -> t.kind() != TaskKind.FILELISTS).toList();
+            List<Task> tasks = plan.tasks().stream().filter(t -> !t.kind().equals(org.relengine.steps.filelists.FileListsStep.KIND)).toList();
             result.add(plan.withTasks(tasks));
         }
         return result;

@@ -53,11 +53,11 @@ final class PlanCommand implements Callable<Integer> {
         }
         PlanSource source = PlanFile.source(recipe, planned.loaded(), out != null || format == Format.markdown);
         String text = switch (format) {
-            case text -> PlanText.render(planned.plan());
+            case text -> PlanText.render(planned.plan(), org.relengine.steps.StepRegistry.standard().kinds());
             case json -> PlanJson.render(planned.plan(), source);
             case dot -> PlanGraph.dot(planned.plan());
             case mermaid -> PlanGraph.mermaid(planned.plan());
-            case markdown -> PlanText.markdown(planned.plan(), source);
+            case markdown -> PlanText.markdown(planned.plan(), source, org.relengine.steps.StepRegistry.standard().kinds());
         };
         stdout.print(text);
         stdout.flush();

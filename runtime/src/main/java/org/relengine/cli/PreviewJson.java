@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.relengine.steps.PublishPreview;
+import org.relengine.steps.publish.PublishPreview;
 
 /** {@code run --dry-run --preview-json FILE}: every file each publish sync would change, as JSON. */
 final class PreviewJson {

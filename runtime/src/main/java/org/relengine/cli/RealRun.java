@@ -5,17 +5,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.TreeSet;
 import org.relengine.exec.ComposeRun;
 import org.relengine.exec.RunLock;
-import org.relengine.model.Executor;
+import org.relengine.executors.ExecutorRegistry;
 import org.relengine.plan.Plan;
-import org.relengine.plan.Task;
+import org.relengine.steps.StepRegistry;
 import org.relengine.report.RunReports;
 
 /** A run for real, after the checks that must hold before anything is touched. */
 final class RealRun {
+
+    /** The step units relengine ships and its executors: what every run of a plan is performed with. */
+    static final ComposeRun.Engine ENGINE = new ComposeRun.Engine(StepRegistry.standard(),
+            ExecutorRegistry.standard());
 
     private RealRun() {
     }
@@ -32,12 +34,9 @@ final class RealRun {
         boolean confirmed = settings.confirmed();
         ResumeOptions resume = settings.resume();
         Integer jobs = settings.jobs();
-        List<Task> elsewhere = plan.tasks().stream().filter(t -> t.executor() != Executor.LOCAL).toList();
-        if (!elsewhere.isEmpty()) {
-            TreeSet<String> executors = new TreeSet<>();
-            elsewhere.forEach(t -> executors.add(t.executor().word()));
-            err.println("relengine: " + elsewhere.size() + " tasks run on " + String.join(", ", executors)
-                    + ", which this version cannot drive yet (e.g. " + elsewhere.get(0).id() + ")");
+        String refusal = ENGINE.executors().refusal(plan);
+        if (refusal != null) {
+            err.println("relengine: " + refusal);
             err.println("  hint: run them on this machine with --executor local");
             return ExitCode.ERRORS;
         }
@@ -54,7 +53,7 @@ final class RealRun {
         }
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         try {
-            ComposeRun.Result result = ComposeRun.run(plan, new ComposeRun.Options(parallel, settings.timeout(),
+            ComposeRun.Result result = ComposeRun.run(plan, ENGINE, new ComposeRun.Options(parallel, settings.timeout(),
                     resume.resume, resume.breakLock, settings.command(), resume.verifyFull()), out, settings.reports().observers(out));
             settings.reports().ran(plan, result);
             return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;

@@ -45,7 +45,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ComposeRecord record;
         try {
-            record = ComposeRecord.read(dir);
+            record = ComposeRecord.read(dir, org.relengine.steps.StepRegistry.standard());
         } catch (ComposeRecord.NotACompose e) {
             spec.commandLine().getErr().println("relengine: " + e.getMessage());
             spec.commandLine().getErr().println("  hint: give the directory of a compose, e.g. "
@@ -87,7 +87,7 @@ final class StatusCommand implements Callable<Integer> {
                     ? record.dir().relativize(record.log(task.task().id())).toString() : "-";
             out.printf("%-8s %-" + width + "s  %-19s  %9s  %s%n", task.state(), task.task().id(),
                     task.started() == null ? "-" : CLOCK.format(task.started()),
-                    took == null ? "-" : ComposeRun.human(took), log);
+                    took == null ? "-" : org.relengine.formats.Durations.human(took), log);
             if (task.reason() != null && (task.state().equals("failed") || task.state().equals("retrying"))) {
                 out.println("         " + " ".repeat(width) + "  " + task.reason());
             }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.relengine.effects.Processes;
+import org.relengine.process.Processes;
 
 /** Runs the tools that build the demo's fixtures (rpmbuild, createrepo_c, xorriso) and fails on an error. */
 final class ProcessRunner {

@@ -2,6 +2,8 @@ package org.relengine.effects;
 
 import java.util.List;
 import java.util.Map;
+import org.relengine.plan.OperationKey;
+import org.relengine.plan.ProducerKey;
 
 /**
  * The one boundary every side effect of a run passes: processes, directories, files, links. A dry run
@@ -20,7 +22,7 @@ public interface Effects {
     void makeDirectory(String task, String path);
 
     /** @param content the exact text when known before running; null when {@code producer} makes it */
-    void writeFile(String task, String path, String producer, String content, Map<String, String> params);
+    void writeFile(String task, String path, ProducerKey producer, String content, Map<String, String> params);
 
     void symlink(String task, String link, String target);
 
@@ -28,10 +30,10 @@ public interface Effects {
     void note(String task, String line);
 
     /** Work done in Java, named by {@code operation}, changing the paths named. */
-    void internal(String task, String operation, String description, List<String> paths, Map<String, String> params);
+    void internal(String task, OperationKey operation, String description, List<String> paths, Map<String, String> params);
 
     /** A read-only operation, performed by every implementation, dry runs included: it changes nothing. */
-    void probe(String task, String operation, String description, Map<String, String> params);
+    void probe(String task, OperationKey operation, String description, Map<String, String> params);
 
     /**
      * The run is ending before its time ({@code why}): the commands running now are killed, and each action
@@ -41,7 +43,7 @@ public interface Effects {
     }
 
     /** How long each task may take and what it waits for; null where nothing waits (a dry run). */
-    default org.relengine.exec.TaskWaits waits() {
+    default org.relengine.effects.TaskWaits waits() {
         return null;
     }
 }

@@ -16,14 +16,16 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
-import org.relengine.exec.TaskFailure;
-import org.relengine.exec.TaskWaits;
 import org.relengine.formats.AtomicFiles;
+import org.relengine.formats.Durations;
+import org.relengine.plan.OperationKey;
+import org.relengine.plan.ProducerKey;
 import org.relengine.plan.ShellQuote;
+import org.relengine.plan.spi.Catalog;
+import org.relengine.plan.spi.OperationContext;
+import org.relengine.plan.spi.ProducerContext;
+import org.relengine.plan.spi.TaskFailure;
 import org.relengine.secrets.RedactedOutput;
-import org.relengine.steps.Operations;
-import org.relengine.steps.Probes;
-import org.relengine.steps.Producers;
 
 /**
  * The real effects: processes through Apache Commons Exec as argv (never a shell), with a timeout and
@@ -35,19 +37,26 @@ public final class LocalEffects implements Effects {
 
     private final Path logs;
     private final Duration timeout;
-    private final Producers producers;
-    private final Operations operations;
+    private final Catalog catalog;
+    private final ProducerContext producing;
+    private final Path scratch;
     /** The watchdogs of the commands running now, to kill them when the run stops. */
     private final java.util.Set<ExecuteWatchdog> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Why the run is ending before its time; null while it goes on. */
     private volatile String stopping;
     private final TaskWaits waits;
 
-    public LocalEffects(Path logs, Duration timeout, Producers producers, Operations operations) {
+    /**
+     * @param catalog   the operations, producers and probes the plan's actions name
+     * @param producing what the run lends the producers of files
+     * @param scratch   a directory for temporary clones and downloads, unique to the run
+     */
+    public LocalEffects(Path logs, Duration timeout, Catalog catalog, ProducerContext producing, Path scratch) {
         this.logs = logs;
         this.timeout = timeout;
-        this.producers = producers;
-        this.operations = operations;
+        this.catalog = catalog;
+        this.producing = producing;
+        this.scratch = scratch;
         this.waits = new TaskWaits(timeout, this::note);
     }
 
@@ -85,7 +94,7 @@ public final class LocalEffects implements Effects {
             String last = waits.last(task);
             String message = last != null && last.contains("the task's timeout")
                     ? last + ", before " + argv.get(0) + " could start"
-                    : "the task's timeout (" + org.relengine.exec.ComposeRun.human(timeout) + ") ran out before "
+                    : "the task's timeout (" + Durations.human(timeout) + ") ran out before "
                     + argv.get(0) + " could start" + (last == null ? "" : " (" + last + ")");
             note(task, "relengine: " + message);
             throw new TaskFailure(message);
@@ -122,12 +131,12 @@ public final class LocalEffects implements Effects {
             }
             if (watchdog.killedProcess()) {
                 try (PrintWriter again = open(task)) {
-                    again.println("relengine: killed after " + org.relengine.exec.ComposeRun.human(left)
+                    again.println("relengine: killed after " + Durations.human(left)
                             + (left.equals(timeout) ? "" : ", when the task's timeout of "
-                            + org.relengine.exec.ComposeRun.human(timeout) + " ran out"));
+                            + Durations.human(timeout) + " ran out"));
                 }
                 throw new TaskFailure(argv.get(0) + " ran longer than its timeout ("
-                        + org.relengine.exec.ComposeRun.human(timeout) + ") and was killed");
+                        + Durations.human(timeout) + ") and was killed");
             }
             String lost = logStream.lost();
             if (exit != 0 && lost != null) {
@@ -171,26 +180,27 @@ public final class LocalEffects implements Effects {
     }
 
     @Override
-    public void writeFile(String task, String path, String producer, String content, Map<String, String> params) {
+    public void writeFile(String task, String path, ProducerKey producer, String content, Map<String, String> params) {
         refuseWhenStopping();
         try {
-            String text = content != null ? content : producers.produce(producer, params, Path.of(path));
+            String text = content != null ? content : catalog.producer(producer).produce(params, Path.of(path),
+                    producing);
             if (text == null) {
                 return;
             }
             AtomicFiles.write(Path.of(path), text);
             try (PrintWriter log = open(task)) {
-                log.println("wrote " + path + " (" + producer + ")");
+                log.println("wrote " + path + " (" + producer.description() + ")");
             }
         } catch (IOException e) {
-            throw new TaskFailure("cannot write " + path + " (" + producer + "): " + e.getMessage(), e);
+            throw new TaskFailure("cannot write " + path + " (" + producer.description() + "): " + e.getMessage(), e);
         }
     }
 
     @Override
     public void symlink(String task, String link, String target) {
         try {
-            Operations.link(Path.of(link), Path.of(target));
+            AtomicFiles.link(Path.of(link), Path.of(target));
         } catch (IOException e) {
             throw new TaskFailure("cannot link " + link + " to " + target + ": " + e.getMessage(), e);
         }
@@ -204,13 +214,13 @@ public final class LocalEffects implements Effects {
     }
 
     @Override
-    public void internal(String task, String operation, String description, List<String> paths,
+    public void internal(String task, OperationKey operation, String description, List<String> paths,
                          Map<String, String> params) {
         refuseWhenStopping();
         try (PrintWriter log = open(task)) {
             log.println("# " + description);
             try {
-                operations.run(operation, params, log, waits.of(task));
+                catalog.operation(operation).run(params, log, new OperationContext(scratch, waits.of(task)));
             } catch (IOException e) {
                 String reason = reason(e);
                 log.println("relengine: " + reason);
@@ -233,11 +243,11 @@ public final class LocalEffects implements Effects {
 
     /** A preview is a record of what the task changed; one that cannot be made does not stop the task. */
     @Override
-    public void probe(String task, String operation, String description, Map<String, String> params) {
+    public void probe(String task, OperationKey operation, String description, Map<String, String> params) {
         try (PrintWriter log = open(task)) {
             log.println("? " + description);
             try {
-                Probes.run(task, operation, params).summary().forEach(log::println);
+                catalog.probe(operation).run(task, params).summary().forEach(log::println);
             } catch (IOException | TaskFailure e) {
                 log.println("no preview: " + e.getMessage());
             }

@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.relengine.exec.TaskFailure;
+import org.relengine.plan.OperationKey;
+import org.relengine.plan.ProducerKey;
 import org.relengine.plan.ShellQuote;
-import org.relengine.steps.Probes;
-import org.relengine.steps.PublishPreview;
+import org.relengine.plan.spi.Catalog;
+import org.relengine.plan.spi.Probe;
+import org.relengine.plan.spi.TaskFailure;
 
 /**
  * The dry run's effects: each one is printed, in order, as it would happen — commands shell-quoted so
@@ -24,10 +26,13 @@ public final class RecordingEffects implements Effects {
 
     private final PrintWriter out;
     private final List<Recorded> recorded = new ArrayList<>();
-    private final List<PublishPreview> previews = new ArrayList<>();
+    private final List<Probe.Result> previews = new ArrayList<>();
+    private final Catalog catalog;
 
-    public RecordingEffects(PrintWriter out) {
+    /** @param catalog where the probes a dry run performs are found */
+    public RecordingEffects(PrintWriter out, Catalog catalog) {
         this.out = out;
+        this.catalog = catalog;
     }
 
     @Override
@@ -46,9 +51,9 @@ public final class RecordingEffects implements Effects {
     }
 
     @Override
-    public void writeFile(String task, String path, String producer, String content, Map<String, String> params) {
+    public void writeFile(String task, String path, ProducerKey producer, String content, Map<String, String> params) {
         String size = content == null ? "" : ", " + content.lines().count() + " lines";
-        record("write", "write " + ShellQuote.quote(path) + "  (" + producer + size + ")");
+        record("write", "write " + ShellQuote.quote(path) + "  (" + producer.description() + size + ")");
     }
 
     @Override
@@ -62,16 +67,16 @@ public final class RecordingEffects implements Effects {
     }
 
     @Override
-    public void internal(String task, String operation, String description, List<String> paths,
+    public void internal(String task, OperationKey operation, String description, List<String> paths,
                          Map<String, String> params) {
         record("internal", "# " + description);
     }
 
     @Override
-    public void probe(String task, String operation, String description, Map<String, String> params) {
+    public void probe(String task, OperationKey operation, String description, Map<String, String> params) {
         record("probe", "? " + description);
         try {
-            PublishPreview preview = Probes.run(task, operation, params);
+            Probe.Result preview = catalog.probe(operation).run(task, params);
             previews.add(preview);
             preview.summary().forEach(line -> out.println("      " + line));
         } catch (IOException | TaskFailure e) {
@@ -80,7 +85,7 @@ public final class RecordingEffects implements Effects {
     }
 
     /** The previews made, in order. */
-    public List<PublishPreview> previews() {
+    public List<Probe.Result> previews() {
         return List.copyOf(previews);
     }
 

@@ -33,7 +33,8 @@ public record ComposeRecord(Path dir, Plan plan, Journal.History history, String
         }
     }
 
-    public static ComposeRecord read(Path dir) throws IOException, NotACompose {
+    /** @param vocabulary the kinds, producers and operations the plan may name */
+    public static ComposeRecord read(Path dir, org.relengine.plan.Vocabulary vocabulary) throws IOException, NotACompose {
         Path work = dir.resolve("work");
         Path planFile = work.resolve("plan.json");
         if (!Files.isRegularFile(planFile)) {
@@ -41,7 +42,10 @@ public record ComposeRecord(Path dir, Plan plan, Journal.History history, String
         }
         Plan plan;
         try {
-            plan = PlanReader.plan(new ObjectMapper().readTree(planFile.toFile()));
+            plan = PlanReader.plan(new ObjectMapper().readTree(planFile.toFile()), vocabulary);
+        } catch (org.relengine.plan.PlanException e) {
+            throw new NotACompose("the compose's copy of its plan, " + planFile + ", cannot be read: " + e.getMessage()
+                    + "; a `--resume` of the recipe with this version writes it again");
         } catch (IOException | RuntimeException e) {
             throw new NotACompose("the compose's copy of its plan, " + planFile + ", is damaged and cannot be read ("
                     + e.getClass().getSimpleName() + "); a `--resume` of the recipe writes it again");

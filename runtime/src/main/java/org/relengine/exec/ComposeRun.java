@@ -9,16 +9,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.relengine.effects.LocalEffects;
+import org.relengine.executors.ExecutorRegistry;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
-import org.relengine.steps.Operations;
-import org.relengine.steps.Producers;
+import org.relengine.plan.spi.Catalog;
+import org.relengine.plan.spi.ProducerContext;
 
 /**
  * A real run of a plan: the compose's STATUS, journal and per-task logs, the scheduler with the local
  * effects, and a summary that names every failed task, its log and the log's last lines.
  */
 public final class ComposeRun {
+
+    /** What runs a plan's tasks: the code behind every key the plan names, and the executors. */
+    public record Engine(Catalog catalog, ExecutorRegistry executors) {
+    }
 
     /** How it ended; {@code exitCode} 0 when every required task is done, 3 when one failed. */
     public record Result(Scheduler.Outcome outcome, int exitCode, Duration took, Path logs) {
@@ -46,17 +51,17 @@ public final class ComposeRun {
      *                  run first, then the progress display that reads it)
      * @throws RunLock.Locked when another run holds the compose or a publish target; nothing was changed
      */
-    public static Result run(Plan plan, Options options, PrintWriter out, List<RunObserver> observers)
+    public static Result run(Plan plan, Engine engine, Options options, PrintWriter out, List<RunObserver> observers)
             throws IOException, RunLock.Locked {
         Path composeDir = Path.of(plan.composeDir());
         Path work = composeDir.resolve("work");
         try (RunLocks locks = RunLocks.take(plan, options.command(), options.breakLock())) {
             locks.takeovers().forEach(line -> out.println("relengine: " + line));
-            return locked(plan, options, composeDir, work, out, observers);
+            return locked(plan, engine, options, composeDir, work, out, observers);
         }
     }
 
-    private static Result locked(Plan plan, Options options, Path composeDir, Path work, PrintWriter out,
+    private static Result locked(Plan plan, Engine engine, Options options, Path composeDir, Path work, PrintWriter out,
                                  List<RunObserver> observers) throws IOException {
         int jobs = options.jobs();
         Path logs = work.resolve("logs");
@@ -72,8 +77,8 @@ public final class ComposeRun {
         StateFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
         boolean compose = plan.scope().compose();
         ComposeStatus status = new ComposeStatus(plan);
-        LocalEffects effects = new LocalEffects(logs, options.timeout(), new Producers(),
-                new Operations(work.resolve("tmp")));
+        LocalEffects effects = new LocalEffects(logs, options.timeout(), engine.catalog(), producing(),
+                work.resolve("tmp"));
         Instant start = Instant.now();
         out.println("relengine: " + plan.tasks().size() + " tasks, " + jobs + " at a time; logs in " + logs);
         if (previous != null) {
@@ -86,7 +91,7 @@ public final class ComposeRun {
         observers.forEach(o -> o.started(plan, effects::log));
         Scheduler.Outcome outcome;
         try {
-            outcome = new Scheduler(effects, jobs, journal, new Scheduler.Listener() {
+            outcome = new Scheduler(effects, engine.executors(), jobs, journal, new Scheduler.Listener() {
                 @Override
                 public void changed(Task task, TaskState state, int finished, int total, String detail) {
                     observers.forEach(o -> o.changed(task, state, finished, total, detail));
@@ -117,7 +122,7 @@ public final class ComposeRun {
         }
         out.printf("relengine: %d done, %s%d failed (%d required), %d skipped in %s%n",
                 outcome.ids(TaskState.DONE).size(), previous == null ? "" : reused + " reused, ", failed.size(),
-                required.size(), outcome.ids(TaskState.SKIPPED).size(), human(took));
+                required.size(), outcome.ids(TaskState.SKIPPED).size(), org.relengine.formats.Durations.human(took));
         for (String id : failed) {
             Path log = effects.log(id);
             out.println();
@@ -148,6 +153,22 @@ public final class ComposeRun {
         return new Result(outcome, required.isEmpty() && stopped == null ? 0 : 3, took, logs);
     }
 
+    /** What a run lends the producers of files: one timestamp for all of them, and the compose's end from its journal. */
+    public static ProducerContext producing() {
+        long timestamp = System.currentTimeMillis() / 1000;
+        return new ProducerContext() {
+            @Override
+            public long timestamp() {
+                return timestamp;
+            }
+
+            @Override
+            public String finishedStatus(Path journal) throws IOException {
+                return Journal.read(journal).finishedStatus();
+            }
+        };
+    }
+
     /** The version that goes into the ingredients of work done in Java. */
     public static String relengineVersion() {
         String version = ComposeRun.class.getPackage().getImplementationVersion();
@@ -160,11 +181,5 @@ public final class ComposeRun {
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return lines.subList(Math.max(0, lines.size() - TAIL), lines.size());
-    }
-
-    /** {@code 42.5 s}, or {@code 2 min 5 s} from a minute on. */
-    public static String human(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : d.toMillis() / 1000.0 + " s";
     }
 }

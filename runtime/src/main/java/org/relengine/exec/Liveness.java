@@ -27,7 +27,7 @@ public enum Liveness {
             return ELSEWHERE;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(holder.pid()).filter(ProcessHandle::isAlive);
-        if (process.isEmpty() || zombie(holder.pid())) {
+        if (process.isEmpty() || org.relengine.process.Pids.zombie(holder.pid())) {
             return GONE;
         }
         Optional<Instant> start = process.get().info().startInstant();
@@ -35,26 +35,6 @@ public enum Liveness {
             return RUNNING;    // no start time to tell a new process from the holder: the pid alone decides
         }
         return sameStart(holder.processStart(), start.get()) ? RUNNING : REUSED;
-    }
-
-    /**
-     * A process killed before its parent reaped it: the JDK counts it alive, but it holds nothing any more. It
-     * lasts until the parent waits for it, which a container's first process may never do. Linux says so in
-     * {@code /proc/PID/stat}; elsewhere the pid alone decides.
-     */
-    /** Whether a process of this host runs under {@code pid} and is not a zombie. */
-    public static boolean running(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() && !zombie(pid);
-    }
-
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state == 'Z' || state == 'X';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /**

@@ -13,14 +13,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.relengine.effects.Effects;
+import org.relengine.effects.TaskWaits;
+import org.relengine.executors.ExecutorRegistry;
+import org.relengine.executors.TaskExecutor;
 import org.relengine.model.Step;
-import org.relengine.plan.Action;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
 
 /**
- * Runs a plan's tasks, up to {@code jobs} at a time, each as soon as its dependencies are done, every
- * action through {@link Effects}. A task whose required dependency failed is skipped, and so are its
+ * Runs a plan's tasks, up to {@code jobs} at a time, each as soon as its dependencies are done, each by the
+ * executor the plan names for it and every action through {@link Effects}. A task whose required dependency failed is skipped, and so are its
  * dependants; everything else still runs. A failed failable task does not hold back its dependants. A task
  * with a retry policy runs again after a failed attempt, waiting longer each time; only its last failure
  * counts.
@@ -58,6 +60,7 @@ public final class Scheduler {
     }
 
     private final Effects effects;
+    private final ExecutorRegistry executors;
     private final int jobs;
     private final Journal journal;
     private final Listener listener;
@@ -73,13 +76,13 @@ public final class Scheduler {
     private final java.util.concurrent.atomic.AtomicReference<StateWriteFault> stopped =
             new java.util.concurrent.atomic.AtomicReference<>();
 
-    public Scheduler(Effects effects, int jobs, Journal journal, Listener listener) {
-        this(effects, jobs, journal, listener, null, null);
+    public Scheduler(Effects effects, ExecutorRegistry executors, int jobs, Journal journal, Listener listener) {
+        this(effects, executors, jobs, journal, listener, null, null);
     }
 
-    public Scheduler(Effects effects, int jobs, Journal journal, Listener listener, TaskHasher hasher,
-                     Journal.History previous) {
-        this(effects, jobs, journal, listener, hasher, previous, null, false);
+    public Scheduler(Effects effects, ExecutorRegistry executors, int jobs, Journal journal, Listener listener,
+                     TaskHasher hasher, Journal.History previous) {
+        this(effects, executors, jobs, journal, listener, hasher, previous, null, false);
     }
 
     /**
@@ -89,9 +92,10 @@ public final class Scheduler {
      *                 nowhere, and only their existence is checked
      * @param verifyFull whether that check hashes every recorded digest, not only those of files whose time changed
      */
-    public Scheduler(Effects effects, int jobs, Journal journal, Listener listener, TaskHasher hasher,
-                     Journal.History previous, OutputRecords outputs, boolean verifyFull) {
+    public Scheduler(Effects effects, ExecutorRegistry executors, int jobs, Journal journal, Listener listener,
+                     TaskHasher hasher, Journal.History previous, OutputRecords outputs, boolean verifyFull) {
         this.effects = effects;
+        this.executors = executors;
         this.jobs = Math.max(1, jobs);
         this.journal = journal;
         this.listener = listener;
@@ -333,29 +337,8 @@ public final class Scheduler {
     }
 
     private Result attempt(Task task) {
-        try {
-            for (Action action : task.actions()) {
-                if (action instanceof Action.Exec exec) {
-                    int exit = effects.exec(task.id(), exec.argv(), exec.stdout());
-                    if (exit != 0) {
-                        return Result.failed(task, exit, exec.argv().get(0) + " exited with status " + exit, null);
-                    }
-                } else if (action instanceof Action.MakeDirectory dir) {
-                    effects.makeDirectory(task.id(), dir.path());
-                } else if (action instanceof Action.WriteFile write) {
-                    effects.writeFile(task.id(), write.path(), write.producer(), write.content(), write.params());
-                } else if (action instanceof Action.Symlink link) {
-                    effects.symlink(task.id(), link.link(), link.target());
-                } else if (action instanceof Action.Internal internal) {
-                    effects.internal(task.id(), internal.operation(), internal.description(), internal.paths(),
-                            internal.params());
-                } else if (action instanceof Action.Probe probe) {
-                    effects.probe(task.id(), probe.operation(), probe.description(), probe.params());
-                }
-            }
-            return new Result(task, TaskState.DONE, null, null, null);
-        } catch (TaskFailure e) {
-            return Result.failed(task, null, e.getMessage(), null);
-        }
+        TaskExecutor.Outcome outcome = executors.of(task).perform(task, effects);
+        return outcome.done() ? new Result(task, TaskState.DONE, null, null, null)
+                : Result.failed(task, outcome.exit(), outcome.failure(), null);
     }
 }

@@ -15,7 +15,7 @@ final class StageTable {
         out.printf("%-9s %6s %6s %7s %8s  %s%n", "stage", "tasks", "done", "failed", "skipped", "wall time");
         for (StageRun stage : stages) {
             out.printf("%-9s %6d %6d %7d %8d  %s%n", stage.name(), stage.total(), stage.done(), stage.failed(),
-                    stage.skipped(), ComposeRun.human(stage.wall(now)));
+                    stage.skipped(), org.relengine.formats.Durations.human(stage.wall(now)));
         }
         out.flush();
     }

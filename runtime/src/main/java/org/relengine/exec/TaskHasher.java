@@ -116,7 +116,7 @@ public final class TaskHasher {
     }
 
     private String fingerprint(Task task, String input) {
-        if (task.kind() == TaskKind.EXTRA_FILES) {
+        if (task.kind().inputs() == TaskKind.Inputs.GIT_REFS) {
             // `repository@ref`: the commit it resolves to is recorded in the compose, not looked up here
             return "not fingerprinted (a git ref)";
         }
@@ -127,7 +127,7 @@ public final class TaskHasher {
         if (Redaction.hides(input)) {
             return "not fetched, " + NOT_KEPT;
         }
-        boolean repository = task.kind() == TaskKind.SYNC
+        boolean repository = task.kind().inputs() == TaskKind.Inputs.REPOSITORIES
                 && (input.startsWith("http://") || input.startsWith("https://") || input.startsWith("file:"));
         return repository ? fingerprints.repository(input, task.id()) : "not fingerprinted (a remote location)";
     }

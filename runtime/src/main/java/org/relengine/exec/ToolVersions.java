@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.relengine.effects.Processes;
+import org.relengine.process.Processes;
 
 /**
  * The version of each program a task runs, asked once per run: the first line of {@code tool --version},

@@ -112,4 +112,21 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /**
+     * Replaces (or makes) a symbolic link atomically: a new link renamed over the old one, so that the name is
+     * never missing. A directory standing at the name is not replaced.
+     */
+    public static void link(Path link, Path target) throws IOException {
+        Files.createDirectories(link.toAbsolutePath().getParent());
+        Path fresh = link.resolveSibling("." + link.getFileName() + ".new");
+        Files.deleteIfExists(fresh);
+        Files.createSymbolicLink(fresh, target);
+        if (Files.isDirectory(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(fresh);
+            throw new java.nio.file.FileSystemException(link.toString(), null,
+                    "a directory, not a link; refusing to replace it");
+        }
+        Files.move(fresh, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
 }

@@ -14,6 +14,24 @@ public sealed interface Action {
     /** One line for people, e.g. {@code mkdir -p /mnt/compose/9/…}. */
     String describe();
 
+    /** Hands the action to the visitor's method for its type: a new type of action fails to compile, not to run. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** Something done with each type of action; every type has its method. */
+    interface Visitor<R> {
+        R exec(Exec exec);
+
+        R makeDirectory(MakeDirectory dir);
+
+        R writeFile(WriteFile write);
+
+        R symlink(Symlink link);
+
+        R internal(Internal internal);
+
+        R probe(Probe probe);
+    }
+
     /**
      * Run a process; {@code argv[0]} is found on PATH. Never a shell string.
      *
@@ -27,11 +45,19 @@ public sealed interface Action {
         public String describe() {
             return ShellQuote.join(argv) + (stdout == null ? "" : " > " + ShellQuote.quote(stdout));
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.exec(this);
+        }
     }
 
     record MakeDirectory(String path) implements Action {
         public String describe() {
             return "mkdir -p " + ShellQuote.quote(path);
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.makeDirectory(this);
         }
     }
 
@@ -39,9 +65,10 @@ public sealed interface Action {
      * Write a file whose content relengine produces. {@code content} holds the exact text when it is
      * known when planning; otherwise {@code producer} names the writer and {@code params} what it needs.
      */
-    record WriteFile(String path, String producer, String content, Map<String, String> params) implements Action {
-        public WriteFile(String path, String producer, String content) {
-            this(path, producer, content, Map.of());
+    record WriteFile(String path, ProducerKey producer, String content, Map<String, String> params) implements Action {
+        /** A file whose content the plan holds, described in a few words. */
+        public WriteFile(String path, String description, String content) {
+            this(path, ProducerKey.described(description), content, Map.of());
         }
 
         public WriteFile {
@@ -49,7 +76,11 @@ public sealed interface Action {
         }
 
         public String describe() {
-            return "write " + ShellQuote.quote(path) + " (" + producer + ")";
+            return "write " + ShellQuote.quote(path) + " (" + producer.description() + ")";
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.writeFile(this);
         }
     }
 
@@ -58,16 +89,23 @@ public sealed interface Action {
         public String describe() {
             return "ln -sfn " + ShellQuote.quote(target) + " " + ShellQuote.quote(link);
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.symlink(this);
+        }
     }
 
     /**
      * Work done in Java: {@code operation} names it, {@code params} are its inputs, {@code description}
      * says it in one line, {@code paths} are what it changes.
      */
-    record Internal(String operation, String description, List<String> paths, Map<String, String> params)
+    record Internal(OperationKey operation, String description, List<String> paths, Map<String, String> params)
             implements Action {
-        /** Moves the entries of the directory {@code from} into the directory {@code to}. */
-        public static final String MOVE_DIRECTORY = "move-directory";
+        /**
+         * Moves the entries of the directory {@code from} into the directory {@code to}: what a task made there is
+         * then found at its new place when {@code --resume} checks it.
+         */
+        public static final OperationKey MOVE_DIRECTORY = new OperationKey("move-directory");
 
         public Internal {
             params = new TreeMap<>(params);
@@ -81,19 +119,27 @@ public sealed interface Action {
         public String describe() {
             return description;
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.internal(this);
+        }
     }
 
     /**
      * A read-only look at the trees a task is about to change, e.g. what a publish sync would change. Unlike
      * every other action it is performed by dry runs too: it reads, and changes nothing.
      */
-    record Probe(String operation, String description, Map<String, String> params) implements Action {
+    record Probe(OperationKey operation, String description, Map<String, String> params) implements Action {
         public Probe {
             params = new TreeMap<>(params);
         }
 
         public String describe() {
             return description;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.probe(this);
         }
     }
 }

@@ -15,6 +15,11 @@ public record ComposeLayout(String composeDir, String composeId) {
         return composeDir + "/work";
     }
 
+    /** A file of a task's own making that is not part of the compose, named after {@code path}: under work/tmp. */
+    public String scratch(String path, String suffix) {
+        return work() + "/tmp/" + path.substring(path.lastIndexOf('/') + 1) + suffix;
+    }
+
     public String logs() {
         return work() + "/logs";
     }

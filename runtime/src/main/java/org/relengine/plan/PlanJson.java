@@ -137,38 +137,61 @@ public final class PlanJson {
 
     private static ObjectNode action(Action action) {
         ObjectNode node = JSON.createObjectNode();
-        if (action instanceof Action.Exec exec) {
-            node.put("type", "exec");
-            node.set("argv", JSON.valueToTree(exec.argv()));
-            if (exec.stdout() != null) {
-                node.put("stdout", exec.stdout());
+        return action.accept(new Action.Visitor<>() {
+            @Override
+            public ObjectNode exec(Action.Exec exec) {
+                node.put("type", "exec");
+                node.set("argv", JSON.valueToTree(exec.argv()));
+                if (exec.stdout() != null) {
+                    node.put("stdout", exec.stdout());
+                }
+                return node;
             }
-        } else if (action instanceof Action.MakeDirectory dir) {
-            node.put("type", "mkdir");
-            node.put("path", dir.path());
-        } else if (action instanceof Action.WriteFile write) {
-            node.put("type", "write");
-            node.put("path", write.path());
-            node.put("producer", write.producer());
-            node.put("content", write.content());
-            node.set("params", JSON.valueToTree(write.params()));
-        } else if (action instanceof Action.Symlink link) {
-            node.put("type", "symlink");
-            node.put("link", link.link());
-            node.put("target", link.target());
-        } else if (action instanceof Action.Internal internal) {
-            node.put("type", "internal");
-            node.put("operation", internal.operation());
-            node.put("description", internal.description());
-            node.set("paths", JSON.valueToTree(internal.paths()));
-            node.set("params", JSON.valueToTree(internal.params()));
-        } else if (action instanceof Action.Probe probe) {
-            node.put("type", "probe");
-            node.put("operation", probe.operation());
-            node.put("description", probe.description());
-            node.set("params", JSON.valueToTree(probe.params()));
-        }
-        return node;
+
+            @Override
+            public ObjectNode makeDirectory(Action.MakeDirectory dir) {
+                node.put("type", "mkdir");
+                node.put("path", dir.path());
+                return node;
+            }
+
+            @Override
+            public ObjectNode writeFile(Action.WriteFile write) {
+                node.put("type", "write");
+                node.put("path", write.path());
+                node.put("producer", write.producer().description());
+                node.put("content", write.content());
+                node.set("params", JSON.valueToTree(write.params()));
+                return node;
+            }
+
+            @Override
+            public ObjectNode symlink(Action.Symlink link) {
+                node.put("type", "symlink");
+                node.put("link", link.link());
+                node.put("target", link.target());
+                return node;
+            }
+
+            @Override
+            public ObjectNode internal(Action.Internal internal) {
+                node.put("type", "internal");
+                node.put("operation", internal.operation().name());
+                node.put("description", internal.description());
+                node.set("paths", JSON.valueToTree(internal.paths()));
+                node.set("params", JSON.valueToTree(internal.params()));
+                return node;
+            }
+
+            @Override
+            public ObjectNode probe(Action.Probe probe) {
+                node.put("type", "probe");
+                node.put("operation", probe.operation().name());
+                node.put("description", probe.description());
+                node.set("params", JSON.valueToTree(probe.params()));
+                return node;
+            }
+        });
     }
 
     public static String render(Plan plan, PlanSource source) {

@@ -11,7 +11,8 @@ public final class PlanText {
     private PlanText() {
     }
 
-    public static String render(Plan plan) {
+    /** @param kinds every task kind, in the order the counts show them */
+    public static String render(Plan plan, List<TaskKind> kinds) {
         StringBuilder out = new StringBuilder();
         out.append("Plan for ").append(plan.recipeFile()).append(": ").append(plan.tasks().size())
                 .append(" tasks to run").append(plan.full() ? " (full run: a new compose)" : " (update of the latest compose)")
@@ -19,7 +20,7 @@ public final class PlanText {
         out.append("  compose id   ").append(plan.composeId()).append('\n');
         plan.targets().forEach((name, path) -> out.append(String.format("  %-12s %s%n", name, path)));
         out.append("\n  ");
-        counts(plan).forEach((kind, n) -> out.append(kind).append(' ').append(n).append("  "));
+        counts(plan, kinds).forEach((kind, n) -> out.append(kind).append(' ').append(n).append("  "));
         out.setLength(out.length() - 2);
         out.append("\n");
         for (String stage : List.of("compose", "images", "publish")) {
@@ -39,10 +40,10 @@ public final class PlanText {
         return out.toString();
     }
 
-    static Map<String, Integer> counts(Plan plan) {
+    static Map<String, Integer> counts(Plan plan, List<TaskKind> kinds) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (TaskKind kind : TaskKind.values()) {
-            long n = plan.tasks().stream().filter(t -> t.kind() == kind).count();
+        for (TaskKind kind : kinds) {
+            long n = plan.tasks().stream().filter(t -> t.kind().equals(kind)).count();
             if (n > 0) {
                 counts.put(kind.word(), (int) n);
             }
@@ -51,7 +52,7 @@ public final class PlanText {
     }
 
     /** A summary fit for a pull-request comment. */
-    public static String markdown(Plan plan, PlanSource source) {
+    public static String markdown(Plan plan, PlanSource source, List<TaskKind> kinds) {
         StringBuilder out = new StringBuilder();
         out.append("### relengine plan: `").append(plan.recipeFile()).append("`\n\n");
         out.append("**").append(plan.tasks().size()).append(" tasks** ")
@@ -61,7 +62,7 @@ public final class PlanText {
             out.append(", recipe at `").append(source.commit(), 0, Math.min(12, source.commit().length())).append('`');
         }
         out.append("\n\n| kind | tasks |\n|---|---:|\n");
-        counts(plan).forEach((kind, n) -> out.append("| ").append(kind).append(" | ").append(n).append(" |\n"));
+        counts(plan, kinds).forEach((kind, n) -> out.append("| ").append(kind).append(" | ").append(n).append(" |\n"));
         out.append("\n| target | path |\n|---|---|\n");
         new TreeMap<>(plan.targets()).forEach((name, path) -> out.append("| ").append(name).append(" | `")
                 .append(path).append("` |\n"));

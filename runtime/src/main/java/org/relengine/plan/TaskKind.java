@@ -1,39 +1,23 @@
 package org.relengine.plan;
 
-/** The kinds of task a plan holds, in pipeline order; the stage groups them for display. */
-public enum TaskKind {
-    PREPARE("prepare", "compose"),
-    EXTRA_FILES("extrafiles", "compose"),
-    SYNC("sync", "compose"),
-    REPOCLOSURE("repoclosure", "compose"),
-    LORAX("lorax", "images"),
-    UNPACK("unpack", "images"),
-    TREEINFO("treeinfo", "compose"),
-    EXTRAS("extras", "images"),
-    CLOUD("cloud", "images"),
-    LIVE("live", "images"),
-    FINALIZE("finalize", "compose"),
-    STAGE("stage", "publish"),
-    CREATEREPO("createrepo", "publish"),
-    SIGN("sign", "publish"),
-    PROMOTE("promote", "publish"),
-    FILELISTS("filelists", "publish"),
-    TORRENTS("torrents", "publish");
+/**
+ * A kind of task, declared by the step unit that plans it: its word in task ids and plans, the stage that groups
+ * it for display and status, and how its outside inputs are fingerprinted for {@code --resume}.
+ */
+public record TaskKind(String word, String stage, Inputs inputs) {
 
-    private final String word;
-    private final String stage;
-
-    TaskKind(String word, String stage) {
-        this.word = word;
-        this.stage = stage;
+    /** How a task's inputs outside the compose are fingerprinted. */
+    public enum Inputs {
+        /** Local paths by size and time (or content where the recipe asks); remote ones are not fetched. */
+        LOCATIONS,
+        /** Package repositories: a remote one by the SHA-256 of its {@code repomd.xml}. */
+        REPOSITORIES,
+        /** {@code repository@ref}: the commit it resolves to is recorded in the compose, not looked up. */
+        GIT_REFS
     }
 
-    public String word() {
-        return word;
-    }
-
-    public String stage() {
-        return stage;
+    public TaskKind(String word, String stage) {
+        this(word, stage, Inputs.LOCATIONS);
     }
 
     /** A publish task changes trees outside the compose, never the compose itself. */

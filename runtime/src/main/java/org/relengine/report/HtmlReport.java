@@ -174,7 +174,7 @@ public final class HtmlReport {
     }
 
     static String human(Duration d) {
-        return ComposeRun.human(d);
+        return org.relengine.formats.Durations.human(d);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.relengine.effects.Processes;
+import org.relengine.process.Processes;
 
 /** The package managers relengine installs its programs with: apt-get (Debian, Ubuntu) and dnf (Rocky, Fedora). */
 public enum PackageManager {

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.relengine.executors.ExecutorRegistry;
 import org.relengine.model.Executor;
 import org.relengine.plan.Action;
 import org.relengine.plan.Plan;
 import org.relengine.plan.Task;
-import org.relengine.steps.Probes;
+import org.relengine.steps.StepRegistry;
 
 /**
  * The external programs a plan runs, read off the plan itself: every command's program, the programs its
@@ -32,10 +33,10 @@ public record PlanPrograms(Map<String, Set<String>> programs, Set<String> here) 
                     here.add(program);
                 }
             }
-            executorProgram(task.executor()).ifPresent(program -> {
+            for (String program : ExecutorRegistry.standard().of(task).programs()) {
                 programs.computeIfAbsent(program, p -> new TreeSet<>()).add(task.kind().word());
                 here.add(program);
-            });
+            }
         }
         return new PlanPrograms(programs, here);
     }
@@ -46,19 +47,10 @@ public record PlanPrograms(Map<String, Set<String>> programs, Set<String> here) 
             if (action instanceof Action.Exec exec) {
                 programs.add(catalog.nameOf(exec.argv()));
             } else if (action instanceof Action.Probe probe) {
-                programs.addAll(Probes.programs(probe.operation()));
+                programs.addAll(StepRegistry.standard().probe(probe.operation()).programs());
             }
         }
         return programs;
-    }
-
-    /** A Kubernetes Job is reached through its API, with no program on this machine. */
-    private static java.util.Optional<String> executorProgram(Executor executor) {
-        return switch (executor) {
-            case PODMAN -> java.util.Optional.of("podman");
-            case MOCK -> java.util.Optional.of("mock");
-            case LOCAL, KUBERNETES -> java.util.Optional.empty();
-        };
     }
 
     /** The same programs plus {@code more}, run by {@code by} on this machine (the demo's fixture builds). */

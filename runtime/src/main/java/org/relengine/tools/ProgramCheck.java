@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.relengine.effects.Processes;
+import org.relengine.process.Processes;
 
 /** Whether programs are here: each one's probe run, its first line kept as its version. */
 public final class ProgramCheck {

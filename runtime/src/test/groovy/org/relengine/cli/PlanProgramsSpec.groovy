@@ -5,7 +5,7 @@ import org.relengine.compile.Recipes
 import org.relengine.model.Recipe
 import org.relengine.plan.Plan
 import org.relengine.plan.PlanOptions
-import org.relengine.plan.Planner
+import org.relengine.steps.StepRegistry
 import org.relengine.plan.Scope
 import org.relengine.tools.PackageManager
 import org.relengine.tools.PlanPrograms
@@ -28,7 +28,7 @@ class PlanProgramsSpec extends Specification {
     }
 
     static Plan fullPlan(Recipe recipe) {
-        Planner.plan(recipe, new PlanOptions(true, [], [], Scope.ALL, true, true, null, '20261203.120000'))
+        StepRegistry.plan(recipe, new PlanOptions(true, [], [], Scope.ALL, true, true, null, '20261203.120000'))
     }
 
     static PlanPrograms programsOf(String job) {

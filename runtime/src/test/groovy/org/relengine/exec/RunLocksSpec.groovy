@@ -5,7 +5,7 @@ import java.nio.file.Path
 import org.relengine.compile.Recipes
 import org.relengine.plan.Plan
 import org.relengine.plan.PlanOptions
-import org.relengine.plan.Planner
+import org.relengine.steps.StepRegistry
 import org.relengine.plan.RecipeOverrides
 import org.relengine.plan.Scope
 import spock.lang.Specification
@@ -20,7 +20,7 @@ class RunLocksSpec extends Specification {
     Plan plan() {
         def loaded = Recipes.load(Path.of('../recipes/rocky9.groovy'))
         assert loaded.ok()
-        Planner.plan(RecipeOverrides.apply(loaded.recipe(), root.toString(), null, true),
+        StepRegistry.plan(RecipeOverrides.apply(loaded.recipe(), root.toString(), null, true),
                 new PlanOptions(true, [], [], Scope.ALL, true, true, null, '20261203.140000'))
     }
 

@@ -1,5 +1,9 @@
 package org.relengine.exec
 
+import org.relengine.exec.ComposeRun
+import org.relengine.steps.StepRegistry
+import org.relengine.steps.cloud.CloudStep
+import org.relengine.steps.sync.SyncStep
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
@@ -11,8 +15,6 @@ import org.relengine.plan.Plan
 import org.relengine.plan.Scope
 import org.relengine.plan.Task
 import org.relengine.plan.TaskKind
-import org.relengine.steps.Operations
-import org.relengine.steps.Producers
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -30,7 +32,7 @@ class SchedulerRetrySpec extends Specification {
         Path counter = dir.resolve('runs')
         String script = "n=\$(cat '$counter' 2>/dev/null || echo 0); n=\$((n + 1)); echo \$n > '$counter'; " +
                 "echo run \$n; [ \$n -gt $failures ]"
-        new Task('sync:BaseOS:x86_64:os', TaskKind.SYNC, 'BaseOS', 'x86_64', [], [], [], Executor.LOCAL, false,
+        new Task('sync:BaseOS:x86_64:os', SyncStep.SYNC, 'BaseOS', 'x86_64', [], [], [], Executor.LOCAL, false,
                 [new Action.MakeDirectory(dir.resolve('tree').toString()), new Action.Exec(['sh', '-c', script], null)],
                 retry)
     }
@@ -38,9 +40,8 @@ class SchedulerRetrySpec extends Specification {
     Scheduler.Outcome run(Task task, Journal journal) {
         def plan = new Plan('recipe.groovy', ['recipe.groovy'], 'Mini-9.1', dir.toString(), true, Scope.COMPOSE, null,
                 [:], [task])
-        def effects = new LocalEffects(dir.resolve('logs'), Duration.ofMinutes(1), new Producers(),
-                new Operations(dir.resolve('tmp')))
-        new Scheduler(effects, 1, journal, { t, s, f, n, d -> }).run(plan)
+        def effects = new LocalEffects(dir.resolve('logs'), Duration.ofMinutes(1), StepRegistry.standard(), ComposeRun.producing(), dir.resolve('tmp'))
+        new Scheduler(effects, org.relengine.executors.ExecutorRegistry.standard(), 1, journal, { t, s, f, n, d -> }).run(plan)
     }
 
     List<String> states(Journal journal) {
@@ -104,7 +105,7 @@ class SchedulerRetrySpec extends Specification {
     def "a tool that cannot be found is a failure like any other: tried again, then FAILED"() {
         given:
         def journal = new Journal(dir.resolve('journal'))
-        def task = new Task('cloud:GenericCloud:x86_64', TaskKind.CLOUD, null, 'x86_64', [], [], [], Executor.LOCAL,
+        def task = new Task('cloud:GenericCloud:x86_64', CloudStep.KIND, null, 'x86_64', [], [], [], Executor.LOCAL,
                 false, [new Action.Exec(['relengine-no-such-tool'], null)], new Step.Retry(1, Duration.ofSeconds(1)))
 
         when:

@@ -1,5 +1,7 @@
 package org.relengine.exec
 
+import org.relengine.steps.unpack.UnpackStep
+import org.relengine.steps.prepare.PrepareStep
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.FileTime
@@ -76,9 +78,9 @@ class TaskHasherSpec extends Specification {
     }
 
     private TaskHasher hasher(boolean content) {
-        Task prepare = new Task('prepare', TaskKind.PREPARE, null, null, [], [], [compose.toString()], Executor.LOCAL,
+        Task prepare = new Task('prepare', PrepareStep.KIND, null, null, [], [], [compose.toString()], Executor.LOCAL,
                 false, [new Action.MakeDirectory(compose.toString())] as List<Action>)
-        Task unpack = new Task('unpack:x86_64', TaskKind.UNPACK, null, 'x86_64', ['prepare'],
+        Task unpack = new Task('unpack:x86_64', UnpackStep.KIND, null, 'x86_64', ['prepare'],
                 [store.toString(), compose.resolve('work/lorax').toString()], [compose.resolve('work/lorax').toString()],
                 Executor.LOCAL, false, [new Action.Exec(['sh', '-c', 'true'])] as List<Action>)
         Plan plan = new Plan('tiny.groovy', ['tiny.groovy'], 'Tiny-9.1', compose.toString(), true, Scope.ALL,

@@ -1,5 +1,9 @@
 package org.relengine.exec
 
+import org.relengine.steps.finalize.FinalizeStep
+import org.relengine.steps.extras.ExtrasStep
+import org.relengine.steps.sync.SyncStep
+import org.relengine.steps.prepare.PrepareStep
 import java.nio.file.Path
 import java.time.Instant
 import java.time.InstantSource
@@ -30,11 +34,11 @@ class TinyRun {
         this.logs = logs
         plan = new Plan('recipes/tiny.groovy', ['recipes/tiny.groovy'], 'Tiny-9.1-20250301.100000',
                 logs.parent.toString(), true, Scope.ALL, PlanOptions.fullRun(), [:], [
-                task('prepare', TaskKind.PREPARE, [], false, false),
-                task('sync:BaseOS:x86_64:os', TaskKind.SYNC, ['prepare']),
-                task('repoclosure:BaseOS:x86_64', TaskKind.REPOCLOSURE, ['sync:BaseOS:x86_64:os']),
-                task('extras:dvd:x86_64', TaskKind.EXTRAS, ['prepare'], true),
-                task('finalize', TaskKind.FINALIZE, ['repoclosure:BaseOS:x86_64', 'extras:dvd:x86_64'], false, false)])
+                task('prepare', PrepareStep.KIND, [], false, false),
+                task('sync:BaseOS:x86_64:os', SyncStep.SYNC, ['prepare']),
+                task('repoclosure:BaseOS:x86_64', SyncStep.REPOCLOSURE, ['sync:BaseOS:x86_64:os']),
+                task('extras:dvd:x86_64', ExtrasStep.KIND, ['prepare'], true),
+                task('finalize', FinalizeStep.KIND, ['repoclosure:BaseOS:x86_64', 'extras:dvd:x86_64'], false, false)])
     }
 
     static Task task(String id, TaskKind kind, List<String> dependsOn, boolean failable = false, boolean exec = true) {

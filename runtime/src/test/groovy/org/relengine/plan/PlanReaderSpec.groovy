@@ -1,5 +1,8 @@
 package org.relengine.plan
 
+import org.relengine.steps.StepRegistry
+import org.relengine.steps.unpack.UnpackStep
+import org.relengine.steps.sync.SyncStep
 import com.fasterxml.jackson.databind.ObjectMapper
 import java.nio.file.Files
 import java.nio.file.Path
@@ -22,7 +25,7 @@ class PlanReaderSpec extends Specification {
 
         expect:
         root.path('tasks').size() > 0
-        root.path('tasks').every { PlanJson.taskTree(PlanReader.task(it)) == it }
+        root.path('tasks').every { PlanJson.taskTree(PlanReader.task(it, StepRegistry.standard())) == it }
 
         where:
         name << ['rocky8', 'rocky9', 'rocky9-beta']
@@ -30,7 +33,7 @@ class PlanReaderSpec extends Specification {
 
     def "a task with retries writes its policy, and reads back with the same policy and the same JSON"() {
         given:
-        def task = new Task('sync:BaseOS:x86_64:os', TaskKind.SYNC, 'BaseOS', 'x86_64', ['prepare'],
+        def task = new Task('sync:BaseOS:x86_64:os', SyncStep.SYNC, 'BaseOS', 'x86_64', ['prepare'],
                 ['https://example.org/BaseOS/x86_64/os'], ['/compose/BaseOS/x86_64/os'], Executor.LOCAL, false,
                 [new Action.MakeDirectory('/compose/BaseOS/x86_64/os'),
                  new Action.Exec(['dnf', 'reposync', '--repoid=BaseOS-x86_64'], null)],
@@ -38,7 +41,7 @@ class PlanReaderSpec extends Specification {
 
         when:
         def written = PlanJson.taskTree(task)
-        def read = PlanReader.task(JSON.readTree(written.toString()))
+        def read = PlanReader.task(JSON.readTree(written.toString()), StepRegistry.standard())
 
         then:
         written.get('retry').toString() == '{"attempts":3,"delaySeconds":90}'
@@ -48,7 +51,7 @@ class PlanReaderSpec extends Specification {
 
     def "a task without retries has no retry field, and reads back tried once"() {
         given:
-        def task = new Task('unpack:x86_64', TaskKind.UNPACK, null, 'x86_64', ['prepare'], [], [], Executor.LOCAL,
+        def task = new Task('unpack:x86_64', UnpackStep.KIND, null, 'x86_64', ['prepare'], [], [], Executor.LOCAL,
                 true, [new Action.MakeDirectory('/compose/work/lorax/x86_64')])
 
         when:
@@ -57,6 +60,6 @@ class PlanReaderSpec extends Specification {
         then:
         !written.has('retry')
         task.retry() == Step.Retry.NONE
-        PlanReader.task(JSON.readTree(written.toString())) == task
+        PlanReader.task(JSON.readTree(written.toString()), StepRegistry.standard()) == task
     }
 }

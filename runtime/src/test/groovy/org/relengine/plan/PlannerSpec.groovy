@@ -1,5 +1,7 @@
 package org.relengine.plan
 
+import org.relengine.steps.StepRegistry
+import org.relengine.steps.sync.SyncStep
 import com.fasterxml.jackson.databind.ObjectMapper
 import java.nio.file.Files
 import java.time.Duration
@@ -30,7 +32,7 @@ class PlannerSpec extends Specification {
     static Plan plan(Recipe recipe, Map changes = [:]) {
         def base = [full: true, repos: [], arches: [], scope: Scope.ALL, debug: true, source: true, image: null,
                     dateStamp: STAMP] + changes
-        Planner.plan(recipe, new PlanOptions(base.full, base.repos, base.arches, base.scope, base.debug, base.source,
+        StepRegistry.plan(recipe, new PlanOptions(base.full, base.repos, base.arches, base.scope, base.debug, base.source,
                 base.image, base.dateStamp))
     }
 
@@ -48,7 +50,7 @@ class PlannerSpec extends Specification {
                         extras          : all4, plus: all4]
 
         when:
-        def os = plan(rocky9).tasks().findAll { it.kind() == TaskKind.SYNC && it.id().endsWith(':os') }
+        def os = plan(rocky9).tasks().findAll { it.kind() == SyncStep.SYNC && it.id().endsWith(':os') }
 
         then:
         os.collect { "${it.repo()}:${it.arch()}".toString() } as Set ==
@@ -138,10 +140,10 @@ class PlannerSpec extends Specification {
                 ['xorriso', '-dev', "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso", '-find', '/']
         ].collect { it*.toString() }
         and: 'the disc is written under a partial name and renamed into place only once it is checked'
-        def rename = task.actions().find { it instanceof Action.Internal && it.operation() == 'rename-file' }
+        def rename = task.actions().find { it instanceof Action.Internal && it.operation().name() == 'rename-file' }
         rename.params() == [from: "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso.partial".toString(),
                             to  : "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso".toString()]
-        task.actions().indexOf(rename) == task.actions().findIndexOf { it instanceof Action.Internal && it.operation() == 'check-report' } + 1
+        task.actions().indexOf(rename) == task.actions().findIndexOf { it instanceof Action.Internal && it.operation().name() == 'check-report' } + 1
         task.actions().findAll { it instanceof Action.Symlink }*.link() == [
                 "$dir/work/isos/x86_64/Rocky-x86_64-dvd.iso", "$dir/work/isos/x86_64/Rocky-9-latest-x86_64-dvd.iso"]*.toString()
         task.actions().findAll { it instanceof Action.WriteFile }*.path()*.replace("$dir/work/", '') == [
@@ -183,15 +185,15 @@ class PlannerSpec extends Specification {
         then:
         rsyncs.size() == 8
         rsyncs.every { it[0..2] == ['rsync', '-rlptDSH', '--chmod=D0755,F0644'] }
-        internal(nine, 'stage').find { it.operation() == 'make-published-directory' }.params() ==
+        internal(nine, 'stage').find { it.operation().name() == 'make-published-directory' }.params() ==
                 [path: '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2']
-        internal(nine, 'promote').find { it.operation() == 'make-published-directory' }.describe() ==
+        internal(nine, 'promote').find { it.operation().name() == 'make-published-directory' }.describe() ==
                 'mkdir -p /mnt/repos-production/mirror/pub/rocky/9.7, each directory it makes 0755 whatever the umask'
         !nine.task('stage').get().actions().any { it instanceof Action.MakeDirectory }
         internal(eight, 'createrepo:AppStream:x86_64').last().params() ==
                 [path: '/mnt/repos-staging/mirror/pub/rocky/8.10-RC2/AppStream/x86_64/os/repodata']
-        internal(eight, 'createrepo:AppStream:x86_64').last().operation() == 'set-published-modes'
-        eight.task('sign').get().actions().collect { it instanceof Action.Internal ? it.operation() : it.argv()[0] }
+        internal(eight, 'createrepo:AppStream:x86_64').last().operation().name() == 'set-published-modes'
+        eight.task('sign').get().actions().collect { it instanceof Action.Internal ? it.operation().name() : it.argv()[0] }
                 .take(3) == ['gpg', 'set-published-modes', 'rename-file']
     }
 
@@ -222,7 +224,7 @@ class PlannerSpec extends Specification {
         selection                  | changes                                     | check
         'one arch'                 | [arches: ['aarch64']]                      | { Plan x -> x.tasks().every { it.arch() in [null, 'aarch64'] } && ids(x, 'sync:BaseOS:source').isEmpty() && !ids(x, 'lorax:aarch64').isEmpty() }
         'an update run'            | [full: false]                              | { Plan x -> ids(x, 'sync:BaseOS:x86_64:kickstart').isEmpty() && ['lorax', 'unpack', 'extras', 'finalize', 'treeinfo'].every { ids(x, it).isEmpty() } && x.composeDir() == '/mnt/compose/9/latest-Rocky-9' }
-        'an update of one repo'    | [full: false, repos: ['BaseOS']]           | { Plan x -> x.tasks().findAll { it.kind() == TaskKind.SYNC }.every { it.repo() == 'BaseOS' } }
+        'an update of one repo'    | [full: false, repos: ['BaseOS']]           | { Plan x -> x.tasks().findAll { it.kind() == SyncStep.SYNC }.every { it.repo() == 'BaseOS' } }
         'compose only'             | [scope: Scope.COMPOSE]                     | { Plan x -> x.tasks().every { it.kind().stage() != 'publish' } }
         'publish only'             | [scope: Scope.PUBLISH]                     | { Plan x -> x.tasks()*.kind()*.word() as Set == ['stage', 'promote', 'filelists', 'torrents'] as Set && x.task('stage').get().dependsOn().isEmpty() }
         'no debug trees'           | [debug: false]                             | { Plan x -> x.tasks().every { !it.id().endsWith(':debug') } }
@@ -311,7 +313,7 @@ class PlannerSpec extends Specification {
         then:
         p.hashedByContent() == ['/srv/artifacts']
         json.get('fingerprints').toString() == '{"content":["/srv/artifacts"]}'
-        PlanReader.plan(json).hashedByContent() == ['/srv/artifacts']
+        PlanReader.plan(json, StepRegistry.standard()).hashedByContent() == ['/srv/artifacts']
         p.task('unpack:x86_64').get().inputs() == ['/srv/artifacts']
         plan(rocky9).hashedByContent() == []
     }
@@ -326,14 +328,14 @@ class PlannerSpec extends Specification {
 
         when:
         def tasks = plan(loaded.recipe()).tasks()
-        def syncs = tasks.findAll { it.kind() == TaskKind.SYNC }
+        def syncs = tasks.findAll { it.kind() == SyncStep.SYNC }
 
         then:
-        syncs.size() == plan(rocky9).tasks().count { it.kind() == TaskKind.SYNC }
+        syncs.size() == plan(rocky9).tasks().count { it.kind() == SyncStep.SYNC }
         syncs*.id().containsAll(['sync:BaseOS:x86_64:os', 'sync:BaseOS:x86_64:debug', 'sync:BaseOS:x86_64:kickstart',
                                  'sync:BaseOS:source'])
         syncs.every { it.retry() == new Step.Retry(2, Duration.ofSeconds(1)) }
-        tasks.findAll { it.kind() != TaskKind.SYNC }.every { it.retry() == Step.Retry.NONE }
+        tasks.findAll { it.kind() != SyncStep.SYNC }.every { it.retry() == Step.Retry.NONE }
 
         and: 'the plan says so for sync tasks only'
         def json = new ObjectMapper().readTree(PlanJson.render(plan(loaded.recipe()), null))
@@ -373,7 +375,7 @@ class PlannerSpec extends Specification {
         def written = json.readTree(PlanJson.render(plan(load(name)), null))
 
         when:
-        Plan read = PlanReader.plan(written)
+        Plan read = PlanReader.plan(written, StepRegistry.standard())
 
         then:
         read.tasks().size() == written.get('tasks').size()

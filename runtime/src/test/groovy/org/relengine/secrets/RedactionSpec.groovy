@@ -1,12 +1,12 @@
 package org.relengine.secrets
 
+import org.relengine.exec.ComposeRun
+import org.relengine.steps.StepRegistry
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import org.relengine.effects.LocalEffects
-import org.relengine.steps.Operations
-import org.relengine.steps.Producers
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -77,8 +77,7 @@ class RedactionSpec extends Specification {
 
     def "a task's log hides the secrets of the command it runs and of what the command prints"() {
         given:
-        LocalEffects effects = new LocalEffects(dir.resolve('logs'), Duration.ofMinutes(1), new Producers(),
-                new Operations(dir.resolve('tmp')))
+        LocalEffects effects = new LocalEffects(dir.resolve('logs'), Duration.ofMinutes(1), StepRegistry.standard(), ComposeRun.producing(), dir.resolve('tmp'))
 
         when:
         int exit = effects.exec('sync:BaseOS:x86_64:os', ['sh', '-c', 'echo "fetching https://relengine:s3cret@host/os" >&2'], null)

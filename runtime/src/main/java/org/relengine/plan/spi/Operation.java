@@ -1,0 +1,17 @@
+package org.relengine.plan.spi;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Work a task does in Java, registered under its {@link org.relengine.plan.OperationKey} by its step unit. */
+@FunctionalInterface
+public interface Operation {
+
+    /**
+     * @param params what the plan gives it
+     * @param log    the task's log: each operation says there what it did
+     * @throws TaskFailure in the user's words when the work cannot be done
+     */
+    void run(Map<String, String> params, PrintWriter log, OperationContext context) throws IOException;
+}

@@ -1,0 +1,65 @@
+package org.relengine.steps.extrafiles;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.relengine.model.Executor;
+import org.relengine.plan.Action;
+import org.relengine.plan.ComposeLayout;
+import org.relengine.plan.OperationKey;
+import org.relengine.plan.TaskKey;
+import org.relengine.plan.TaskKind;
+import org.relengine.plan.spi.Operation;
+import org.relengine.plan.spi.Params;
+import org.relengine.plan.spi.Phase;
+import org.relengine.plan.spi.PlanContext;
+import org.relengine.plan.spi.PlannedTask;
+import org.relengine.plan.spi.StepUnit;
+import org.relengine.steps.prepare.PrepareStep;
+
+/** {@code extraFiles}: the release's EULA, LICENSE and keys from a git repository at a ref, for the discs. */
+public final class ExtraFilesStep implements StepUnit {
+
+    public static final TaskKind KIND = new TaskKind("extrafiles", "compose", TaskKind.Inputs.GIT_REFS);
+    public static final TaskKey KEY = TaskKey.of(KIND);
+
+    private static final OperationKey FETCH = new OperationKey("fetch-extra-files");
+
+    @Override
+    public List<TaskKind> kinds() {
+        return List.of(KIND);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.NEW_COMPOSE;
+    }
+
+    @Override
+    public void plan(PlanContext context) {
+        var extra = context.recipe().extraFiles();
+        if (extra == null) {
+            return;
+        }
+        ComposeLayout layout = context.layout();
+        context.add(new PlannedTask(KEY, null, null, List.of(PrepareStep.KEY), List.of(extra.git() + "@" + extra.ref()),
+                List.of(layout.extraFiles(), layout.metadata()), Executor.LOCAL, false, List.of(
+                new Action.MakeDirectory(layout.extraFiles()),
+                new Action.Internal(FETCH, "fetch " + String.join(", ", extra.files()) + " from " + extra.git()
+                        + " at " + extra.ref() + " (JGit) into " + layout.extraFiles() + " and " + layout.metadata(),
+                        List.of(layout.extraFiles(), layout.metadata()), Params.of("git", extra.git(),
+                        "ref", extra.ref(), "files", String.join(",", extra.files()), "into", layout.extraFiles(),
+                        "metadata", layout.metadata(), "record", layout.metadata() + "/extra-files-source.json")))));
+    }
+
+    @Override
+    public Map<OperationKey, Operation> operations() {
+        return Map.of(FETCH, (p, log, context) -> {
+            String commit = ExtraFilesFetch.fetch(p.get("git"), p.get("ref"), Arrays.asList(p.get("files").split(",")),
+                    Path.of(p.get("into")), Path.of(p.get("metadata")), Path.of(p.get("record")),
+                    context.scratch().resolve("extra-files"), context.network());
+            log.println("extra files from " + p.get("git") + " at " + p.get("ref") + " (commit " + commit + ")");
+        });
+    }
+}

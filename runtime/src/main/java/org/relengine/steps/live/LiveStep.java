@@ -1,0 +1,61 @@
+package org.relengine.steps.live;
+
+import java.util.List;
+import org.relengine.formats.ImageIdentity;
+import org.relengine.model.Release;
+import org.relengine.model.Step;
+import org.relengine.plan.Action;
+import org.relengine.plan.TaskKind;
+import org.relengine.plan.spi.Phase;
+import org.relengine.plan.spi.PlanContext;
+import org.relengine.plan.spi.PlannedTask;
+import org.relengine.plan.spi.StepUnit;
+import org.relengine.steps.prepare.PrepareStep;
+
+/** {@code live}: each live image with livemedia-creator, from its kickstart. */
+public final class LiveStep implements StepUnit {
+
+    public static final TaskKind KIND = new TaskKind("live", "images");
+
+    @Override
+    public List<TaskKind> kinds() {
+        return List.of(KIND);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.NEW_COMPOSE;
+    }
+
+    @Override
+    public void plan(PlanContext context) {
+        context.recipe().step(Step.Live.class).ifPresent(live -> live(context, live));
+    }
+
+    private static void live(PlanContext context, Step.Live live) {
+        Release release = context.release();
+        for (var image : context.recipe().liveImages()) {
+            if (live.images() != null && !live.images().contains(image.name())) {
+                continue;
+            }
+            for (String arch : image.arches()) {
+                if (!context.selected(arch)) {
+                    continue;
+                }
+                String iso = release.shortName() + "-" + release.version() + "-" + image.name() + "-" + arch
+                        + "-<date>.<n>.iso";
+                // Pungi's live media phase: the live image's name is its subvariant
+                context.images().list(arch, "live/" + arch + "/" + release.shortName() + "-" + release.version() + "-"
+                        + image.name() + "-" + arch + "-*.iso", new ImageIdentity(image.name(), "live", "iso"));
+                context.add(new PlannedTask(new LiveKey(image.name(), arch), null, arch, List.of(PrepareStep.KEY),
+                        List.of(image.kickstart()), List.of(context.layout().workLive(arch)), live.on(),
+                        live.failable().failableOn(arch), List.of(new Action.Exec(List.of("livemedia-creator",
+                        "--ks", "/builddir/ks.cfg", "--no-virt", "--resultdir", "/builddir/lmc",
+                        "--project=" + release.name() + " " + image.name(), "--make-iso",
+                        "--volid", release.shortName() + "-" + release.version() + "-" + image.name(),
+                        "--iso-only", "--iso-name", iso, "--releasever=" + release.version(),
+                        "--nomacboot"))), live.retry()));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.relengine.steps.sign;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.relengine.model.Executor;
+import org.relengine.model.Repo;
+import org.relengine.model.Step;
+import org.relengine.plan.Action;
+import org.relengine.plan.TaskKey;
+import org.relengine.plan.TaskKind;
+import org.relengine.plan.spi.Phase;
+import org.relengine.plan.spi.PlanContext;
+import org.relengine.plan.spi.PlannedTask;
+import org.relengine.plan.spi.StepUnit;
+import org.relengine.steps.files.FileActions;
+import org.relengine.steps.publish.PublishActions;
+
+/** {@code sign}: detached signatures in staging, after the last change to what they sign. */
+public final class SignStep implements StepUnit {
+
+    public static final TaskKind KIND = new TaskKind("sign", "publish");
+    public static final TaskKey KEY = TaskKey.of(KIND);
+
+    @Override
+    public List<TaskKind> kinds() {
+        return List.of(KIND);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.PUBLISH;
+    }
+
+    @Override
+    public void plan(PlanContext context) {
+        var sign = context.recipe().step(Step.Sign.class);
+        if (sign.isEmpty() || !(sign.get().repomd() || sign.get().checksums())
+                || context.recipe().step(Step.Staging.class).isEmpty()) {
+            return;
+        }
+        String target = context.paths().stagingDir();
+        List<String> signed = new ArrayList<>();
+        if (sign.get().repomd()) {
+            for (Repo repo : context.repos()) {
+                for (String arch : context.recipe().syncArches(repo)) {
+                    if (context.selected(arch)) {
+                        signed.add(target + "/" + repo.name() + "/" + arch + "/os/repodata/repomd.xml");
+                    }
+                }
+            }
+        }
+        if (sign.get().checksums()) {
+            for (String arch : context.recipe().arches()) {
+                if (context.selected(arch)) {
+                    signed.add(target + "/isos/" + arch + "/CHECKSUM");
+                }
+            }
+        }
+        List<Action> actions = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (String file : signed) {
+            String signature = file + ".asc";
+            actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
+                    "--local-user", sign.get().key(), "--output", FileActions.partial(signature), file)));
+            actions.add(PublishActions.publishedModes(FileActions.partial(signature), "gpg"));
+            actions.add(FileActions.moveIntoPlace(FileActions.partial(signature), signature));
+            outputs.add(signature);
+        }
+        context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(target), outputs, Executor.LOCAL,
+                false, actions));
+        context.publishedThrough(List.of(KEY));
+    }
+}

@@ -1,0 +1,67 @@
+package org.relengine.steps.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.relengine.model.Executor;
+import org.relengine.model.Step;
+import org.relengine.plan.Action;
+import org.relengine.plan.ComposeLayout;
+import org.relengine.plan.TaskKey;
+import org.relengine.plan.TaskKind;
+import org.relengine.plan.spi.Phase;
+import org.relengine.plan.spi.PlanContext;
+import org.relengine.plan.spi.PlannedTask;
+import org.relengine.plan.spi.StepUnit;
+import org.relengine.steps.publish.PublishActions;
+import org.relengine.steps.publish.Rsync;
+
+/** {@code staging}: Rocky's sync-to-staging. The finished compose, guarded, hard-linked and rsynced into staging. */
+public final class StageStep implements StepUnit {
+
+    public static final TaskKind KIND = new TaskKind("stage", "publish");
+    public static final TaskKey KEY = TaskKey.of(KIND);
+
+    @Override
+    public List<TaskKind> kinds() {
+        return List.of(KIND);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.PUBLISH;
+    }
+
+    @Override
+    public void declare(PlanContext context) {
+        if (context.recipe().step(Step.Staging.class).isPresent()) {
+            context.target("staging", context.paths().stagingDir());
+        }
+    }
+
+    @Override
+    public void plan(PlanContext context) {
+        context.recipe().step(Step.Staging.class).ifPresent(staging -> stage(context, staging));
+    }
+
+    private static void stage(PlanContext context, Step.Staging staging) {
+        ComposeLayout layout = context.layout();
+        String target = context.paths().stagingDir();
+        Rsync.Sync sync = new Rsync.Sync(layout.compose(), target, staging.chown(), staging.delete(),
+                staging.exclude(), staging.protect(), false);
+        int allowed = context.options().allowDeletions();
+        List<Action> actions = new ArrayList<>();
+        actions.add(PublishActions.preview(sync));
+        actions.add(PublishActions.check(layout.compose(), "check " + layout.compose() + (staging.delete()
+                ? ": compose FINISHED, " + PublishActions.PUBLISHABLE + ", at most " + allowed + " % of " + target
+                + " deleted" : ": " + PublishActions.PUBLISHABLE), sync, true, allowed));
+        if (staging.hardlink()) {
+            actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
+                    ".*\\.discinfo", layout.compose())));
+        }
+        actions.add(PublishActions.publishedDirectory(target));
+        actions.add(new Action.Exec(sync.argv(List.of())));
+        context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(layout.compose()),
+                List.of(target), Executor.LOCAL, false, actions));
+        context.publishedThrough(List.of(KEY));
+    }
+}

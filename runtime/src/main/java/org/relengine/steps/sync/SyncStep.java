@@ -1,0 +1,130 @@
+package org.relengine.steps.sync;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.relengine.model.Release;
+import org.relengine.model.Repo;
+import org.relengine.model.Source;
+import org.relengine.model.Step;
+import org.relengine.plan.Action;
+import org.relengine.plan.ComposeLayout;
+import org.relengine.plan.OperationKey;
+import org.relengine.plan.TaskKey;
+import org.relengine.plan.TaskKind;
+import org.relengine.plan.spi.Operation;
+import org.relengine.plan.spi.Phase;
+import org.relengine.plan.spi.PlanContext;
+import org.relengine.plan.spi.PlannedTask;
+import org.relengine.plan.spi.StepUnit;
+import org.relengine.steps.dnf.DnfConfig;
+import org.relengine.steps.dnf.DnfLocks;
+import org.relengine.steps.prepare.PrepareStep;
+
+/**
+ * {@code sync}: every repo × arch tree (binary, debug, kickstart) and each repo's source tree, with
+ * {@code dnf reposync} from the recipe's source; then each closure-checked repo with {@code dnf repoclosure}.
+ */
+public final class SyncStep implements StepUnit {
+
+    public static final TaskKind SYNC = new TaskKind("sync", "compose", TaskKind.Inputs.REPOSITORIES);
+    public static final TaskKind REPOCLOSURE = new TaskKind("repoclosure", "compose");
+
+    @Override
+    public List<TaskKind> kinds() {
+        return List.of(SYNC, REPOCLOSURE);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.COMPOSE;
+    }
+
+    @Override
+    public void plan(PlanContext context) {
+        context.recipe().step(Step.Sync.class).ifPresent(sync -> sync(context, sync));
+    }
+
+    private void sync(PlanContext context, Step.Sync sync) {
+        var recipe = context.recipe();
+        Release release = context.release();
+        ComposeLayout layout = context.layout();
+        Source source = recipe.source(sync.from()).orElseThrow();
+        boolean gpgcheck = recipe.gpg().check();
+        int major = release.major();
+        for (Repo repo : context.repos()) {
+            for (String arch : recipe.syncArches(repo)) {
+                if (!context.selected(arch)) {
+                    continue;
+                }
+                boolean failable = sync.failable().failableOn(arch);
+                String os = layout.tree(repo.name(), arch);
+                tree(context, SyncKey.os(repo.name(), arch), repo, source.binaryUrl(repo.from(), major, arch), os,
+                        RepoSync.argv(layout.dnfConfig(), major, DnfConfig.binaryId(repo, arch), os, arch, gpgcheck,
+                                sync.delete()), sync, failable);
+                if (repo.debug() && sync.debug() && context.options().debug()) {
+                    String debug = layout.debugTree(repo.name(), arch);
+                    tree(context, SyncKey.debug(repo.name(), arch), repo, source.debugUrl(repo.from(), major, arch),
+                            debug, RepoSync.argv(layout.dnfConfig(), major, DnfConfig.debugId(repo, arch), debug, arch,
+                                    gpgcheck, sync.delete()), sync, failable);
+                }
+                if (context.options().full() && repo.kickstart() && sync.kickstart() && repo.existsOn(arch)) {
+                    String kickstart = layout.kickstartTree(repo.name(), arch);
+                    // kickstart trees are never synced with --delete: they are the install tree of the release
+                    tree(context, SyncKey.kickstart(repo.name(), arch), repo, source.binaryUrl(repo.from(), major,
+                            arch), kickstart, RepoSync.argv(layout.dnfConfig(), major, DnfConfig.binaryId(repo, arch),
+                            kickstart, arch, gpgcheck, false), sync, failable);
+                }
+            }
+            if (repo.source() && sync.source() && context.options().source() && context.options().arches().isEmpty()) {
+                String tree = layout.sourceTree(repo.name());
+                context.add(new PlannedTask(SyncKey.source(repo.name()), repo.name(), null, List.of(PrepareStep.KEY),
+                        List.of(source.sourceUrl(repo.from(), major)), List.of(tree), sync.on(),
+                        sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree),
+                        DnfLocks.releaseDeadAction(layout), new Action.Exec(RepoSync.argv(layout.dnfConfig(), major,
+                                DnfConfig.sourceId(repo), tree, null, gpgcheck, sync.delete()))), sync.retry()));
+            }
+        }
+        if (sync.repoclosure()) {
+            repoclosure(context, sync);
+        }
+    }
+
+    private static void tree(PlanContext context, SyncKey key, Repo repo, String url, String target, List<String> argv,
+                             Step.Sync sync, boolean failable) {
+        context.add(new PlannedTask(key, repo.name(), key.arch(), List.of(PrepareStep.KEY), List.of(url),
+                List.of(target), sync.on(), failable, List.of(new Action.MakeDirectory(target),
+                DnfLocks.releaseDeadAction(context.layout()), new Action.Exec(argv)), sync.retry()));
+    }
+
+    private static void repoclosure(PlanContext context, Step.Sync sync) {
+        ComposeLayout layout = context.layout();
+        for (Repo repo : context.repos()) {
+            if (!repo.closureChecked()) {
+                continue;
+            }
+            for (String arch : repo.arches()) {
+                if (!context.selected(arch)) {
+                    continue;
+                }
+                Map<String, String> trees = new LinkedHashMap<>();
+                trees.put(repo.name(), layout.tree(repo.name(), arch));
+                for (String dep : repo.closure()) {
+                    trees.put(dep, layout.tree(dep, arch));
+                }
+                List<TaskKey> synced = trees.keySet().stream().map(r -> (TaskKey) SyncKey.os(r, arch)).toList();
+                context.add(new PlannedTask(new RepoClosureKey(repo.name(), arch), repo.name(), arch,
+                        context.plannedOf(synced, PrepareStep.KEY), List.copyOf(trees.values()), List.of(),
+                        sync.on(), sync.failable().failableOn(arch), List.of(DnfLocks.releaseDeadAction(layout),
+                        new Action.Exec(RepoClosure.argv(layout.dnfConfig(), context.release().major(), arch,
+                                trees)))));
+            }
+        }
+    }
+
+    @Override
+    public Map<OperationKey, Operation> operations() {
+        return Map.of(DnfLocks.RELEASE_DEAD, (p, log, context) -> DnfLocks.releaseDead(java.nio.file.Path.of(
+                p.get("cache")), log));
+    }
+}

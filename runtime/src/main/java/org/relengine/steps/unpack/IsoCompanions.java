@@ -1,0 +1,59 @@
+package org.relengine.steps.unpack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.relengine.formats.Checksums;
+import org.relengine.formats.IsoVolume;
+import org.relengine.model.Release;
+import org.relengine.plan.Action;
+import org.relengine.plan.ComposeLayout;
+import org.relengine.plan.ProducerKey;
+import org.relengine.plan.spi.Params;
+import org.relengine.plan.spi.Producer;
+
+/** What goes beside every ISO of the compose: its manifest, its generic and latest aliases, and their checksums. */
+public final class IsoCompanions {
+
+    static final ProducerKey MANIFEST = new ProducerKey("iso-manifest", "ISO manifest");
+    static final ProducerKey CHECKSUM = new ProducerKey("file-checksum", "checksum");
+
+    private IsoCompanions() {
+    }
+
+    /** An ISO's manifest, its generic and latest aliases, and a .CHECKSUM for each of the three names. */
+    public static void add(List<Action> actions, ComposeLayout layout, Release release, String arch, String iso,
+                           String image) {
+        String dir = layout.workIsos(arch);
+        String name = iso.substring(iso.lastIndexOf('/') + 1);
+        actions.add(new Action.Exec(List.of("xorriso", "-dev", iso, "-find", "/"), layout.scratch(iso, ".find")));
+        actions.add(new Action.WriteFile(iso + ".manifest", MANIFEST, null,
+                Params.of("listing", layout.scratch(iso, ".find"), "remove", "true")));
+        String generic = release.genericIsoName(arch, image);
+        String latest = release.latestIsoName(arch, image);
+        actions.add(new Action.Symlink(dir + "/" + generic, name));
+        actions.add(new Action.Symlink(dir + "/" + latest, name));
+        for (String alias : List.of(name, generic, latest)) {
+            actions.add(new Action.WriteFile(dir + "/" + alias + ".CHECKSUM", CHECKSUM, null,
+                    Params.of("file", dir + "/" + alias)));
+        }
+    }
+
+    static Map<ProducerKey, Producer> producers() {
+        return Map.of(
+                MANIFEST, (p, path, context) -> manifest(p),
+                CHECKSUM, (p, path, context) -> Checksums.fileChecksum(Path.of(p.get("file"))));
+    }
+
+    private static String manifest(Map<String, String> p) throws IOException {
+        Path listing = Path.of(p.get("listing"));
+        String manifest = IsoVolume.manifest(Files.readString(listing, StandardCharsets.UTF_8));
+        if ("true".equals(p.get("remove"))) {
+            Files.deleteIfExists(listing);
+        }
+        return manifest;
+    }
+}
