@@ -53,6 +53,8 @@ public final class ComposeRun {
      */
     public static Result run(Plan plan, Engine engine, Options options, PrintWriter out, List<RunObserver> observers)
             throws IOException, RunLock.Locked {
+        // every operation, producer and probe the plan names has its code here, before anything is locked or run
+        engine.catalog().check(plan);
         Path composeDir = Path.of(plan.composeDir());
         Path work = composeDir.resolve("work");
         try (RunLocks locks = RunLocks.take(plan, options.command(), options.breakLock())) {
