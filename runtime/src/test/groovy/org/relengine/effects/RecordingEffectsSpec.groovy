@@ -5,7 +5,11 @@ import java.nio.file.Path
 import java.util.stream.Collectors
 import org.relengine.exec.Scheduler
 import org.relengine.exec.TaskState
+import org.relengine.executors.ExecutorRegistry
 import org.relengine.plan.Action
+import org.relengine.plan.OperationKey
+import org.relengine.plan.ProducerKey
+import org.relengine.steps.StepRegistry
 
 import static org.relengine.plan.TestTasks.plan
 import static org.relengine.plan.TestTasks.task
@@ -22,7 +26,7 @@ class RecordingEffectsSpec extends Specification {
     Path dir
 
     StringWriter printed = new StringWriter()
-    RecordingEffects effects = new RecordingEffects(new PrintWriter(printed, true))
+    RecordingEffects effects = new RecordingEffects(new PrintWriter(printed, true), StepRegistry.standard())
 
     def "a #type action is recorded as #type and printed, indented, as `#line`"() {
         when:
@@ -36,12 +40,12 @@ class RecordingEffectsSpec extends Specification {
         type       | line                                                          | perform
         'exec'     | "\$ createrepo_c --update '/srv/a b/os'"                     | { Effects e -> e.exec('t', ['createrepo_c', '--update', '/srv/a b/os'], null) }
         'mkdir'    | "mkdir -p '/mnt/compose/it'\\''s'"                            | { Effects e -> e.makeDirectory('t', "/mnt/compose/it's") }
-        'write'    | 'write /c/COMPOSE_ID  (compose id, 1 lines)'                  | { Effects e -> e.writeFile('t', '/c/COMPOSE_ID', 'compose id', 'Rocky-9.7-20251111.0', [:]) }
-        'write'    | 'write /c/.treeinfo  (.treeinfo, 3 lines)'                    | { Effects e -> e.writeFile('t', '/c/.treeinfo', '.treeinfo', '[header]\ntype = x\nversion = 1.2\n', [:]) }
-        'write'    | 'write /c/.treeinfo  (.treeinfo)'                             | { Effects e -> e.writeFile('t', '/c/.treeinfo', '.treeinfo', null, [tree: '/c']) }
+        'write'    | 'write /c/COMPOSE_ID  (compose id, 1 lines)'                  | { Effects e -> e.writeFile('t', '/c/COMPOSE_ID', ProducerKey.described('compose id'), 'Rocky-9.7-20251111.0', [:]) }
+        'write'    | 'write /c/.treeinfo  (.treeinfo, 3 lines)'                    | { Effects e -> e.writeFile('t', '/c/.treeinfo', new ProducerKey('treeinfo', '.treeinfo'), '[header]\ntype = x\nversion = 1.2\n', [:]) }
+        'write'    | 'write /c/.treeinfo  (.treeinfo)'                             | { Effects e -> e.writeFile('t', '/c/.treeinfo', new ProducerKey('treeinfo', '.treeinfo'), null, [tree: '/c']) }
         'symlink'  | 'ln -sfn Rocky-9.7-20251111.0 /mnt/compose/latest-Rocky-9'    | { Effects e -> e.symlink('t', '/mnt/compose/latest-Rocky-9', 'Rocky-9.7-20251111.0') }
         'note'     | '# runs again: its recipe changed'                            | { Effects e -> e.note('t', 'runs again: its recipe changed') }
-        'internal' | '# move the entries of work/a into compose/a'                 | { Effects e -> e.internal('t', 'move-directory', 'move the entries of work/a into compose/a', ['/c/a'], [from: '/w/a', to: '/c/a']) }
+        'internal' | '# move the entries of work/a into compose/a'                 | { Effects e -> e.internal('t', Action.Internal.MOVE_DIRECTORY, 'move the entries of work/a into compose/a', ['/c/a'], [from: '/w/a', to: '/c/a']) }
     }
 
     def "a process is not run: its exit status is 0, and where its standard output would go is printed on a line of its own"() {
@@ -64,7 +68,7 @@ class RecordingEffectsSpec extends Specification {
         String target = dir.resolve('mirror').toString()
 
         when:
-        effects.probe('stage:BaseOS', 'preview-publish', 'what the sync would change in the mirror',
+        effects.probe('stage:BaseOS', new OperationKey('preview-publish'), 'what the sync would change in the mirror',
                 [compose: compose, target: target, delete: 'true'])
 
         then:
@@ -82,7 +86,7 @@ class RecordingEffectsSpec extends Specification {
 
     def "a probe this version cannot perform is printed as having no preview, and fails nothing"() {
         when:
-        effects.probe('t', 'preview-teleport', 'where it would go', [:])
+        effects.probe('t', new OperationKey('preview-teleport'), 'where it would go', [:])
 
         then:
         effects.recorded() == [new RecordingEffects.Recorded('probe', '? where it would go')]
@@ -125,10 +129,10 @@ class RecordingEffectsSpec extends Specification {
                                 [from: "$c/work".toString(), to: "$c/BaseOS".toString()])]),
                 task('finalize', ['sync:BaseOS:x86_64:os'], [
                         new Action.Symlink(dir.resolve('latest').toString(), '/elsewhere'),
-                        new Action.WriteFile("$c/metadata/rpms.json", 'productmd 1.2 rpms.json', null, [compose: c])])])
+                        new Action.WriteFile("$c/metadata/rpms.json", new ProducerKey('productmd-rpms.json', 'productmd 1.2 rpms.json'), null, [compose: c])])])
 
         when:
-        def outcome = new Scheduler(effects, 4, null, { t, s, f, n, d -> }).run(threeTasks)
+        def outcome = new Scheduler(effects, ExecutorRegistry.standard(), 4, null, { t, s, f, n, d -> }).run(threeTasks)
 
         then:
         outcome.states() == [prepare: TaskState.DONE, 'sync:BaseOS:x86_64:os': TaskState.DONE, finalize: TaskState.DONE]

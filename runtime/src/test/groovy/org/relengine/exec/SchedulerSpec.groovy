@@ -5,7 +5,11 @@ import java.time.Duration
 import java.util.concurrent.atomic.AtomicInteger
 import org.relengine.effects.Effects
 import org.relengine.model.Step
+import org.relengine.executors.ExecutorRegistry
 import org.relengine.plan.Action
+import org.relengine.plan.OperationKey
+import org.relengine.plan.ProducerKey
+import org.relengine.plan.spi.TaskFailure
 import org.relengine.plan.Task
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -33,7 +37,7 @@ class SchedulerSpec extends Specification {
     } as Scheduler.Listener
 
     Scheduler.Outcome run(List<Task> tasks, int jobs = 1, Journal journal = null) {
-        new Scheduler(effects, jobs, journal, listener).run(plan(dir, tasks))
+        new Scheduler(effects, ExecutorRegistry.standard(), jobs, journal, listener).run(plan(dir, tasks))
     }
 
     /** An exec that names its task, so the calls say which task ran when. */
@@ -163,10 +167,10 @@ class SchedulerSpec extends Specification {
         def actions = [
                 new Action.MakeDirectory('/c/BaseOS'),
                 new Action.Exec(['dnf', 'reposync'], '/c/out'),
-                new Action.WriteFile('/c/COMPOSE_ID', 'compose id', 'Mini-9.1', [:]),
+                new Action.WriteFile('/c/COMPOSE_ID', ProducerKey.described('compose id'), 'Mini-9.1', [:]),
                 new Action.Symlink('/c/latest', 'Mini-9.1'),
-                new Action.Internal('move-directory', 'move work into compose', ['/c/x'], [from: '/w', to: '/c/x']),
-                new Action.Probe('preview-publish', 'what the sync would change', [target: '/m'])]
+                new Action.Internal(Action.Internal.MOVE_DIRECTORY, 'move work into compose', ['/c/x'], [from: '/w', to: '/c/x']),
+                new Action.Probe(new OperationKey('preview-publish'), 'what the sync would change', [target: '/m'])]
 
         when:
         def outcome = run([task('t', [], actions)])
@@ -332,7 +336,7 @@ class SchedulerSpec extends Specification {
         }
 
         @Override
-        void writeFile(String task, String path, String producer, String content, Map<String, String> params) {
+        void writeFile(String task, String path, ProducerKey producer, String content, Map<String, String> params) {
             calls << "$task: write $path $producer $content $params".toString()
         }
 
@@ -347,12 +351,12 @@ class SchedulerSpec extends Specification {
         }
 
         @Override
-        void internal(String task, String operation, String description, List<String> paths, Map<String, String> params) {
+        void internal(String task, OperationKey operation, String description, List<String> paths, Map<String, String> params) {
             calls << "$task: internal $operation $paths $params".toString()
         }
 
         @Override
-        void probe(String task, String operation, String description, Map<String, String> params) {
+        void probe(String task, OperationKey operation, String description, Map<String, String> params) {
             calls << "$task: probe $operation $params".toString()
         }
 

@@ -15,10 +15,10 @@ final class TestTasks {
 
     /**
      * A task with {@code id}, waiting for {@code dependsOn}, performing {@code actions} (one {@code true} by
-     * default). Named options: {@code kind} (PREPARE), {@code failable} (false), {@code retry} (none).
+     * default). Named options: {@code kind} (prepare), {@code failable} (false), {@code retry} (none).
      */
     static Task task(Map options, String id, List<String> dependsOn, List<Action> actions) {
-        new Task(id, (options.kind ?: TaskKind.PREPARE) as TaskKind, null, null, dependsOn, [], [], Executor.LOCAL,
+        new Task(id, (options.kind ?: new TaskKind("prepare", "compose")) as TaskKind, null, null, dependsOn, [], [], Executor.LOCAL,
                 (options.failable ?: false) as boolean, actions, (options.retry ?: Step.Retry.NONE) as Step.Retry)
     }
 
