@@ -53,6 +53,8 @@ public final class ExtrasStep implements StepUnit {
     public static final TaskKind KIND = new TaskKind("extras", "images");
 
     private static final ProducerKey GRAFT_LIST = new ProducerKey("xorriso-graft-list", "xorriso graft list");
+    private static final ProducerKey DISC_TREEINFO = new ProducerKey("disc-treeinfo", "the disc's .treeinfo");
+    private static final ProducerKey DISC_DISCINFO = new ProducerKey("disc-discinfo", "the disc's .discinfo");
     private static final OperationKey CHECK_REPORT = new OperationKey("check-report");
 
     @Override
@@ -114,16 +116,21 @@ public final class ExtrasStep implements StepUnit {
             // every disc keeps the boot ISO's volume id (…-dvd): the replayed boot records and
             // inst.stage2=hd:LABEL=… expect it
             String dialog = layout.lorax(arch) + "/xorriso-" + image.name() + "-" + arch + ".txt";
-            // the graft list writes the disc root's .treeinfo and .discinfo too: outputs of this task
+            // the disc's own .treeinfo and .discinfo, which the graft list puts at the disc's root
             String root = layout.lorax(arch) + "/" + image.name();
+            String repos = graftRepos(recipe, layout, image, arch);
+            Map<String, String> disc = Params.of("tree", layout.lorax(arch) + "/lorax", "arch", arch,
+                    "name", release.name(), "short", release.shortName(), "version", release.version(),
+                    "repos", repos, "variant", image.variant());
+            Map<String, String> graft = new LinkedHashMap<>(disc);
+            graft.putAll(Params.of("boot", layout.workIsos(arch) + "/" + release.bootIsoName(arch), "out", partial,
+                    "volid", release.volumeId(arch, "dvd"), "extra", layout.extraFiles(), "root", root));
             List<Action> actions = new ArrayList<>(List.of(
-                    new Action.WriteFile(dialog, GRAFT_LIST, null,
-                            Params.of("boot", layout.workIsos(arch) + "/" + release.bootIsoName(arch),
-                                    "out", partial, "volid", release.volumeId(arch, "dvd"), "arch", arch,
-                                    "tree", layout.lorax(arch) + "/lorax", "extra", layout.extraFiles(),
-                                    "repos", graftRepos(recipe, layout, image, arch), "root", root,
-                                    "name", release.name(), "short", release.shortName(),
-                                    "version", release.version(), "variant", image.variant())),
+                    new Action.WriteFile(root + "/.treeinfo", DISC_TREEINFO, null, disc),
+                    new Action.WriteFile(root + "/.discinfo", DISC_DISCINFO, null, disc),
+                    FileActions.remove(partial, "remove a partial " + partial + " left by an interrupted run (xorriso "
+                            + "will not overwrite it)"),
+                    new Action.WriteFile(dialog, GRAFT_LIST, null, graft),
                     new Action.Exec(List.of("xorriso", "-options_from_file", dialog)),
                     new Action.Exec(List.of("implantisomd5", "--supported-iso", partial)),
                     new Action.Exec(List.of("xorriso", "-indev", partial, "-report_el_torito", "as_mkisofs"),
@@ -179,41 +186,47 @@ public final class ExtrasStep implements StepUnit {
 
     @Override
     public Map<ProducerKey, Producer> producers() {
-        return Map.of(GRAFT_LIST, ExtrasStep::xorrisoDialog);
+        return Map.of(GRAFT_LIST, ExtrasStep::xorrisoDialog,
+                DISC_TREEINFO, (p, path, context) -> discTreeinfo(p, context.timestamp()),
+                DISC_DISCINFO, (p, path, context) -> TreeInfo.discinfo(context.timestamp(), p.get("name") + " "
+                        + p.get("version"), p.get("arch")));
     }
 
-    private static String xorrisoDialog(Map<String, String> p, Path path, ProducerContext context) throws IOException {
-        long timestamp = context.timestamp();
-        Path boot = Path.of(p.get("boot"));
-        Path manifestFile = Path.of(p.get("boot") + ".manifest");
-        Set<String> manifest = Files.exists(manifestFile)
-                ? new HashSet<>(Files.readAllLines(manifestFile, StandardCharsets.UTF_8)) : Set.of();
+    /** {@code BaseOS=/…/os,AppStream=/…/os}: the repos a disc carries, in order. */
+    private static Map<String, Path> repos(Map<String, String> p) {
         Map<String, Path> repos = new LinkedHashMap<>();
         if (!p.get("repos").isEmpty()) {
             for (String entry : p.get("repos").split(",")) {
                 repos.put(entry.substring(0, entry.indexOf('=')), Path.of(entry.substring(entry.indexOf('=') + 1)));
             }
         }
-        // the disc's own tree files: its variants are the repos it carries, AppStream main
-        Path root = Path.of(p.get("root"));
-        Files.createDirectories(root);
+        return repos;
+    }
+
+    /** The disc's own tree file: its variants are the repos it carries, the image's own variant main. */
+    private static String discTreeinfo(Map<String, String> p, long timestamp) throws IOException {
+        Map<String, Path> repos = repos(p);
         Map<String, String> variants = new LinkedHashMap<>();
         repos.keySet().stream().filter(r -> !r.equals(p.get("variant"))).forEach(r -> variants.put(r, r));
         String own = repos.containsKey(p.get("variant")) ? p.get("variant") : repos.keySet().stream().findFirst()
                 .orElse(p.get("variant"));
-        String treeinfo = TreeInfo.treeinfo(Path.of(p.get("tree")), p.get("arch"), p.get("name"), p.get("short"),
+        return TreeInfo.treeinfo(Path.of(p.get("tree")), p.get("arch"), p.get("name"), p.get("short"),
                 p.get("version"), own, variants, timestamp, new TreeInfo.DiscMedia())
                 .replace("packages = Packages\nrepository = .\n", "packages = " + own + "/Packages\nrepository = " + own
                         + "\n");
-        Files.writeString(root.resolve(".treeinfo"), treeinfo);
-        Files.writeString(root.resolve(".discinfo"), TreeInfo.discinfo(timestamp, p.get("name") + " "
-                + p.get("version"), p.get("arch")));
+    }
+
+    private static String xorrisoDialog(Map<String, String> p, Path path, ProducerContext context) throws IOException {
+        Path boot = Path.of(p.get("boot"));
+        Path manifestFile = Path.of(p.get("boot") + ".manifest");
+        Set<String> manifest = Files.exists(manifestFile)
+                ? new HashSet<>(Files.readAllLines(manifestFile, StandardCharsets.UTF_8)) : Set.of();
+        Map<String, Path> repos = repos(p);
+        Path root = Path.of(p.get("root"));
         Map<Path, String> discFiles = new LinkedHashMap<>();
         discFiles.put(root.resolve(".treeinfo"), ".treeinfo");
         discFiles.put(root.resolve(".discinfo"), ".discinfo");
         Path iso = Path.of(p.get("out"));
-        // xorriso refuses to overwrite; a re-run starts from a clean output
-        Files.deleteIfExists(iso);
         String extra = p.get("extra");
         // the disc keeps the boot ISO's own label: its boot menu (inst.stage2=hd:LABEL=…) names it
         String volumeId = IsoVolume.volumeId(boot);

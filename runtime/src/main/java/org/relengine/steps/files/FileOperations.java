@@ -45,7 +45,7 @@ public final class FileOperations implements StepUnit {
                 },
                 FileActions.REMOVE_FILE, (p, log, context) -> {
                     if (Files.deleteIfExists(Path.of(p.get("path")))) {
-                        log.println("removed " + p.get("path") + ", left by an interrupted run");
+                        log.println("removed " + p.get("path"));
                     }
                 },
                 FileActions.COPY_FILE, (p, log, context) -> {

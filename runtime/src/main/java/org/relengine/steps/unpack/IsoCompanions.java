@@ -14,6 +14,7 @@ import org.relengine.plan.ComposeLayout;
 import org.relengine.plan.ProducerKey;
 import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Producer;
+import org.relengine.steps.files.FileActions;
 
 /** What goes beside every ISO of the compose: its manifest, its generic and latest aliases, and their checksums. */
 public final class IsoCompanions {
@@ -30,8 +31,10 @@ public final class IsoCompanions {
         String dir = layout.workIsos(arch);
         String name = iso.substring(iso.lastIndexOf('/') + 1);
         actions.add(new Action.Exec(List.of("xorriso", "-dev", iso, "-find", "/"), layout.scratch(iso, ".find")));
-        actions.add(new Action.WriteFile(iso + ".manifest", MANIFEST, null,
-                Params.of("listing", layout.scratch(iso, ".find"), "remove", "true")));
+        String listing = layout.scratch(iso, ".find");
+        actions.add(new Action.WriteFile(iso + ".manifest", MANIFEST, null, Params.of("listing", listing)));
+        actions.add(FileActions.remove(listing, "remove " + listing + ", xorriso's listing of the ISO, now in its "
+                + "manifest"));
         String generic = release.genericIsoName(arch, image);
         String latest = release.latestIsoName(arch, image);
         actions.add(new Action.Symlink(dir + "/" + generic, name));
@@ -49,11 +52,6 @@ public final class IsoCompanions {
     }
 
     private static String manifest(Map<String, String> p) throws IOException {
-        Path listing = Path.of(p.get("listing"));
-        String manifest = IsoVolume.manifest(Files.readString(listing, StandardCharsets.UTF_8));
-        if ("true".equals(p.get("remove"))) {
-            Files.deleteIfExists(listing);
-        }
-        return manifest;
+        return IsoVolume.manifest(Files.readString(Path.of(p.get("listing")), StandardCharsets.UTF_8));
     }
 }
