@@ -38,6 +38,22 @@ public final class RecipeFile {
     /** 1 MiB: the shipped recipes are 5 kB; anything near this is not the file that was meant. */
     public static final int LIMIT = 1 << 20;
 
+    /**
+     * What a file is read as, for the reasons and hints of a refusal: the same checks serve every input that is
+     * read whole into memory (a recipe, a saved plan), each with its own limit.
+     *
+     * @param noun           what the file is read as, with its article: "a recipe", "a plan"
+     * @param limit          the most bytes read; a file with more is refused
+     * @param directoryHint  what to do when the path is a directory
+     * @param sizeHint       what to do when the file is larger than {@code limit}
+     */
+    public record Kind(String noun, int limit, String directoryHint, String sizeHint) {
+    }
+
+    /** A recipe file, as {@link #bytes(Path)} reads it. */
+    public static final Kind RECIPE = new Kind("a recipe", LIMIT, "name a recipe file (*.groovy) in it",
+            "check that this is the recipe meant; a recipe is a few kilobytes of declarations");
+
     private static final Set<String> MADE_UP_FILE_SYSTEMS = Set.of("proc", "sysfs");
 
     /** A file that is not read as a recipe: why, as the end of "cannot read recipe `F`: …", and what to do. */
@@ -45,7 +61,7 @@ public final class RecipeFile {
         private final String reason;
         private final String hint;
 
-        Refused(String reason, String hint) {
+        public Refused(String reason, String hint) {
             super(reason);
             this.reason = reason;
             this.hint = hint;
@@ -74,33 +90,60 @@ public final class RecipeFile {
      * {@link java.nio.file.NoSuchFileException}; a file that is no recipe is {@link Refused}.
      */
     public static byte[] bytes(Path file) throws IOException {
+        Path real = checked(file, RECIPE);
+        boolean linked = Files.isSymbolicLink(file);
+        if (!real.getFileName().toString().endsWith(".groovy")) {
+            throw new Refused(is(linked, real, "not a recipe (*.groovy)"), linked
+                    ? "a link read as a recipe must lead to a recipe file (*.groovy)" : "recipes are files named *.groovy");
+        }
+        return read(file, real, RECIPE);
+    }
+
+    /**
+     * The bytes of a file read whole as {@code kind}, by the rules of a recipe but for its name: a regular file,
+     * not one of {@code /proc} or {@code /sys}, at most {@code kind.limit()} bytes. A missing file, or a link to
+     * one, is a {@link java.nio.file.NoSuchFileException}; anything else is {@link Refused}.
+     */
+    public static byte[] bytes(Path file, Kind kind) throws IOException {
+        return read(file, checked(file, kind), kind);
+    }
+
+    /** The file {@code file} resolves to, once it is known to be a regular file of a real file system. */
+    private static Path checked(Path file, Kind kind) throws IOException {
         Path real = file.toRealPath();
         boolean linked = Files.isSymbolicLink(file);
         BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (attributes.isDirectory()) {
-            throw new Refused(is(linked, real, "a directory"), "name a recipe file (*.groovy) in it");
+            throw new Refused(is(linked, real, "a directory"), kind.directoryHint());
         }
+        String regular = kind.noun() + " is read from a regular file: save its text in one";
         if (!attributes.isRegularFile()) {
-            throw new Refused(is(linked, real, kind(real)), "a recipe is read from a regular file: save its text in one");
+            throw new Refused(is(linked, real, kind(real)), regular);
         }
         if (madeUp(real)) {
             throw new Refused(is(linked, real, "a file of /proc or /sys, which the kernel makes up as it is read"),
-                    "a recipe is read from a regular file: save its text in one");
+                    regular);
         }
-        if (!real.getFileName().toString().endsWith(".groovy")) {
-            throw new Refused(is(linked, real, "not a recipe (*.groovy)"), linked
-                    ? "a link read as a recipe must lead to a recipe file (*.groovy)" : "recipes are files named *.groovy");
-        }
+        return real;
+    }
+
+    /** At most the kind's limit of bytes, counted as they are read. */
+    private static byte[] read(Path file, Path real, Kind kind) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            bytes = in.readNBytes(LIMIT + 1);
+            bytes = in.readNBytes(kind.limit() + 1);
         }
-        if (bytes.length > LIMIT) {
-            throw new Refused(is(linked, real, "larger than " + LIMIT / (1 << 20) + " MiB, more than any recipe"),
-                    "check that this is the recipe meant; a recipe is a few kilobytes of declarations");
+        if (bytes.length > kind.limit()) {
+            throw new Refused(is(Files.isSymbolicLink(file), real, "larger than " + mebibytes(kind.limit())
+                    + ", more than any " + kind.noun().substring(kind.noun().indexOf(' ') + 1)), kind.sizeHint());
         }
         return bytes;
+    }
+
+    /** {@code 1 MiB}: a limit as it is said in messages. */
+    public static String mebibytes(int limit) {
+        return limit / (1 << 20) + " MiB";
     }
 
     /** What the file is; through a link, the message names where it leads: the file that would have been read. */

@@ -51,6 +51,10 @@ final class ApplyCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("relengine: there is no plan " + planFile);
             return ExitCode.ERRORS;
+        } catch (org.relengine.compile.RecipeFile.Refused e) {
+            err.println("relengine: cannot use " + planFile + ": " + e.reason());
+            err.println("  hint: " + e.hint());
+            return ExitCode.ERRORS;
         } catch (IOException e) {
             err.println("relengine: cannot use " + planFile + ": " + e.getMessage());
             return ExitCode.ERRORS;

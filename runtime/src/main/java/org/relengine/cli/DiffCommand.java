@@ -121,6 +121,10 @@ final class DiffCommand implements Callable<Integer> {
             reader = path -> RecipeRevisions.read(path, revision).text();
             try {
                 label = operand + " (" + RecipeRevisions.read(file, revision).commit().substring(0, 12) + ")";
+            } catch (org.relengine.compile.RecipeFile.Refused e) {
+                err.println("relengine: cannot read " + operand + ": " + e.reason());
+                err.println("  hint: " + e.hint());
+                return null;
             } catch (IOException e) {
                 err.println("relengine: cannot read " + operand + ": " + e.getMessage());
                 return null;

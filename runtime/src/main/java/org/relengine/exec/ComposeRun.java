@@ -141,9 +141,9 @@ public final class ComposeRun {
                 out.println("  | " + line);
             }
         }
-        if (compose && Files.exists(composeDir.resolve("STATUS"))) {
-            out.println("relengine: compose " + plan.composeId() + " is "
-                    + Files.readString(composeDir.resolve("STATUS")).strip());
+        String state = compose ? status(composeDir) : null;
+        if (state != null) {
+            out.println("relengine: compose " + plan.composeId() + " is " + state);
         }
         if (stopped != null) {
             int unstarted = outcome.ids(TaskState.PENDING).size();
@@ -169,6 +169,22 @@ public final class ComposeRun {
                 return Journal.read(journal).finishedStatus();
             }
         };
+    }
+
+    /**
+     * The word a compose's STATUS holds, or null when there is none to read: none was written, or what stands at
+     * its path is no file (a directory in the way, which the run reports as the reason it stopped).
+     */
+    public static String status(Path composeDir) {
+        Path file = composeDir.resolve("STATUS");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The version that goes into the ingredients of work done in Java. */

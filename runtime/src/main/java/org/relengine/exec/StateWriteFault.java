@@ -39,7 +39,10 @@ public final class StateWriteFault extends RuntimeException {
 
     /** What to do about it: the compose is left as it was recorded, so --resume continues it. */
     public String hint() {
-        return (noSpace ? "free space on the file system of " + file.getParent() : "make " + file + " writable")
+        String cause = noSpace ? "free space on the file system of " + file.getParent()
+                : java.nio.file.Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? "remove the directory that stands at " + file : "make " + file + " writable";
+        return cause
                 + ", then continue the compose with --resume (the tasks whose end could not be recorded run again)";
     }
 }

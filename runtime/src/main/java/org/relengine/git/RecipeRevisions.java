@@ -1,6 +1,7 @@
 package org.relengine.git;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.relengine.compile.RecipeFile;
 
 /** Recipes in git: the commit a recipe is at, and a recipe's text at any revision (JGit, no git binary). */
 public final class RecipeRevisions {
@@ -64,11 +66,32 @@ public final class RecipeRevisions {
                     if (tree == null) {
                         throw new java.nio.file.NoSuchFileException(relative + " at " + revision);
                     }
-                    ObjectLoader loader = repository.open(tree.getObjectId(0));
-                    return new AtRevision(new String(loader.getBytes(), StandardCharsets.UTF_8), commit.name());
+                    return new AtRevision(new String(bytes(repository.open(tree.getObjectId(0))),
+                            StandardCharsets.UTF_8), commit.name());
                 }
             }
         }
+    }
+
+    /**
+     * A blob's bytes, bounded as a recipe file on disk is ({@link RecipeFile#LIMIT}): its size is stated in the
+     * object's header, and the bytes are also counted as they are inflated, so that a larger blob is never read
+     * whole.
+     */
+    private static byte[] bytes(ObjectLoader loader) throws IOException {
+        byte[] bytes;
+        if (loader.getSize() > RecipeFile.LIMIT) {
+            bytes = null;
+        } else {
+            try (InputStream in = loader.openStream()) {
+                bytes = in.readNBytes(RecipeFile.LIMIT + 1);
+            }
+        }
+        if (bytes == null || bytes.length > RecipeFile.LIMIT) {
+            throw new RecipeFile.Refused("it is larger than " + RecipeFile.mebibytes(RecipeFile.LIMIT)
+                    + ", more than any recipe", RecipeFile.RECIPE.sizeHint());
+        }
+        return bytes;
     }
 
     private static Repository open(Path file) throws IOException {

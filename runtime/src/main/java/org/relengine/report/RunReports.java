@@ -83,9 +83,8 @@ public final class RunReports {
 
     /** The plan whose run {@link #observers} last followed has ended so. */
     public void ran(Plan plan, ComposeRun.Result result) throws IOException {
-        Path status = Path.of(plan.composeDir()).resolve("STATUS");
-        String word = plan.scope().compose() && Files.exists(status) ? Files.readString(status).strip()
-                : result.exitCode() == 0 ? "done" : "failed";
+        String status = plan.scope().compose() ? ComposeRun.status(Path.of(plan.composeDir())) : null;
+        String word = status != null ? status : result.exitCode() == 0 ? "done" : "failed";
         runs.add(new PlanRun(plan, current, result.exitCode(), result.took(), word));
     }
 

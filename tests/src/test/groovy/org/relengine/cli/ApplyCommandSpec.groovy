@@ -262,7 +262,70 @@ class ApplyCommandSpec extends Specification {
         'model.json'     | 'another JSON schema' | '{"schema": "relengine.model/1"}\n' | 'it is not a relengine plan (schema relengine.plan/1)'
         'array.json'     | 'a JSON array'        | '[1, 2]\n'                          | 'it is not a relengine plan (schema relengine.plan/1)'
         'empty.json'     | 'an empty file'       | ''                                  | 'it is not a relengine plan (schema relengine.plan/1)'
-        'plans'          | 'a directory'         | null                                | 'Is a directory'
+    }
+
+    static final String REGULAR = 'a plan is read from a regular file: save its text in one'
+
+    def "a plan file that is a FIFO is refused at once, naming it"() {
+        given: 'a FIFO no one writes to; a reader that opened it would wait until the spec opens it, 8 s on'
+        RefusedRecipeFileSpec.fifo(dir.resolve('plan.json'))
+
+        when:
+        long start = System.nanoTime()
+        def result = Cli.run([dir: dir, timeout: 30], 'apply', 'plan.json', '--dry-run')
+        long seconds = (System.nanoTime() - start).intdiv(1_000_000_000L)
+
+        then:
+        result.exitCode == 1
+        result.stdout == ''
+        result.stderrLines == ['relengine: cannot use plan.json: it is a FIFO (named pipe)', "  hint: $REGULAR".toString()]
+        result.stackTraceMarkers == []
+        seconds < 8
+    }
+
+    def "apply #file (#what): exit 1, refused before anything of it is read, with a hint"() {
+        given:
+        make(dir.resolve(file))
+
+        when:
+        def result = Cli.run([dir: dir, timeout: 60], 'apply', file, '--dry-run')
+
+        then:
+        result.exitCode == 1
+        result.stdout == ''
+        result.stderrLines == ["relengine: cannot use $file: $reason".toString(), "  hint: $hint".toString()]
+        result.stackTraceMarkers == []
+
+        where:
+        file        | what                     | make                                                                         || reason                                                    | hint
+        '/dev/zero' | 'a device that never ends' | { Path p -> }                                                              || 'it is a character device'                                | REGULAR
+        'zero.json' | 'a link to /dev/zero'    | { Path p -> Files.createSymbolicLink(p, Path.of('/dev/zero')) }             || 'it is a link to /dev/zero, which is a character device'  | REGULAR
+        'plans'     | 'a directory'            | { Path p -> Files.createDirectory(p) }                                      || 'it is a directory'                                       | 'name the plan file in it, as written by `relengine plan --out`'
+        'huge.json' | 'a file over 64 MiB'     | { Path p -> new RandomAccessFile(p.toFile(), 'rw').withCloseable { it.setLength((64L << 20) + 1) } } || 'it is larger than 64 MiB, more than any plan' | 'check that this is the plan meant; the plan of a whole distribution is about a megabyte'
+    }
+
+    def "a plan file of 64 MiB is read: the limit is past any plan, not at it"() {
+        given: 'a plan, padded with spaces to the limit'
+        relengine('plan', 'rocky9.groovy', '--out', 'plan.json')
+        Path plan = dir.resolve('plan.json')
+        long size = Files.size(plan)
+        Files.newOutputStream(plan, java.nio.file.StandardOpenOption.APPEND).withCloseable { out ->
+            byte[] spaces = (' ' * (1 << 20)).bytes
+            long left = (64L << 20) - size
+            while (left > 0) {
+                int n = (int) Math.min(left, spaces.length)
+                out.write(spaces, 0, n)
+                left -= n
+            }
+        }
+
+        when:
+        def result = relengine('apply', 'plan.json', '--dry-run')
+
+        then:
+        Files.size(plan) == 64L << 20
+        result.exitCode == 0
+        result.stderr == ''
     }
 
     def "apply #file (#what): exit 1, one clear line naming the plan, no library internals"() {

@@ -118,4 +118,66 @@ class DiffCommandSpec extends Specification {
         result.stderr.contains('rocky8.groovy at HEAD')
         Cli.STACK_TRACE_MARKERS.every { !result.stderr.contains(it) }
     }
+
+    static final String SIZE_HINT = 'check that this is the recipe meant; a recipe is a few kilobytes of declarations'
+
+    /** The text of rocky9.groovy padded with comment lines to {@code size} bytes. */
+    static String padded(long size) {
+        StringBuilder text = new StringBuilder(Files.readString(Cli.RECIPES.resolve('rocky9.groovy')))
+        String line = '// ' + 'x' * 76 + '\n'
+        while (text.length() + line.length() <= size) {
+            text.append(line)
+        }
+        text.append('/' * (size - text.length()))
+        text.toString()
+    }
+
+    def "a recipe larger than 1 MiB at the revision is refused naming FILE@REV, never read whole"() {
+        given: 'a commit of the recipe one byte over the limit, and the recipe as it should be in the work tree'
+        Files.writeString(dir.resolve('rocky9.groovy'), padded((1 << 20) + 1))
+        commitRecipes('an accident')
+        Files.copy(Cli.RECIPES.resolve('rocky9.groovy'), dir.resolve('rocky9.groovy'),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+
+        when:
+        def result = Cli.run([dir: dir], 'diff', 'rocky9.groovy@HEAD', 'rocky9.groovy')
+
+        then:
+        result.exitCode == 1
+        result.stdout == ''
+        result.stderrLines == ['relengine: cannot read rocky9.groovy@HEAD: it is larger than 1 MiB, more than any recipe',
+                               "  hint: $SIZE_HINT".toString()]
+        result.stackTraceMarkers == []
+    }
+
+    def "an include larger than 1 MiB at the revision is refused at its include statement"() {
+        given: 'the base recipe one byte over the limit at HEAD, as it should be in the work tree; the beta recipe includes it'
+        Files.writeString(dir.resolve('rocky9.groovy'), padded((1 << 20) + 1))
+        commitRecipes('an accident')
+        Files.copy(Cli.RECIPES.resolve('rocky9.groovy'), dir.resolve('rocky9.groovy'),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+
+        when:
+        def result = Cli.run([dir: dir], 'diff', 'rocky9-beta.groovy@HEAD', 'rocky9-beta.groovy')
+
+        then:
+        result.exitCode == 1
+        result.stderr.contains('error: cannot read recipe `rocky9.groovy`: it is larger than 1 MiB, more than any recipe [R100]')
+        result.stderr.contains("hint: $SIZE_HINT")
+        result.stackTraceMarkers == []
+    }
+
+    def "a recipe of exactly 1 MiB at the revision is read"() {
+        given:
+        Files.writeString(dir.resolve('rocky9.groovy'), padded(1 << 20))
+        commitRecipes('padded to the limit')
+
+        when:
+        def result = Cli.run([dir: dir], 'diff', 'rocky9.groovy@HEAD', 'rocky9.groovy')
+
+        then:
+        Files.size(dir.resolve('rocky9.groovy')) == 1 << 20
+        result.exitCode == 0
+        result.stdout.contains('Model: no change')
+    }
 }

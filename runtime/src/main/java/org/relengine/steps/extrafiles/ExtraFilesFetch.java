@@ -37,8 +37,20 @@ public final class ExtraFilesFetch {
                                Path scratch, Wait wait) throws IOException {
         deleteTree(scratch);
         Cloning cloning = new Cloning(url, wait);
+        // JGit asks the monitor whether to cancel only between pieces of work, never while it waits for a server's
+        // answer: that wait is bounded by its socket timeout, which therefore ends by the task's deadline too
+        long left = (java.time.Duration.between(java.time.Instant.now(), wait.deadline()).toMillis() + 999) / 1000;
+        int timeout = (int) Math.max(1, Math.min(HttpGet.SILENCE.toSeconds(), left));
+        // and, as it gives no progress while it waits, the task's log hears what it waits for from a ticker
+        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "clone-wait " + org.relengine.secrets.Redaction.text(url));
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        ticker.scheduleAtFixedRate(cloning::tell, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         try (Git git = Git.cloneRepository().setURI(url).setDirectory(scratch.toFile()).setBranch(ref)
-                .setDepth(1).setTimeout((int) HttpGet.SILENCE.toSeconds()).setProgressMonitor(cloning).call()) {
+                .setDepth(1).setTimeout(timeout).setProgressMonitor(cloning).call()) {
             String commit = git.getRepository().resolve("HEAD").name();
             Files.createDirectories(into);
             Files.createDirectories(metadata);
@@ -63,10 +75,12 @@ public final class ExtraFilesFetch {
         } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
             if (cloning.overdue()) {
                 throw new TaskFailure("cannot fetch the extra files from " + url + " at " + ref + ": the task's timeout ("
-                        + org.relengine.formats.Durations.human(wait.timeout()) + ") ran out while cloning it", e);
+                        + org.relengine.formats.Durations.human(wait.timeout()) + ") ran out while cloning it ("
+                        + cloning.waitingFor() + ")", e);
             }
             throw new TaskFailure("cannot fetch the extra files from " + url + " at " + ref + ": " + e.getMessage(), e);
         } finally {
+            ticker.shutdownNow();
             deleteScratch(scratch);
         }
     }
@@ -107,18 +121,28 @@ public final class ExtraFilesFetch {
         }
 
         @Override
-        public void beginTask(String title, int totalWork) {
+        public synchronized void beginTask(String title, int totalWork) {
             task = title;
         }
 
         @Override
         public boolean isCancelled() {
+            tell();
+            return overdue() || wait.stopped() != null;
+        }
+
+        /** Tells the task's log what the clone waits for, every 5 s of it. */
+        synchronized void tell() {
             java.time.Instant now = java.time.Instant.now();
             if (java.time.Duration.between(told, now).toSeconds() >= 5) {
                 told = now;
                 wait.tell("cloning " + url + " (" + task + ")");
             }
-            return overdue() || wait.stopped() != null;
+        }
+
+        /** What the clone was at: before any progress, the server's first answer. */
+        synchronized String waitingFor() {
+            return "connecting".equals(task) ? "connecting: waiting for the server's answer" : task;
         }
 
         boolean overdue() {
