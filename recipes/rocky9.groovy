@@ -78,6 +78,8 @@ compose {
 publish {
     staging delete: true, chown: '10004:10005'
     production delete: true, protect: ['devel'], chown: '10004:10005'
+    // sign-repos-only.sh: the repomd.xml of every staged os, debug and source tree, before production
+    signRepos key: 'releng@rockylinux.org', trees: ['os', 'debug', 'source']
     filelists modules: ['rocky']
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
              comment: 'https://docs.rockylinux.org/release_notes/9_7/'

@@ -267,6 +267,8 @@ public final class ModelBuilder {
             case "torrents" -> new Step.Torrents(s.strings("announce", List.of()), s.text("comment", ""), s.origin());
             case "sign" -> new Step.Sign(s.text("key", null), s.flag("repomd", false), s.flag("checksums", false),
                     s.origin());
+            case "signRepos" -> new Step.SignRepos(s.text("key", null),
+                    s.strings("trees", Step.SignRepos.DEFAULT_TREES), s.text("homedir", null), s.origin());
             default -> throw new IllegalStateException("publish keyword without a step: " + s.name());
         };
     }

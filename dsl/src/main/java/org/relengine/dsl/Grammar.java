@@ -210,6 +210,14 @@ public final class Grammar {
                             .option("checksums", BOOLEAN, "detached signature of CHECKSUM files")
                             .doc("Signatures, after the last change to what they sign.", "sign key: 'releng@example.org', repomd: true")
                             .build(),
+                    declare("signRepos")
+                            .option("key", STRING, "GPG key id or fingerprint")
+                            .option("trees", STRINGS, "which trees of every repo (default ['os', 'debug', 'source']; "
+                                    + "also 'kickstart')")
+                            .option("homedir", STRING, "the GnuPG home that holds the key (default: gpg's own)")
+                            .doc("Rocky's sign-repos-only: a detached signature of the repomd.xml of every staged tree.",
+                                    "signRepos key: 'releng@example.org', trees: ['os', 'debug', 'source']")
+                            .build(),
                     REMOVE).doc("The publish steps.", "publish { staging delete: true }").build()
     ).build();
 

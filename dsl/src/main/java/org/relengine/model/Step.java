@@ -181,10 +181,32 @@ public sealed interface Step {
         }
     }
 
+    /** A step that signs with a GPG key, which it must name. */
+    sealed interface Signing extends Step permits Sign, SignRepos {
+        String key();
+    }
+
     /** Detached signatures: {@code repomd.xml.asc} after the last repodata change, and CHECKSUM files. */
-    record Sign(String key, boolean repomd, boolean checksums, Origin origin) implements Step {
+    record Sign(String key, boolean repomd, boolean checksums, Origin origin) implements Signing {
         public String keyword() {
             return "sign";
+        }
+
+        public List<String> requires() {
+            return List.of("staging");
+        }
+    }
+
+    /**
+     * Rocky's sign-repos-only: a detached signature of the {@code repomd.xml} of every staged tree of the kinds
+     * named ({@code os}, {@code debug}, {@code source}, {@code kickstart}), with the key in {@code homedir} (null:
+     * gpg's own home).
+     */
+    record SignRepos(String key, List<String> trees, String homedir, Origin origin) implements Signing {
+        public static final List<String> DEFAULT_TREES = List.of("os", "debug", "source");
+
+        public String keyword() {
+            return "signRepos";
         }
 
         public List<String> requires() {

@@ -350,7 +350,7 @@ public final class RecipeValidator {
     }
 
     private static String blockOf(String step) {
-        return List.of("staging", "production", "filelists", "torrents", "sign").contains(step) ? "publish" : "compose";
+        return org.relengine.dsl.Grammar.blocksDeclaring(step).stream().findFirst().orElse("compose");
     }
 
     private void step(Step step) {
@@ -402,9 +402,9 @@ public final class RecipeValidator {
             }
         } else if (step instanceof Step.FileLists fileLists) {
             modules(fileLists.modules(), origin);
-        } else if (step instanceof Step.Sign sign && sign.key() == null) {
-            out.error(Problem.MISSING_OPTION, origin.at(), "sign".length(), "the GPG key id or fingerprint",
-                    "sign", "key");
+        } else if (step instanceof Step.Signing signing && signing.key() == null) {
+            out.error(Problem.MISSING_OPTION, origin.at(), step.keyword().length(), "the GPG key id or fingerprint",
+                    step.keyword(), "key");
         }
     }
 

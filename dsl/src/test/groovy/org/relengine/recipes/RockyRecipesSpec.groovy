@@ -592,23 +592,25 @@ class RockyRecipesSpec extends Specification {
         ComposePaths.of(r).stagingDir() == "/mnt/repos-staging/mirror/pub/rocky/$stagingDir".toString()
         prod.map { [delete: it.delete(), exclude: it.exclude(), protect: it.protect(), chown: it.chown()] }.orElse(null) == production
         sign.map { [key: it.key(), repomd: it.repomd(), checksums: it.checksums()] }.orElse(null) == signing
+        r.step(Step.SignRepos).map { [it.key(), it.trees()] }.orElse(null) ==
+                (file == R8 ? null : ['releng@rockylinux.org', ['os', 'debug', 'source']])
         r.step(Step.FileLists).get().modules() == ['rocky']
         r.step(Step.Torrents).map { [it.announce(), it.comment()] }.orElse(null) == torrents
 
         where:
         // 8 (§6.2/§6.3): non-delete staging sync excluding boot/install data, createrepo with comps and
         //   modules, every repomd.xml signed last; production `rsync --delete` (§6.4).
-        // 9 (§6.2 sync-to-staging.delete.sh): delete sync, repodata as served by Peridot, no createrepo,
-        //   no signing. Production: `devel` is copied but never deleted by the production delete-sync (the
+        // 9 (§6.2 sync-to-staging.delete.sh): delete sync, repodata as served by Peridot, no createrepo;
+        //   sign-repos-only.sh signs the staged os, debug and source trees' repomd.xml (signRepos, below). Production: `devel` is copied but never deleted by the production delete-sync (the
         //   issue: "`devel` excluded from production deletes"); §6.4's sync-to-prod.delete.sh has no exclusion,
         //   so `protect` (copy, never delete) rather than `exclude` (never copy).
         // beta / lookahead (§6.2, §6.4, fix of 2026-01): staging only, the delete-sync never deletes devel;
         //   prod scripts exit 1, so no production step and no torrents.
         file | keywords                                                           | stagingDelete | stagingExclude | stagingProtect | createrepo | stagingDir      | production                                                     | signing                                                              | torrents
         R8   | ['staging', 'sign', 'production', 'filelists', 'torrents']         | false         | UPDATE_EXCLUDE | []             | true       | '8.10-RC2'      | [delete: true, exclude: [], protect: [], chown: OWNER]         | [key: 'infrastructure@rockylinux.org', repomd: true, checksums: false] | [TRACKERS, 'https://docs.rockylinux.org/release_notes/8_10/']
-        R9   | ['staging', 'production', 'filelists', 'torrents']                 | true          | []             | []             | false      | '9.7-RC2'       | [delete: true, exclude: [], protect: ['devel'], chown: OWNER]  | null                                                                 | [TRACKERS, 'https://docs.rockylinux.org/release_notes/9_7/']
-        BETA | ['staging', 'filelists']                                           | true          | []             | ['devel']      | false      | '9.8-BETA'      | null                                                           | null                                                                 | null
-        LH   | ['staging', 'filelists']                                           | true          | []             | ['devel']      | false      | '9.8-LookAhead' | null                                                           | null                                                                 | null
+        R9   | ['staging', 'production', 'signRepos', 'filelists', 'torrents']    | true          | []             | []             | false      | '9.7-RC2'       | [delete: true, exclude: [], protect: ['devel'], chown: OWNER]  | null                                                                 | [TRACKERS, 'https://docs.rockylinux.org/release_notes/9_7/']
+        BETA | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-BETA'      | null                                                           | null                                                                 | null
+        LH   | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-LookAhead' | null                                                           | null                                                                 | null
     }
 
     /** §6.3 step 3: what the update (non-delete) staging sync must not clobber. */

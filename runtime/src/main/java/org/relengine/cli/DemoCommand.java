@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoServer server = startServer(fixtures, portFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
-            Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), fixtures.git());
+            Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), fixtures.git(), fixtures.gnupg());
             String stamp = dateStamp != null ? dateStamp : DateStamp.now();
             Plan plan = DemoPlanning.plan(demo, stamp);
             if (resume.resume && !dryRun && dateStamp == null) {
@@ -247,13 +247,20 @@ final class DemoCommand implements Callable<Integer> {
         if (lists != null && Files.exists(lists)) {
             out.println("  file list    " + lists);
         }
+        var signing = demo.step(org.relengine.model.Step.SignRepos.class);
+        long signatures = plan.task("signrepos").map(t -> t.outputs().stream().filter(o -> Files.exists(Path.of(o)))
+                .count()).orElse(0L);
+        if (signing.isPresent() && signatures > 0) {
+            out.println("  signatures   " + signatures + " repomd.xml of staging signed (" + String.join(", ",
+                    signing.get().trees()) + " trees), with the demo's throwaway key in " + signing.get().homedir());
+        }
         out.println("  logs         " + result.logs());
         out.println();
         out.println("  Synthetic in the demo: the per-arch lorax boot images (lorax must run on each target arch;");
         out.println("  a small xorriso-made boot ISO stands in, through the same pull-unpack-tree path), the cloud");
-        out.println("  images, and the packages themselves. Signatures are not checked (the demo's RPMs are unsigned),");
-        out.println("  published files keep your ownership, and every step runs on this machine. Everything else is");
-        out.println("  the real recipe and the real tools.");
+        out.println("  images, the packages themselves, and the key staging is signed with (a throwaway one). Package");
+        out.println("  signatures are not checked (the demo's RPMs are unsigned), published files keep your ownership,");
+        out.println("  and every step runs on this machine. Everything else is the real recipe and the real tools.");
         out.flush();
     }
 

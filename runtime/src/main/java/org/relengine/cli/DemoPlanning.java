@@ -23,8 +23,8 @@ final class DemoPlanning {
     }
 
     /** The recipe pointed at the demo's server and its extra files' repository, composing into {@code out}. */
-    static Recipe adapt(Recipe recipe, Path out, String serverUrl, Path git) {
-        return DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), serverUrl, git);
+    static Recipe adapt(Recipe recipe, Path out, String serverUrl, Path git, Path gnupg) {
+        return DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), serverUrl, git, gnupg);
     }
 
     /** A full run of everything the adapted recipe declares. */
@@ -35,7 +35,7 @@ final class DemoPlanning {
 
     /** Every program the demo runs: its compose's, and those its fixtures are built with. */
     static PlanPrograms programs(Recipe recipe, Path out) {
-        Plan plan = plan(adapt(recipe, out, NO_SERVER, out.resolve("git")), DateStamp.now());
+        Plan plan = plan(adapt(recipe, out, NO_SERVER, out.resolve("git"), out.resolve("gnupg")), DateStamp.now());
         return PlanPrograms.of(plan, ProgramCatalog.SHIPPED).with(DemoFixtures.PROGRAMS, "demo fixtures");
     }
 }

@@ -35,10 +35,18 @@ public final class DemoFixtures {
     private static final String VERSION = "demo-fixtures-3";
 
     /** The programs the fixtures are built with; {@link ProcessRunner} refuses any other. */
-    public static final List<String> PROGRAMS = List.of("rpmbuild", "createrepo_c", "xorriso");
+    public static final List<String> PROGRAMS = List.of("rpmbuild", "createrepo_c", "xorriso", "gpg");
 
-    /** Where the pieces are, once built. */
-    public record Built(Path server, String projectPath, Path artifacts, Path git, int packages, boolean cached) {
+    /** Who the demo's throwaway signing key names: a recipe's signing steps sign with it in the demo. */
+    public static final String SIGNING_KEY = "relengine-demo@relengine.invalid";
+
+    /**
+     * Where the pieces are, once built.
+     *
+     * @param gnupg the GnuPG home holding the demo's throwaway signing key; null when the recipe signs nothing
+     */
+    public record Built(Path server, String projectPath, Path artifacts, Path git, int packages, boolean cached,
+                        Path gnupg) {
     }
 
     private final Recipe recipe;
@@ -58,7 +66,7 @@ public final class DemoFixtures {
         String projectPath = "v1/projects/" + project;
         if (Files.exists(done)) {
             return new Built(server, projectPath, server.resolve("artifacts"), dir.resolve("git"),
-                    Integer.parseInt(Files.readString(done).strip()), true);
+                    Integer.parseInt(Files.readString(done).strip()), true, signingKey(dir.resolve("gnupg")));
         }
         deleteTree(dir);
         Files.createDirectories(dir);
@@ -69,7 +77,30 @@ public final class DemoFixtures {
         cloud(server.resolve("artifacts"));
         git(dir.resolve("git"));
         Files.writeString(done, packages + "\n");
-        return new Built(server, projectPath, server.resolve("artifacts"), dir.resolve("git"), packages, false);
+        return new Built(server, projectPath, server.resolve("artifacts"), dir.resolve("git"), packages, false,
+                signingKey(dir.resolve("gnupg")));
+    }
+
+    /**
+     * A throwaway key without a passphrase in a GnuPG home of its own, made once, when the recipe signs staged
+     * repositories: the demo signs as the recipe says, with a key that signs nothing else.
+     */
+    private Path signingKey(Path home) throws IOException {
+        if (recipe.step(org.relengine.model.Step.SignRepos.class).isEmpty()) {
+            return null;
+        }
+        Path made = home.resolve(".complete");
+        if (Files.exists(made)) {
+            return home;
+        }
+        deleteTree(home);
+        Files.createDirectories(home);
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        ProcessRunner.run(home, List.of("gpg", "--homedir", home.toString(), "--batch", "--pinentry-mode", "loopback",
+                "--passphrase", "", "--quick-gen-key", "relengine demo (throwaway, signs nothing else) <"
+                        + SIGNING_KEY + ">", "default", "default", "never"));
+        Files.writeString(made, SIGNING_KEY + "\n");
+        return home;
     }
 
     private String key() {

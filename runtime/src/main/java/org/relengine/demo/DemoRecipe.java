@@ -19,7 +19,9 @@ public final class DemoRecipe {
     private DemoRecipe() {
     }
 
-    public static Recipe adapt(Recipe recipe, String root, String serverUrl, java.nio.file.Path git) {
+    /** @param gnupg the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing */
+    public static Recipe adapt(Recipe recipe, String root, String serverUrl, java.nio.file.Path git,
+                               java.nio.file.Path gnupg) {
         Recipe local = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", true);
         List<Step> compose = local.compose().stream().filter(s -> !(s instanceof Step.Iso)).toList();
         ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(git.toUri().toString(),
@@ -27,7 +29,10 @@ public final class DemoRecipe {
         Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, false,
                 local.artifacts() == null ? local.release().origin() : local.artifacts().origin());
         Gpg gpg = new Gpg(false, local.gpg().url(), local.gpg().keys(), local.gpg().origin());
-        List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser).toList();
+        List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser)
+                .map(step -> step instanceof Step.SignRepos s && gnupg != null
+                        ? new Step.SignRepos(DemoFixtures.SIGNING_KEY, s.trees(), gnupg.toString(), s.origin()) : step)
+                .toList();
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
                 local.liveImages(), extra, artifacts, local.roots(), compose, publish);

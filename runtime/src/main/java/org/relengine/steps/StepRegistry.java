@@ -31,6 +31,7 @@ import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.steps.promote.PromoteStep;
 import org.relengine.steps.publish.Publishing;
 import org.relengine.steps.sign.SignStep;
+import org.relengine.steps.signrepos.SignReposStep;
 import org.relengine.steps.stage.StageStep;
 import org.relengine.steps.sync.SyncStep;
 import org.relengine.steps.torrents.TorrentsStep;
@@ -59,6 +60,7 @@ public final class StepRegistry implements Catalog {
             new StageStep(),
             new CreaterepoStep(),
             new SignStep(),
+            new SignReposStep(),
             new PromoteStep(),
             new FileListsStep(),
             new TorrentsStep());

@@ -169,7 +169,8 @@ class PlannerSpec extends Specification {
         stage.commands().last() == ['rsync', '-rlptDSH', '--chmod=D0755,F0644', '-og', '--chown=10004:10005', '--delete',
                                     "/mnt/compose/9/Rocky-9.7-$STAMP/compose/".toString(),
                                     '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2/']
-        promote.dependsOn() == ['stage']
+        promote.dependsOn() == ['signrepos']
+        p.task('signrepos').get().dependsOn() == ['stage']
         rsyncs.size() == 3
         rsyncs[0].contains('--exclude=repodata/') && !rsyncs[0].contains('--delete')
         rsyncs[1].contains('--exclude=repomd.xml*') && !rsyncs[1].contains('--delete')
@@ -230,7 +231,7 @@ class PlannerSpec extends Specification {
         'an update run'            | [full: false]                              | { Plan x -> ids(x, 'sync:BaseOS:x86_64:kickstart').isEmpty() && ['lorax', 'unpack', 'extras', 'finalize', 'treeinfo'].every { ids(x, it).isEmpty() } && x.composeDir() == '/mnt/compose/9/latest-Rocky-9' }
         'an update of one repo'    | [full: false, repos: ['BaseOS']]           | { Plan x -> x.tasks().findAll { it.kind() == SyncStep.SYNC }.every { it.repo() == 'BaseOS' } }
         'compose only'             | [scope: Scope.COMPOSE]                     | { Plan x -> x.tasks().every { it.kind().stage() != 'publish' } }
-        'publish only'             | [scope: Scope.PUBLISH]                     | { Plan x -> x.tasks()*.kind()*.word() as Set == ['stage', 'promote', 'filelists', 'torrents'] as Set && x.task('stage').get().dependsOn().isEmpty() }
+        'publish only'             | [scope: Scope.PUBLISH]                     | { Plan x -> x.tasks()*.kind()*.word() as Set == ['stage', 'signrepos', 'promote', 'filelists', 'torrents'] as Set && x.task('stage').get().dependsOn().isEmpty() }
         'no debug trees'           | [debug: false]                             | { Plan x -> x.tasks().every { !it.id().endsWith(':debug') } }
         'no source trees'          | [source: false]                            | { Plan x -> x.tasks().every { !it.id().endsWith(':source') } }
         'one image'                | [image: 'dvd']                             | { Plan x -> ids(x, 'extras:').size() == 4 }

@@ -157,6 +157,31 @@ class DemoSpec extends Specification {
                  'tool dnf', 'tool relengine'] as Set      // relengine's own code releases dead dnf locks first
     }
 
+    def "the repomd.xml of every staged os, debug and source tree is signed as Rocky's sign-repos-only signs it, and production has the signatures"() {
+        when:
+        Path gnupg = Path.of(demo.stdout.find(/with the demo's throwaway key in (\S+)/) { all, home -> home })
+        Path staging = out.resolve('staging/mirror/pub/rocky/9.7-RC2')
+        List<Path> trees = REPOS.collectMany { repo, arches ->
+            arches.collectMany { arch -> [staging.resolve("$repo/$arch/os"), staging.resolve("$repo/$arch/debug/tree")] } +
+                    [staging.resolve("$repo/source/tree")]
+        }
+        def verified = trees.collect { tree ->
+            Path repomd = tree.resolve('repodata/repomd.xml')
+            Cli.exec(['gpg', '--homedir', gnupg.toString(), '--verify', repomd.toString() + '.asc', repomd.toString()])
+        }
+        Path production = out.resolve('production/mirror/pub/rocky/9.7')
+
+        then:
+        demo.stdout.contains("signatures   ${trees.size()} repomd.xml of staging signed (os, debug, source trees)")
+        verified*.exitCode == [0] * trees.size()
+        verified.every { it.stderr.contains('Good signature from "relengine demo (throwaway, signs nothing else) <relengine-demo@relengine.invalid>"') }
+        trees.every { Files.getPosixFilePermissions(it.resolve('repodata/repomd.xml.asc')) ==
+                java.nio.file.attribute.PosixFilePermissions.fromString('rw-r--r--') }
+        Files.readString(production.resolve('BaseOS/x86_64/os/repodata/repomd.xml.asc')) ==
+                Files.readString(staging.resolve('BaseOS/x86_64/os/repodata/repomd.xml.asc'))
+        !Files.exists(staging.resolve('BaseOS/x86_64/kickstart/repodata/repomd.xml.asc'))
+    }
+
     static String sha256(Path file) {
         java.security.MessageDigest.getInstance('SHA-256').digest(Files.readAllBytes(file)).encodeHex().toString()
     }

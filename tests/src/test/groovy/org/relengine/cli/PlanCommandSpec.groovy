@@ -92,7 +92,7 @@ class PlanCommandSpec extends Specification {
         List<Map> tasks = json().tasks
 
         expect:
-        tasks.size() == 282
+        tasks.size() == 283
         tasks.findAll { !wellFormed(it) }*.id == []
         tasks*.id.unique(false) == tasks*.id
     }
@@ -239,7 +239,7 @@ class PlanCommandSpec extends Specification {
         result.exitCode == 2
         result.stderr == ''
         // the recipe's commit is named when the recipe is committed and unchanged
-        result.stdoutLines[2] ==~ /\*\*282 tasks\*\* in a new compose, compose id `Rocky-9\.7-<YYYYMMDD\.HHMMSS>`(, recipe at `[0-9a-f]{12}`)?/
+        result.stdoutLines[2] ==~ /\*\*283 tasks\*\* in a new compose, compose id `Rocky-9\.7-<YYYYMMDD\.HHMMSS>`(, recipe at `[0-9a-f]{12}`)?/
         result.stdoutLines.withIndex().collect { line, i -> i == 2 ? '<count line>' : line } == expected
     }
 
@@ -248,7 +248,7 @@ class PlanCommandSpec extends Specification {
         def result = planOf([])
         List<Map> tasks = json().tasks
         List<String> expected = [
-                'Plan for recipes/rocky9.groovy: 282 tasks to run (full run: a new compose)',
+                'Plan for recipes/rocky9.groovy: 283 tasks to run (full run: a new compose)',
                 "  compose id   Rocky-9.7-$PLACEHOLDER".toString(),
                 "  compose      /mnt/compose/9/Rocky-9.7-$PLACEHOLDER".toString(),
                 '  latest       /mnt/compose/9/latest-Rocky-9',

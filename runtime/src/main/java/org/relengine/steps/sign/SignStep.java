@@ -12,8 +12,6 @@ import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.StepUnit;
-import org.relengine.steps.files.FileActions;
-import org.relengine.steps.publish.PublishActions;
 
 /** {@code sign}: detached signatures in staging, after the last change to what they sign. */
 public final class SignStep implements StepUnit {
@@ -59,12 +57,8 @@ public final class SignStep implements StepUnit {
         List<Action> actions = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         for (String file : signed) {
-            String signature = file + ".asc";
-            actions.add(new Action.Exec(List.of("gpg", "--batch", "--yes", "--detach-sign", "--armor",
-                    "--local-user", sign.get().key(), "--output", FileActions.partial(signature), file)));
-            actions.add(PublishActions.publishedModes(FileActions.partial(signature), "gpg"));
-            actions.add(FileActions.moveIntoPlace(FileActions.partial(signature), signature));
-            outputs.add(signature);
+            actions.addAll(Signatures.detached(file, sign.get().key()));
+            outputs.add(file + ".asc");
         }
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(target), outputs, Executor.LOCAL,
                 false, actions));

@@ -1,0 +1,106 @@
+package org.relengine.steps.signrepos;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.relengine.model.Executor;
+import org.relengine.model.Recipe;
+import org.relengine.model.Repo;
+import org.relengine.model.Step;
+import org.relengine.plan.Action;
+import org.relengine.plan.PlanException;
+import org.relengine.plan.TaskKey;
+import org.relengine.plan.TaskKind;
+import org.relengine.plan.spi.Phase;
+import org.relengine.plan.spi.PlanContext;
+import org.relengine.plan.spi.PlannedTask;
+import org.relengine.plan.spi.StepUnit;
+import org.relengine.steps.sign.Signatures;
+
+/**
+ * {@code signRepos}: Rocky's sign-repos-only. Once the compose is in staging, the {@code repomd.xml} of every
+ * staged tree of the kinds the recipe names gets a detached signature: each repo's {@code os} and
+ * {@code debug/tree} on each of its arches, its {@code source/tree}, and where asked its {@code kickstart}.
+ */
+public final class SignReposStep implements StepUnit {
+
+    public static final TaskKind KIND = new TaskKind("signrepos", "publish");
+    public static final TaskKey KEY = TaskKey.of(KIND);
+
+    private static final List<String> TREES = List.of("os", "debug", "source", "kickstart");
+
+    @Override
+    public List<TaskKind> kinds() {
+        return List.of(KIND);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.PUBLISH;
+    }
+
+    /** Every tree named is one relengine composes, and no repomd.xml is signed by two steps. */
+    @Override
+    public void declare(PlanContext context) {
+        var signRepos = context.recipe().step(Step.SignRepos.class);
+        if (signRepos.isEmpty()) {
+            return;
+        }
+        for (String tree : signRepos.get().trees()) {
+            if (!TREES.contains(tree)) {
+                throw new PlanException("signRepos trees: `" + tree + "` is no kind of tree relengine composes",
+                        "trees: " + String.join(", ", TREES));
+            }
+        }
+        var sign = context.recipe().step(Step.Sign.class);
+        if (sign.isPresent() && sign.get().repomd() && signRepos.get().trees().contains("os")) {
+            throw new PlanException("`sign repomd: true` and `signRepos` would both sign the repomd.xml of every os "
+                    + "tree", "keep one: `signRepos` for Rocky's sign-repos-only, `sign repomd: true` for the update "
+                    + "path that rebuilds repodata in staging");
+        }
+    }
+
+    @Override
+    public void plan(PlanContext context) {
+        var signRepos = context.recipe().step(Step.SignRepos.class);
+        var sync = context.recipe().step(Step.Sync.class);
+        if (signRepos.isEmpty() || context.recipe().step(Step.Staging.class).isEmpty()) {
+            return;
+        }
+        Recipe recipe = context.recipe();
+        List<String> trees = signRepos.get().trees();
+        String staging = context.paths().stagingDir();
+        List<String> signed = new ArrayList<>();
+        for (Repo repo : context.repos()) {
+            for (String arch : recipe.syncArches(repo)) {
+                if (!context.selected(arch)) {
+                    continue;
+                }
+                String base = staging + "/" + repo.name() + "/" + arch;
+                if (trees.contains("os")) {
+                    signed.add(base + "/os");
+                }
+                if (trees.contains("debug") && repo.debug() && sync.map(Step.Sync::debug).orElse(true)) {
+                    signed.add(base + "/debug/tree");
+                }
+                if (trees.contains("kickstart") && repo.kickstart() && repo.existsOn(arch)
+                        && sync.map(Step.Sync::kickstart).orElse(true)) {
+                    signed.add(base + "/kickstart");
+                }
+            }
+            if (trees.contains("source") && repo.source() && sync.map(Step.Sync::source).orElse(true)
+                    && context.options().arches().isEmpty()) {
+                signed.add(staging + "/" + repo.name() + "/source/tree");
+            }
+        }
+        List<Action> actions = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (String tree : signed) {
+            String repomd = tree + "/repodata/repomd.xml";
+            actions.addAll(Signatures.detached(repomd, signRepos.get().key(), signRepos.get().homedir()));
+            outputs.add(repomd + ".asc");
+        }
+        context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(staging), outputs,
+                Executor.LOCAL, false, actions));
+        context.publishedThrough(List.of(KEY));
+    }
+}
