@@ -62,10 +62,10 @@ class PlanProgramsSpec extends Specification {
 
         where:
         job      | all                                                                                  | here
-        'demo'   | ['createrepo_c', 'dnf repoclosure', 'dnf reposync', 'hardlink', 'implantisomd5',
+        'demo'   | ['createrepo_c', 'dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5',
                     'mktorrent', 'rpmbuild', 'rsync', 'xorriso']                                         | all
-        'rocky9' | ['dnf repoclosure', 'dnf reposync', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
-                    'podman', 'rsync', 'tar', 'xorriso']                                                 | ['hardlink', 'mktorrent', 'podman', 'rsync', 'xorriso']
+        'rocky9' | ['dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
+                    'podman', 'rsync', 'tar', 'xorriso']                                                 | ['gpg', 'hardlink', 'mktorrent', 'podman', 'rsync', 'xorriso']
         'rocky8' | ['createrepo_c', 'dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5',
                     'lorax', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'tar', 'xorriso']          | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'xorriso']
     }

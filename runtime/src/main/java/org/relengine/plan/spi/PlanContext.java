@@ -32,6 +32,11 @@ public interface PlanContext {
     /** Whether this run composes {@code arch}. */
     boolean selected(String arch);
 
+    /** Those of {@code arches} this run composes, in their order. */
+    default List<String> selected(List<String> arches) {
+        return arches.stream().filter(this::selected).toList();
+    }
+
     boolean planned(TaskKey key);
 
     Optional<Task> task(TaskKey key);

@@ -24,26 +24,20 @@ import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.store.ArtifactStore;
 
 /** {@code cloud}: each cloud image's newest build, pulled from the artifact store with its checksum and aliases. */
-public final class CloudStep implements StepUnit {
+public final class CloudStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("cloud", "images");
 
     private static final OperationKey DOWNLOAD_IMAGE = new OperationKey("download-image");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public CloudStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     @Override
@@ -64,10 +58,7 @@ public final class CloudStep implements StepUnit {
                 String name = variant.isEmpty() ? image.type() : image.type() + "-" + variant;
                 var productmd = CloudImageTypes.of(image.format(), variant).orElseThrow(() -> unlistable(image, name));
                 String prefix = release.shortName() + "-" + release.major() + "-";
-                for (String arch : image.arches()) {
-                    if (!context.selected(arch)) {
-                        continue;
-                    }
+                for (String arch : context.selected(image.arches())) {
                     // Rocky names the file Rocky-9-GenericCloud-Base-…: that name is the image's subvariant
                     context.images().list(arch, "images/" + arch + "/" + prefix + name + "-" + release.version()
                                     + "-*." + arch + "." + image.format(),

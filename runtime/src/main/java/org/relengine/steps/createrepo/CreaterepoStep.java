@@ -17,27 +17,21 @@ import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.publish.PublishActions;
 
 /**
  * {@code staging createrepo: true}: Rocky 8's update path. Each staged repo's repodata made again with
  * {@code createrepo_c --update}, its comps and module metadata handed back from the compose's own repodata.
  */
-public final class CreaterepoStep implements StepUnit {
+public final class CreaterepoStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("createrepo", "publish");
 
     private static final OperationKey EXTRACT_METADATA = new OperationKey("extract-repo-metadata");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public CreaterepoStep() {
+        super(Phase.PUBLISH, KIND);
     }
 
     @Override
@@ -54,10 +48,7 @@ public final class CreaterepoStep implements StepUnit {
         String distro = "--distro=cpe:/o:rocky:rocky:" + release.version() + "," + release.name() + " "
                 + release.version();
         for (Repo repo : context.repos()) {
-            for (String arch : context.recipe().syncArches(repo)) {
-                if (!context.selected(arch)) {
-                    continue;
-                }
+            for (String arch : context.selected(context.recipe().syncArches(repo))) {
                 String tree = target + "/" + repo.name() + "/" + arch + "/os";
                 String composed = layout.tree(repo.name(), arch);
                 String comps = layout.work() + "/" + arch + "/comps/comps-" + repo.name() + "." + arch + ".xml";

@@ -1,11 +1,16 @@
 package org.relengine.steps.dnf;
 
+import java.util.List;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.relengine.plan.Action;
+import org.relengine.plan.ComposeLayout;
+import org.relengine.plan.OperationKey;
+import org.relengine.plan.spi.Params;
 import org.relengine.process.Pids;
 
 /**
@@ -15,8 +20,7 @@ import org.relengine.process.Pids;
  */
 public final class DnfLocks {
 
-    public static final org.relengine.plan.OperationKey RELEASE_DEAD = new org.relengine.plan.OperationKey(
-            "release-dead-dnf-locks");
+    public static final OperationKey RELEASE_DEAD = new OperationKey("release-dead-dnf-locks");
 
     private DnfLocks() {
     }
@@ -26,10 +30,10 @@ public final class DnfLocks {
      * linger as a zombie where nothing reaps it (a container whose first process is a JVM): each dnf task first
      * removes the locks of dnf processes that no longer run. The compose's lock keeps every other run out.
      */
-    public static org.relengine.plan.Action releaseDeadAction(org.relengine.plan.ComposeLayout layout) {
-        return new org.relengine.plan.Action.Internal(RELEASE_DEAD, "remove the locks in " + layout.dnfCache()
-                + " that dnf processes which no longer run left behind", java.util.List.of(layout.dnfCache()),
-                org.relengine.plan.spi.Params.of("cache", layout.dnfCache()));
+    public static Action releaseDeadAction(ComposeLayout layout) {
+        return new Action.Internal(RELEASE_DEAD, "remove the locks in " + layout.dnfCache()
+                + " that dnf processes which no longer run left behind", List.of(layout.dnfCache()),
+                Params.of("cache", layout.dnfCache()));
     }
 
     /** Removes each lock in {@code cache} whose pid no longer runs; one that runs is left to its dnf. */

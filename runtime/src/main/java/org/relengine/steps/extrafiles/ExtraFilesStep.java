@@ -15,25 +15,19 @@ import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.prepare.PrepareStep;
 
 /** {@code extraFiles}: the release's EULA, LICENSE and keys from a git repository at a ref, for the discs. */
-public final class ExtraFilesStep implements StepUnit {
+public final class ExtraFilesStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("extrafiles", "compose", TaskKind.Inputs.GIT_REFS);
     public static final TaskKey KEY = TaskKey.of(KIND);
 
     private static final OperationKey FETCH = new OperationKey("fetch-extra-files");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public ExtraFilesStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     @Override

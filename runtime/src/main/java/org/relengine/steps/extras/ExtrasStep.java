@@ -32,7 +32,7 @@ import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.Producer;
 import org.relengine.plan.spi.ProducerContext;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.extrafiles.ExtraFilesStep;
 import org.relengine.steps.files.FileActions;
@@ -48,7 +48,7 @@ import org.relengine.validate.Suggestions;
  * tree, the extra files and the packages of the image's repos, with its checksum implanted and its El Torito
  * report checked.
  */
-public final class ExtrasStep implements StepUnit {
+public final class ExtrasStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("extras", "images");
 
@@ -57,14 +57,8 @@ public final class ExtrasStep implements StepUnit {
     private static final ProducerKey DISC_DISCINFO = new ProducerKey("disc-discinfo", "the disc's .discinfo");
     private static final OperationKey CHECK_REPORT = new OperationKey("check-report");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public ExtrasStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     /** {@code --image} must name an image the recipe builds. */
@@ -99,10 +93,7 @@ public final class ExtrasStep implements StepUnit {
         Release release = context.release();
         ComposeLayout layout = context.layout();
         Image image = recipe.image(extras.image()).orElseThrow();
-        for (String arch : recipe.arches()) {
-            if (!context.selected(arch)) {
-                continue;
-            }
+        for (String arch : context.selected(recipe.arches())) {
             List<TaskKey> deps = new ArrayList<>(List.of(new UnpackKey(arch), ExtraFilesStep.KEY));
             List<String> inputs = new ArrayList<>(List.of(layout.lorax(arch), layout.extraFiles()));
             for (String repo : image.repos()) {

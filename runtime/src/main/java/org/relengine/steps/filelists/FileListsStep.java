@@ -22,28 +22,22 @@ import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.plan.spi.TaskFailure;
 
 /**
  * {@code filelists}: Rocky's sync-file-list-parallel. The mirror file lists of each module of the published tree,
  * once, after the last sync into it.
  */
-public final class FileListsStep implements StepUnit {
+public final class FileListsStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("filelists", "publish");
     public static final TaskKey KEY = TaskKey.of(KIND);
 
     private static final OperationKey WRITE_FILE_LISTS = new OperationKey("write-file-lists");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public FileListsStep() {
+        super(Phase.PUBLISH, KIND);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.relengine.steps.files;
 
+import java.util.List;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.relengine.formats.AtomicFiles;
@@ -16,19 +16,13 @@ import org.relengine.plan.TaskKind;
 import org.relengine.plan.spi.Operation;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 
 /** No step of its own: the file operations behind {@link FileActions}, which tasks of many steps perform. */
-public final class FileOperations implements StepUnit {
+public final class FileOperations extends AbstractStepUnit {
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of();
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.COMPOSE;
+    public FileOperations() {
+        super(Phase.COMPOSE);
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.Producer;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.files.FileActions;
 import org.relengine.steps.unpack.BootTrees;
 
@@ -33,7 +33,7 @@ import org.relengine.steps.unpack.BootTrees;
  * {@code finalize}: Rocky's finalize_compose. The images moved into the compose with their CHECKSUM files, the
  * productmd metadata, the compose's STATUS, and the latest link; after every other task of the compose.
  */
-public final class FinalizeStep implements StepUnit {
+public final class FinalizeStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("finalize", "compose");
     public static final TaskKey KEY = TaskKey.of(KIND);
@@ -49,14 +49,8 @@ public final class FinalizeStep implements StepUnit {
         return new ProducerKey("productmd-" + file, "productmd 1.2 " + file);
     }
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public FinalizeStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     @Override
@@ -69,10 +63,7 @@ public final class FinalizeStep implements StepUnit {
         List<TaskKey> sinks = context.sinks();
         List<Action> actions = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
-        for (String arch : context.recipe().arches()) {
-            if (!context.selected(arch)) {
-                continue;
-            }
+        for (String arch : context.selected(context.recipe().arches())) {
             for (String kind : List.of("isos", "images", "live")) {
                 String from = layout.work() + "/" + kind + "/" + arch;
                 String to = layout.compose() + "/" + kind + "/" + arch;

@@ -9,22 +9,16 @@ import org.relengine.plan.TaskKind;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.prepare.PrepareStep;
 
 /** {@code live}: each live image with livemedia-creator, from its kickstart. */
-public final class LiveStep implements StepUnit {
+public final class LiveStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("live", "images");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public LiveStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     @Override
@@ -38,10 +32,7 @@ public final class LiveStep implements StepUnit {
             if (live.images() != null && !live.images().contains(image.name())) {
                 continue;
             }
-            for (String arch : image.arches()) {
-                if (!context.selected(arch)) {
-                    continue;
-                }
+            for (String arch : context.selected(image.arches())) {
                 String iso = release.shortName() + "-" + release.version() + "-" + image.name() + "-" + arch
                         + "-<date>.<n>.iso";
                 // Pungi's live media phase: the live image's name is its subvariant

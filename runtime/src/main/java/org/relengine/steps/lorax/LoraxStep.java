@@ -21,26 +21,20 @@ import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.store.ArtifactStore;
 
 /** {@code iso}: each arch's boot image with lorax, packed and put into the artifact store. */
-public final class LoraxStep implements StepUnit {
+public final class LoraxStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("lorax", "images");
 
     private static final OperationKey UPLOAD = new OperationKey("upload-artifact");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public LoraxStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     @Override
@@ -57,10 +51,7 @@ public final class LoraxStep implements StepUnit {
         ComposeLayout layout = context.layout();
         String store = ArtifactStore.location(recipe, layout.work());
         Source source = PrepareStep.syncSource(recipe).orElse(null);
-        for (String arch : iso.arches()) {
-            if (!context.selected(arch)) {
-                continue;
-            }
+        for (String arch : context.selected(iso.arches())) {
             List<String> sources = new ArrayList<>();
             if (source != null) {
                 for (String repo : recipe.lorax().repos()) {

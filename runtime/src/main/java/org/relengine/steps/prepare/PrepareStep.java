@@ -20,7 +20,7 @@ import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.dnf.DnfConfig;
 import org.relengine.steps.files.FileActions;
@@ -29,7 +29,7 @@ import org.relengine.steps.files.FileActions;
  * The compose directory and what every task of it shares: a new compose's directories, or the check that the
  * latest compose an update run writes into exists; and the compose's dnf configuration.
  */
-public final class PrepareStep implements StepUnit {
+public final class PrepareStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("prepare", "compose");
     /** The first task of every compose: what a task with nothing else to wait for follows. */
@@ -37,14 +37,8 @@ public final class PrepareStep implements StepUnit {
 
     private static final OperationKey REQUIRE_COMPOSE = new OperationKey("require-compose");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.COMPOSE;
+    public PrepareStep() {
+        super(Phase.COMPOSE, KIND);
     }
 
     @Override

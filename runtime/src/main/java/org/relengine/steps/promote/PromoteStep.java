@@ -17,7 +17,7 @@ import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.publish.PublishActions;
 import org.relengine.steps.publish.Rsync;
 
@@ -26,21 +26,15 @@ import org.relengine.steps.publish.Rsync;
  * {@code repomd.xml}, so that a mirror never sees metadata naming files it lacks; old repodata kept for a grace
  * period.
  */
-public final class PromoteStep implements StepUnit {
+public final class PromoteStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("promote", "publish");
     public static final TaskKey KEY = TaskKey.of(KIND);
 
     private static final OperationKey PRUNE_OLD_REPODATA = new OperationKey("prune-old-repodata");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public PromoteStep() {
+        super(Phase.PUBLISH, KIND);
     }
 
     @Override

@@ -15,19 +15,13 @@ import org.relengine.plan.spi.Operation;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.Probe;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 
 /** No step of its own: the guard, the previews and the modes every publish step shares ({@link PublishActions}). */
-public final class Publishing implements StepUnit {
+public final class Publishing extends AbstractStepUnit {
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of();
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public Publishing() {
+        super(Phase.PUBLISH);
     }
 
     @Override

@@ -11,22 +11,16 @@ import org.relengine.plan.TaskKind;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 
 /** {@code sign}: detached signatures in staging, after the last change to what they sign. */
-public final class SignStep implements StepUnit {
+public final class SignStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("sign", "publish");
     public static final TaskKey KEY = TaskKey.of(KIND);
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public SignStep() {
+        super(Phase.PUBLISH, KIND);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.relengine.plan.TaskKind;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.sign.Signatures;
 
 /**
@@ -21,21 +21,15 @@ import org.relengine.steps.sign.Signatures;
  * staged tree of the kinds the recipe names gets a detached signature: each repo's {@code os} and
  * {@code debug/tree} on each of its arches, its {@code source/tree}, and where asked its {@code kickstart}.
  */
-public final class SignReposStep implements StepUnit {
+public final class SignReposStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("signrepos", "publish");
     public static final TaskKey KEY = TaskKey.of(KIND);
 
     private static final List<String> TREES = List.of("os", "debug", "source", "kickstart");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public SignReposStep() {
+        super(Phase.PUBLISH, KIND);
     }
 
     /** Every tree named is one relengine composes, and no repomd.xml is signed by two steps. */
@@ -71,10 +65,7 @@ public final class SignReposStep implements StepUnit {
         String staging = context.paths().stagingDir();
         List<String> signed = new ArrayList<>();
         for (Repo repo : context.repos()) {
-            for (String arch : recipe.syncArches(repo)) {
-                if (!context.selected(arch)) {
-                    continue;
-                }
+            for (String arch : context.selected(recipe.syncArches(repo))) {
                 String base = staging + "/" + repo.name() + "/" + arch;
                 if (trees.contains("os")) {
                     signed.add(base + "/os");

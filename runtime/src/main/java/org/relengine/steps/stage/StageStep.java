@@ -11,24 +11,18 @@ import org.relengine.plan.TaskKind;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.publish.PublishActions;
 import org.relengine.steps.publish.Rsync;
 
 /** {@code staging}: Rocky's sync-to-staging. The finished compose, guarded, hard-linked and rsynced into staging. */
-public final class StageStep implements StepUnit {
+public final class StageStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("stage", "publish");
     public static final TaskKey KEY = TaskKey.of(KIND);
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public StageStep() {
+        super(Phase.PUBLISH, KIND);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.relengine.plan.spi.Operation;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.dnf.DnfConfig;
 import org.relengine.steps.dnf.DnfLocks;
 import org.relengine.steps.prepare.PrepareStep;
@@ -25,19 +25,13 @@ import org.relengine.steps.prepare.PrepareStep;
  * {@code sync}: every repo × arch tree (binary, debug, kickstart) and each repo's source tree, with
  * {@code dnf reposync} from the recipe's source; then each closure-checked repo with {@code dnf repoclosure}.
  */
-public final class SyncStep implements StepUnit {
+public final class SyncStep extends AbstractStepUnit {
 
     public static final TaskKind SYNC = new TaskKind("sync", "compose", TaskKind.Inputs.REPOSITORIES);
     public static final TaskKind REPOCLOSURE = new TaskKind("repoclosure", "compose");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(SYNC, REPOCLOSURE);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.COMPOSE;
+    public SyncStep() {
+        super(Phase.COMPOSE, SYNC, REPOCLOSURE);
     }
 
     @Override
@@ -53,10 +47,7 @@ public final class SyncStep implements StepUnit {
         boolean gpgcheck = recipe.gpg().check();
         int major = release.major();
         for (Repo repo : context.repos()) {
-            for (String arch : recipe.syncArches(repo)) {
-                if (!context.selected(arch)) {
-                    continue;
-                }
+            for (String arch : context.selected(recipe.syncArches(repo))) {
                 boolean failable = sync.failable().failableOn(arch);
                 String os = layout.tree(repo.name(), arch);
                 tree(context, SyncKey.os(repo.name(), arch), repo, source.binaryUrl(repo.from(), major, arch), os,
@@ -103,10 +94,7 @@ public final class SyncStep implements StepUnit {
             if (!repo.closureChecked()) {
                 continue;
             }
-            for (String arch : repo.arches()) {
-                if (!context.selected(arch)) {
-                    continue;
-                }
+            for (String arch : context.selected(repo.arches())) {
                 Map<String, String> trees = new LinkedHashMap<>();
                 trees.put(repo.name(), layout.tree(repo.name(), arch));
                 for (String dep : repo.closure()) {

@@ -12,25 +12,19 @@ import org.relengine.plan.TaskKind;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.extras.ExtrasKey;
 import org.relengine.steps.files.FileActions;
 import org.relengine.steps.finalize.FinalizeStep;
 import org.relengine.steps.prepare.PrepareStep;
 
 /** {@code torrents}: a torrent of each disc, with mktorrent; a failed one fails nothing else. */
-public final class TorrentsStep implements StepUnit {
+public final class TorrentsStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("torrents", "publish");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.PUBLISH;
+    public TorrentsStep() {
+        super(Phase.PUBLISH, KIND);
     }
 
     @Override

@@ -21,14 +21,14 @@ import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.Producer;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.steps.sync.SyncKey;
 import org.relengine.steps.unpack.BootTrees;
 import org.relengine.steps.unpack.UnpackKey;
 
 /** The {@code .treeinfo}, {@code .discinfo} and {@code media.repo} of every repo tree of a new compose. */
-public final class TreeInfoStep implements StepUnit {
+public final class TreeInfoStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("treeinfo", "compose");
 
@@ -36,14 +36,8 @@ public final class TreeInfoStep implements StepUnit {
     static final ProducerKey DISCINFO = new ProducerKey("discinfo", ".discinfo");
     static final ProducerKey MEDIA_REPO = new ProducerKey("media-repo", "media.repo");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public TreeInfoStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     @Override
@@ -53,10 +47,7 @@ public final class TreeInfoStep implements StepUnit {
         ComposeLayout layout = context.layout();
         Set<String> bootTrees = BootTrees.repos(recipe);
         for (Repo repo : context.repos()) {
-            for (String arch : repo.arches()) {
-                if (!context.selected(arch)) {
-                    continue;
-                }
+            for (String arch : context.selected(repo.arches())) {
                 List<TaskKey> deps = new ArrayList<>(List.of(SyncKey.os(repo.name(), arch),
                         SyncKey.kickstart(repo.name(), arch)));
                 boolean boot = bootTrees.contains(repo.name());

@@ -29,7 +29,7 @@ import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.Producer;
-import org.relengine.plan.spi.StepUnit;
+import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.files.FileActions;
 import org.relengine.steps.lorax.Lorax;
@@ -42,21 +42,15 @@ import org.relengine.store.ArtifactStore;
  * {@code unpack}: Rocky's pull-unpack-tree. Each arch's newest lorax result from the artifact store, verified and
  * unpacked, its boot ISO put with the compose's ISOs, and its boot tree grafted into the install trees.
  */
-public final class UnpackStep implements StepUnit {
+public final class UnpackStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("unpack", "images");
 
     private static final OperationKey UNPACK_LORAX = new OperationKey("unpack-lorax");
     private static final OperationKey GRAFT_BOOT_TREE = new OperationKey("graft-boot-tree");
 
-    @Override
-    public List<TaskKind> kinds() {
-        return List.of(KIND);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.NEW_COMPOSE;
+    public UnpackStep() {
+        super(Phase.NEW_COMPOSE, KIND);
     }
 
     @Override
@@ -69,10 +63,7 @@ public final class UnpackStep implements StepUnit {
         Release release = context.release();
         ComposeLayout layout = context.layout();
         String store = ArtifactStore.location(recipe, layout.work());
-        for (String arch : recipe.arches()) {
-            if (!context.selected(arch)) {
-                continue;
-            }
+        for (String arch : context.selected(recipe.arches())) {
             List<TaskKey> deps = new ArrayList<>();
             deps.add(context.planned(new LoraxKey(arch)) ? new LoraxKey(arch) : PrepareStep.KEY);
             List<String> outputs = new ArrayList<>(List.of(layout.lorax(arch), layout.workIsos(arch)));
