@@ -54,14 +54,22 @@ public sealed interface Step {
 
     /** Reposync of every repo × arch × tree from a source, then repoclosure. */
     record Sync(SourceKind from, boolean debug, boolean source, boolean kickstart, boolean delete,
-                boolean repoclosure, Executor on, Failability failable, Retry retry, Origin origin) implements Step {
+                boolean repoclosure, Executor on, Failability failable, Retry retry, Origin origin) implements Placed {
+        public Sync on(Executor executor) {
+            return new Sync(from, debug, source, kickstart, delete, repoclosure, executor, failable, retry, origin);
+        }
+
         public String keyword() {
             return "sync";
         }
     }
 
     /** Per-arch lorax boot images (run natively on each arch). */
-    record Iso(List<String> arches, Executor on, Failability failable, Origin origin) implements Step {
+    record Iso(List<String> arches, Executor on, Failability failable, Origin origin) implements Placed {
+        public Iso on(Executor executor) {
+            return new Iso(arches, executor, failable, origin);
+        }
+
         public String keyword() {
             return "iso";
         }
@@ -98,7 +106,11 @@ public sealed interface Step {
     }
 
     /** An extra ISO (the DVD) per arch, made by replaying the boot ISO with the packages grafted. */
-    record Extras(String image, Executor on, Failability failable, Origin origin) implements Step {
+    record Extras(String image, Executor on, Failability failable, Origin origin) implements Placed {
+        public Extras on(Executor executor) {
+            return new Extras(image, executor, failable, origin);
+        }
+
         public String keyword() {
             return "extras";
         }
@@ -117,7 +129,11 @@ public sealed interface Step {
     }
 
     /** Live ISOs with livemedia-creator. */
-    record Live(List<String> images, Executor on, Failability failable, Retry retry, Origin origin) implements Step {
+    record Live(List<String> images, Executor on, Failability failable, Retry retry, Origin origin) implements Placed {
+        public Live on(Executor executor) {
+            return new Live(images, executor, failable, retry, origin);
+        }
+
         public String keyword() {
             return "live";
         }
@@ -179,6 +195,14 @@ public sealed interface Step {
         public String keyword() {
             return "torrents";
         }
+    }
+
+    /** A step whose work runs where the recipe says ({@code on:}); a run may move it onto this machine. */
+    sealed interface Placed extends Step permits Sync, Iso, Extras, Live {
+        Executor on();
+
+        /** The same step, run on {@code executor}. */
+        Placed on(Executor executor);
     }
 
     /** A step that signs with a GPG key, which it must name. */

@@ -46,20 +46,6 @@ public final class RecipeOverrides {
     }
 
     private static Step local(Step step) {
-        Executor here = Executor.LOCAL;
-        if (step instanceof Step.Sync s) {
-            return new Step.Sync(s.from(), s.debug(), s.source(), s.kickstart(), s.delete(), s.repoclosure(), here,
-                    s.failable(), s.retry(), s.origin());
-        }
-        if (step instanceof Step.Iso s) {
-            return new Step.Iso(s.arches(), here, s.failable(), s.origin());
-        }
-        if (step instanceof Step.Extras s) {
-            return new Step.Extras(s.image(), here, s.failable(), s.origin());
-        }
-        if (step instanceof Step.Live s) {
-            return new Step.Live(s.images(), here, s.failable(), s.retry(), s.origin());
-        }
-        return step;
+        return step instanceof Step.Placed placed ? placed.on(Executor.LOCAL) : step;
     }
 }
