@@ -28,6 +28,14 @@ public interface StepUnit {
     /** Adds its tasks to the plan. */
     void plan(PlanContext context);
 
+    /**
+     * The step in the words `relengine show` gives it, when it is a step of this unit: the options that change what
+     * it does. Empty for a step of another unit.
+     */
+    default java.util.Optional<StepDescription> describe(org.relengine.model.Step step) {
+        return java.util.Optional.empty();
+    }
+
     default Map<OperationKey, Operation> operations() {
         return Map.of();
     }

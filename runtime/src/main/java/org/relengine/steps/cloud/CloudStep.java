@@ -1,5 +1,7 @@
 package org.relengine.steps.cloud;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -117,5 +119,12 @@ public final class CloudStep extends AbstractStepUnit {
             }
         }
         log.println("downloaded " + key + " into " + into);
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Cloud s ? Optional.of(new StepDescription().add(s.types() == null
+                ? "every declared type" : String.join(", ", s.types())).failable(s.failable()).retry(s.retry()))
+                : Optional.empty();
     }
 }

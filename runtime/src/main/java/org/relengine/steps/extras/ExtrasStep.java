@@ -1,5 +1,7 @@
 package org.relengine.steps.extras;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,5 +229,11 @@ public final class ExtrasStep extends AbstractStepUnit {
         }
         return XorrisoDialog.render(boot, iso, volumeId, p.get("arch"), Path.of(p.get("tree")),
                 extra == null ? null : Path.of(extra), repos, manifest, discFiles);
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Extras s ? Optional.of(new StepDescription().add("image " + s.image()).on(s.on())
+                .failable(s.failable())) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.relengine.steps.filelists;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -87,5 +89,11 @@ public final class FileListsStep extends AbstractStepUnit {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.FileLists s ? Optional.of(new StepDescription().add("modules "
+                + String.join(", ", s.modules()))) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.relengine.steps.live;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.util.List;
 import org.relengine.formats.ImageIdentity;
 import org.relengine.model.Release;
@@ -48,5 +50,12 @@ public final class LiveStep extends AbstractStepUnit {
                         "--nomacboot"))), live.retry()));
             }
         }
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Live s ? Optional.of(new StepDescription().add(s.images() == null
+                ? "every declared image" : String.join(", ", s.images())).on(s.on()).failable(s.failable())
+                .retry(s.retry())) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.relengine.steps.lorax;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -97,5 +99,11 @@ public final class LoraxStep extends AbstractStepUnit {
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         log.println("uploaded " + file + " to " + target);
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Iso s ? Optional.of(new StepDescription().add("arches " + String.join(" ",
+                s.arches())).on(s.on()).failable(s.failable())) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.relengine.steps.promote;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,5 +93,12 @@ public final class PromoteStep extends AbstractStepUnit {
     public Map<OperationKey, Operation> operations() {
         return Map.of(PRUNE_OLD_REPODATA, (p, log, context) -> OldRepodata.prune(Path.of(p.get("target")),
                 Duration.ofHours(Long.parseLong(p.get("hours"))), Instant.now(), log));
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Production s ? Optional.of(new StepDescription()
+                .add(s.delete() ? "delete" : "no delete").exclude(s.exclude(), s.delete() ? s.protect() : List.of())
+                .owner(s.chown()).addIf(s.delete(), "old repodata kept " + s.repodataGrace() + " h")) : Optional.empty();
     }
 }

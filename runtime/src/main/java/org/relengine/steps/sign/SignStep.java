@@ -1,5 +1,7 @@
 package org.relengine.steps.sign;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.relengine.model.Executor;
@@ -57,5 +59,11 @@ public final class SignStep extends AbstractStepUnit {
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(target), outputs, Executor.LOCAL,
                 false, actions));
         context.publishedThrough(List.of(KEY));
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Sign s ? Optional.of(new StepDescription().add("key " + s.key())
+                .addIf(s.repomd(), "repomd.xml").addIf(s.checksums(), "CHECKSUM")) : Optional.empty();
     }
 }

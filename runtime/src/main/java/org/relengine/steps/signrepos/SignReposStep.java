@@ -1,5 +1,7 @@
 package org.relengine.steps.signrepos;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.relengine.model.Executor;
@@ -93,5 +95,12 @@ public final class SignReposStep extends AbstractStepUnit {
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(staging), outputs,
                 Executor.LOCAL, false, actions));
         context.publishedThrough(List.of(KEY));
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.SignRepos s ? Optional.of(new StepDescription().add("key " + s.key())
+                .add("repomd.xml of the " + String.join(", ", s.trees()) + " trees")
+                .addIf(s.homedir() != null, "GnuPG home " + s.homedir())) : Optional.empty();
     }
 }

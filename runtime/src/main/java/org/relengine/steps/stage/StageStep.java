@@ -1,5 +1,7 @@
 package org.relengine.steps.stage;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.relengine.model.Executor;
@@ -57,5 +59,12 @@ public final class StageStep extends AbstractStepUnit {
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(layout.compose()),
                 List.of(target), Executor.LOCAL, false, actions));
         context.publishedThrough(List.of(KEY));
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Staging s ? Optional.of(new StepDescription().add(s.delete() ? "delete" : "no delete")
+                .addIf(s.createrepo(), "createrepo --update").exclude(s.exclude(), s.delete() ? s.protect() : List.of())
+                .owner(s.chown())) : Optional.empty();
     }
 }

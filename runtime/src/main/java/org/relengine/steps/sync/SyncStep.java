@@ -1,5 +1,7 @@
 package org.relengine.steps.sync;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,5 +116,13 @@ public final class SyncStep extends AbstractStepUnit {
     public Map<OperationKey, Operation> operations() {
         return Map.of(DnfLocks.RELEASE_DEAD, (p, log, context) -> DnfLocks.releaseDead(java.nio.file.Path.of(
                 p.get("cache")), log));
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Sync s ? Optional.of(new StepDescription().add("from " + s.from().word())
+                .add(s.delete() ? "delete" : "no delete").addIf(!s.debug(), "no debug").addIf(!s.source(), "no source")
+                .addIf(s.repoclosure(), "repoclosure").on(s.on()).failable(s.failable()).retry(s.retry()))
+                : Optional.empty();
     }
 }

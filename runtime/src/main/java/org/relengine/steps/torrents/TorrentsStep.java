@@ -1,5 +1,7 @@
 package org.relengine.steps.torrents;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.relengine.model.Executor;
@@ -66,5 +68,11 @@ public final class TorrentsStep extends AbstractStepUnit {
                         new Action.Exec(argv), FileActions.moveIntoPlace(partial, output))));
             }
         }
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Torrents s ? Optional.of(new StepDescription().add(s.announce().size()
+                + " trackers")) : Optional.empty();
     }
 }

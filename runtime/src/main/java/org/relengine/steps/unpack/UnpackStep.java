@@ -1,5 +1,7 @@
 package org.relengine.steps.unpack;
 
+import org.relengine.plan.spi.StepDescription;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
@@ -187,5 +189,11 @@ public final class UnpackStep extends AbstractStepUnit {
             }
         });
         log.println("grafted " + copied[0] + " files of the boot tree into " + into);
+    }
+
+    @Override
+    public Optional<StepDescription> describe(Step step) {
+        return step instanceof Step.Unpack s ? Optional.of(new StepDescription().failable(s.failable())
+                .retry(s.retry())) : Optional.empty();
     }
 }
