@@ -69,6 +69,11 @@ public final class ComposeRun {
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
         Journal journal = new Journal(work.resolve("journal"));
+        if (Files.exists(journal.file(), java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(journal.file())) {
+            // nothing can be appended to it, and what it held is not there to resume from: the user's to remove
+            throw new StateWriteFault(journal.file(), new java.nio.file.FileSystemException(journal.file().toString(),
+                    null, Files.isDirectory(journal.file()) ? "Is a directory" : "Not a regular file"));
+        }
         Journal.History previous = options.resume() ? Journal.read(journal.file()) : null;
         if (previous != null) {
             previous.damaged().forEach(line -> out.println("relengine: warning: " + journal.file() + " " + line

@@ -7,7 +7,7 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /**
- * A state file of the compose that cannot be written (its {@code work/plan.json}, its {@code STATUS}), run as
+ * A state file of the compose that cannot be written (its {@code work/plan.json}, its {@code STATUS}, its journal), run as
  * processes: a directory stands in the way, as it would whatever user runs the specs (root included). The run
  * stops with exit 3, one line naming the file and a hint, never a stack trace or an internal error; the directory
  * is left as it was, and once it is removed, {@code --resume} runs the compose to its end.
@@ -73,6 +73,6 @@ class StateFileFaultSpec extends Specification {
         new JsonSlurper().parse(compose.resolve('work/plan.json').toFile()).schema == 'relengine.plan/1'
 
         where:
-        file << ['work/plan.json', 'STATUS']
+        file << ['work/plan.json', 'STATUS', 'work/journal']
     }
 }
