@@ -114,6 +114,8 @@ public final class LocalEffects implements Effects {
             int exit;
             running.add(watchdog);
             try {
+                // a stop between the check above and here found no watchdog to kill: this command must not start
+                refuseWhenStopping();
                 exit = executor.execute(command);
             } catch (IOException e) {
                 String message = e.getMessage() != null && e.getMessage().contains("Cannot run program")
@@ -172,6 +174,7 @@ public final class LocalEffects implements Effects {
 
     @Override
     public void makeDirectory(String task, String path) {
+        refuseWhenStopping();
         try {
             Files.createDirectories(Path.of(path));
         } catch (IOException e) {
@@ -199,6 +202,7 @@ public final class LocalEffects implements Effects {
 
     @Override
     public void symlink(String task, String link, String target) {
+        refuseWhenStopping();
         try {
             AtomicFiles.link(Path.of(link), Path.of(target));
         } catch (IOException e) {

@@ -209,6 +209,8 @@ class LocalEffectsSpec extends Specification {
         'a command'             | { LocalEffects e, Path f -> e.exec('finalize', ['sh', '-c', 'echo x > "$1"', 'sh', f.toString()], null) }
         'a write'               | { LocalEffects e, Path f -> e.writeFile('finalize', f.toString(), ProducerKey.described('compose id'), 'id', [:]) }
         'an internal operation' | { LocalEffects e, Path f -> e.internal('finalize', new OperationKey('write-private-file'), 'write ' + f, [f.toString()], [path: f.toString(), content: 'x']) }
+        'a directory'           | { LocalEffects e, Path f -> e.makeDirectory('finalize', f.toString()) }
+        'a link'                | { LocalEffects e, Path f -> e.symlink('finalize', f.toString(), 'Rocky-9.7') }
     }
 
     def "the secret of a URL in a command line is hidden in the log: #why"() {
