@@ -248,7 +248,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  file list    " + lists);
         }
         var signing = demo.step(org.relengine.model.Step.SignRepos.class);
-        long signatures = plan.task("signrepos").map(t -> t.outputs().stream().filter(o -> Files.exists(Path.of(o)))
+        long signatures = plan.task(org.relengine.steps.signrepos.SignReposStep.KEY.id()).map(t -> t.outputs().stream().filter(o -> Files.exists(Path.of(o)))
                 .count()).orElse(0L);
         if (signing.isPresent() && signatures > 0) {
             out.println("  signatures   " + signatures + " repomd.xml of staging signed (" + String.join(", ",

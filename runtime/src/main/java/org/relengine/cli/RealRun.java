@@ -40,7 +40,7 @@ final class RealRun {
             err.println("  hint: run them on this machine with --executor local");
             return ExitCode.ERRORS;
         }
-        if (!confirmed && plan.task("promote").isPresent()) {
+        if (!confirmed && plan.writes("production")) {
             err.println("relengine: this run publishes to production (" + plan.targets().get("production") + "): "
                     + "give --confirm, or save the plan with `relengine plan --out PLAN` and run it with "
                     + "`relengine apply PLAN`");

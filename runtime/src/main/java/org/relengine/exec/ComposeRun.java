@@ -138,7 +138,7 @@ public final class ComposeRun {
             for (String unresolved : FailureReport.unresolved(log)) {
                 out.println("  unresolved dependency: " + unresolved);
             }
-            String sync = FailureReport.cause(id, log);
+            String sync = FailureReport.cause(plan.task(id).orElseThrow(), log);
             if (sync != null) {
                 out.println("  cause: " + sync);
             }

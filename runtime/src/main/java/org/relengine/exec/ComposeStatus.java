@@ -49,9 +49,17 @@ final class ComposeStatus {
                 .anyMatch(t -> !t.kind().publishes());
         if (doomed || (stopped && touched)) {
             StateFiles.status(file, "DOOMED\n");
-        } else if (touched && outcome.states().get("finalize") != TaskState.DONE) {
+        } else if (touched && outcome.states().get(closing(plan)) != TaskState.DONE) {
             // finalize reused or not planned (update runs): the run itself says how the compose stands now
             StateFiles.status(file, Journal.read(journal.file()).finishedStatus() + "\n");
         }
+    }
+
+    /** The task that writes STATUS when the compose is complete (finalize), or null when the plan has none. */
+    private static String closing(Plan plan) {
+        String status = plan.composeDir() + "/STATUS";
+        return plan.tasks().stream().filter(t -> t.actions().stream().anyMatch(a -> a instanceof
+                org.relengine.plan.Action.WriteFile w && w.path().equals(status))).map(org.relengine.plan.Task::id)
+                .findFirst().orElse(null);
     }
 }

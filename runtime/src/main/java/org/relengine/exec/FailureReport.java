@@ -87,8 +87,8 @@ public final class FailureReport {
      * What a failed task's log says the cause was, for the summary: a sync's as {@link #syncFailure}; for any
      * other task, a full disk, which its tool may only say in its own words. Null when the log says none.
      */
-    public static String cause(String task, Path log) throws IOException {
-        if (task.startsWith("sync:")) {
+    public static String cause(org.relengine.plan.Task task, Path log) throws IOException {
+        if (task.kind().inputs() == org.relengine.plan.TaskKind.Inputs.REPOSITORIES) {
             return syncFailure(log);
         }
         if (!Files.exists(log)) {

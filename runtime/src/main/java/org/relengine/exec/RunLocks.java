@@ -48,14 +48,11 @@ final class RunLocks implements AutoCloseable {
     private static List<Wanted> wanted(Plan plan) {
         List<Wanted> wanted = new ArrayList<>();
         wanted.add(new Wanted(Path.of(plan.composeDir(), "work", "lock"), "the compose " + plan.composeDir()));
-        if (plan.task("stage").isPresent() && plan.targets().containsKey("staging")) {
-            String staging = plan.targets().get("staging");
-            wanted.add(new Wanted(RunLock.forTarget(staging), "the staging target " + staging));
-        }
-        if ((plan.task("promote").isPresent() || plan.task("filelists").isPresent())
-                && plan.targets().containsKey("production")) {
-            String production = plan.targets().get("production");
-            wanted.add(new Wanted(RunLock.forTarget(production), "the production target " + production));
+        for (String target : List.of("staging", "production")) {
+            if (plan.writes(target)) {
+                String dir = plan.targets().get(target);
+                wanted.add(new Wanted(RunLock.forTarget(dir), "the " + target + " target " + dir));
+            }
         }
         return wanted;
     }

@@ -31,6 +31,22 @@ public record Plan(String recipeFile, List<String> files, String composeId, Stri
                 hashedByContent);
     }
 
+    /**
+     * Whether a task of the plan writes into the tree of the named target ({@code staging}, {@code production}):
+     * an output inside it, or beside it in the directory that holds it (the mirror file lists of its module).
+     */
+    public boolean writes(String target) {
+        String dir = targets.get(target);
+        if (dir == null) {
+            return false;
+        }
+        java.nio.file.Path tree = java.nio.file.Path.of(dir).normalize();
+        return tasks.stream().flatMap(t -> t.outputs().stream()).filter(o -> o.startsWith("/"))
+                .map(o -> java.nio.file.Path.of(o).normalize())
+                .anyMatch(o -> o.startsWith(tree) || (o.getParent() != null && tree.startsWith(o.getParent())
+                        && !o.getParent().equals(tree.getRoot())));
+    }
+
     public Optional<Task> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
     }

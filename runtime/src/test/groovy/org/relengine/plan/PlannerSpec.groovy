@@ -355,6 +355,22 @@ class PlannerSpec extends Specification {
         plan(rocky9).tasks().every { it.retry() == Step.Retry.NONE }
     }
 
+    def "a #what plan of #name writes into #written, which a run locks and production needs --confirm for"() {
+        when:
+        def p = plan(load(name), changes)
+
+        then:
+        ['staging', 'production'].findAll { p.writes(it) } == written
+
+        where:
+        what           | name          | changes                 || written
+        'full'         | 'rocky9'      | [:]                     || ['staging', 'production']
+        'compose only' | 'rocky9'      | [scope: Scope.COMPOSE]  || []
+        'publish only' | 'rocky9'      | [scope: Scope.PUBLISH]  || ['staging', 'production']
+        'full'         | 'rocky9-beta' | [:]                     || ['staging']
+        'full'         | 'rocky8'      | [:]                     || ['staging', 'production']
+    }
+
     def "the plan of #name matches its reviewed golden file"() {
         given:
         Path golden = Path.of("src/test/resources/golden/${name}.plan.json")
