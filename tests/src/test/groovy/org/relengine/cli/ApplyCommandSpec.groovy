@@ -147,7 +147,7 @@ class ApplyCommandSpec extends Specification {
         result.exitCode == 0
         result.stderr == ''
         result.stdoutLines.first() == "Dry run of rocky9.groovy: compose Rocky-9.7-$STAMP in $root/compose/9/Rocky-9.7-$STAMP".toString()
-        ids.size() == 71
+        ids.size() == 72
         printedTasks(result) == ids
         ids.every { !it.contains(':debug') && !it.contains(':aarch64') && !it.contains(':source') }
         !result.stdout.contains('/mnt/')

@@ -16,7 +16,9 @@ import java.security.MessageDigest
  * share: each compose's {@code work/} (the run's logs, journal, caches and scratch) and the demo's port. The
  * fields that carry the time of a run are masked in text files (seconds since the epoch in .treeinfo,
  * .discinfo, media.repo, the metadata and the file lists; the implanted MD5 of an ISO), and an ISO, whose
- * bytes carry the time xorriso wrote it, is listed by its size, its checksum in the CHECKSUM files masked.
+ * bytes carry the time xorriso wrote it, is listed by its size, its checksum in the CHECKSUM files masked. A
+ * detached signature ({@code .asc}) carries the time it was made, and its length varies with the number it holds:
+ * it is listed by its name only (specs that need it check it with gpg).
  */
 @CompileStatic
 final class ComposeTree {
@@ -42,6 +44,9 @@ final class ComposeTree {
             byte[] bytes = Files.readAllBytes(p)
             if (isIso(p)) {
                 return "$name ${bytes.length} (an ISO)".toString()
+            }
+            if (name.endsWith('.asc')) {
+                return "$name (a signature)".toString()
             }
             String text = utf8(bytes)
             if (text != null) {

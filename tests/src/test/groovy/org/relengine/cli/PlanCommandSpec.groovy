@@ -50,7 +50,7 @@ class PlanCommandSpec extends Specification {
     /** The tasks per kind of a full plan of Rocky 9, in pipeline order. */
     static final Map<String, Integer> FULL_KINDS = [
             prepare: 1, extrafiles: 1, sync: 131, repoclosure: 31, lorax: 4, unpack: 4, treeinfo: 39, extras: 4,
-            cloud  : 59, finalize: 1, stage: 1, promote: 1, filelists: 1, torrents: 4,
+            cloud  : 59, finalize: 1, stage: 1, signrepos: 1, promote: 1, filelists: 1, torrents: 4,
     ]
 
     static final String BASEURL = 'https://yumrepofs.build.resf.org/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo'
@@ -318,11 +318,11 @@ class PlanCommandSpec extends Specification {
         where:
         args                             | composeId                        | full  | scope     | arches              | kinds
         []                               | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS
-        ['--arch', 'x86_64']             | NEW_ID                           | true  | 'all'     | ['x86_64']          | [prepare: 1, extrafiles: 1, sync: 36, repoclosure: 10, lorax: 1, unpack: 1, treeinfo: 12, extras: 1, cloud: 15, finalize: 1, stage: 1, promote: 1, filelists: 1, torrents: 1]
-        ['--update']                     | 'latest-Rocky-9'                 | false | 'all'     | ALL + ['i686']      | [prepare: 1, sync: 92, repoclosure: 31, stage: 1, promote: 1, filelists: 1]
-        ['--update', '--repo', 'BaseOS'] | 'latest-Rocky-9'                 | false | 'all'     | ALL                 | [prepare: 1, sync: 9, repoclosure: 4, stage: 1, promote: 1, filelists: 1]
+        ['--arch', 'x86_64']             | NEW_ID                           | true  | 'all'     | ['x86_64']          | [prepare: 1, extrafiles: 1, sync: 36, repoclosure: 10, lorax: 1, unpack: 1, treeinfo: 12, extras: 1, cloud: 15, finalize: 1, stage: 1, signrepos: 1, promote: 1, filelists: 1, torrents: 1]
+        ['--update']                     | 'latest-Rocky-9'                 | false | 'all'     | ALL + ['i686']      | [prepare: 1, sync: 92, repoclosure: 31, stage: 1, signrepos: 1, promote: 1, filelists: 1]
+        ['--update', '--repo', 'BaseOS'] | 'latest-Rocky-9'                 | false | 'all'     | ALL                 | [prepare: 1, sync: 9, repoclosure: 4, stage: 1, signrepos: 1, promote: 1, filelists: 1]
         ['--only', 'compose']            | NEW_ID                           | true  | 'compose' | ALL + ['i686']      | FULL_KINDS.subMap(['prepare', 'extrafiles', 'sync', 'repoclosure', 'lorax', 'unpack', 'treeinfo', 'extras', 'cloud', 'finalize'])
-        ['--only', 'publish']            | 'latest-Rocky-9'                 | false | 'publish' | ALL                 | [stage: 1, promote: 1, filelists: 1, torrents: 4]
+        ['--only', 'publish']            | 'latest-Rocky-9'                 | false | 'publish' | ALL                 | [stage: 1, signrepos: 1, promote: 1, filelists: 1, torrents: 4]
         ['--skip-debug']                 | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS + [sync: 91]
         ['--skip-source']                | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS + [sync: 119]
         ['--image', 'dvd']               | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS
@@ -375,7 +375,7 @@ class PlanCommandSpec extends Specification {
         plan.tasks.findAll { it.kind == 'repoclosure' }*.id ==
                 ['repoclosure:BaseOS:x86_64', 'repoclosure:BaseOS:aarch64', 'repoclosure:BaseOS:ppc64le', 'repoclosure:BaseOS:s390x']
         plan.tasks*.id.findAll { !it.startsWith('sync:') && !it.startsWith('repoclosure:') } ==
-                ['prepare', 'stage', 'promote', 'filelists']
+                ['prepare', 'stage', 'signrepos', 'promote', 'filelists']
     }
 
     def "plan --only publish plans the publish steps only, from the latest compose"() {
@@ -383,7 +383,7 @@ class PlanCommandSpec extends Specification {
         Map plan = json(['--only', 'publish'])
 
         expect:
-        plan.tasks*.id == ['stage', 'promote', 'filelists', 'torrents:dvd:x86_64', 'torrents:dvd:aarch64',
+        plan.tasks*.id == ['stage', 'signrepos', 'promote', 'filelists', 'torrents:dvd:x86_64', 'torrents:dvd:aarch64',
                            'torrents:dvd:ppc64le', 'torrents:dvd:s390x']
         plan.tasks.every { it.stage == 'publish' }
         plan.tasks.find { it.id == 'stage' }.inputs == ['/mnt/compose/9/latest-Rocky-9/compose']

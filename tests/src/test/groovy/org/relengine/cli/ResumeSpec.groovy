@@ -337,7 +337,10 @@ class ResumeSpec extends Specification {
         Files.isDirectory(dir) ? composeDir(killed) : null
     }
 
-    /** Relative path → type, size, link target and, for RPMs, SHA-256; locks and the demo's own state left out. */
+    /**
+     * Relative path → type, size, link target and, for RPMs, SHA-256; locks and the demo's own state left out. A
+     * detached signature's length varies with the number it holds: it is listed as one, without its size.
+     */
     private static Map<String, String> tree(Path out) {
         Map<String, String> entries = new TreeMap<>()
         Map<String, Path> roots = [compose: composeDir(out).resolve('compose'), staging: out.resolve('staging'),
@@ -350,6 +353,8 @@ class ResumeSpec extends Specification {
                         entries[rel] = 'link ' + Files.readSymbolicLink(p)
                     } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                         entries[rel] = 'dir'
+                    } else if (rel.endsWith('.asc')) {
+                        entries[rel] = 'signature'
                     } else {
                         entries[rel] = 'file ' + Files.size(p) + (rel.endsWith('.rpm') ? ' ' + sha256(p) : '')
                     }
