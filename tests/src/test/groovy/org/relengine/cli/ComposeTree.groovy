@@ -18,7 +18,7 @@ import java.security.MessageDigest
  * .discinfo, media.repo, the metadata and the file lists; the implanted MD5 of an ISO), and an ISO, whose
  * bytes carry the time xorriso wrote it, is listed by its size, its checksum in the CHECKSUM files masked. A
  * detached signature ({@code .asc}) carries the time it was made, and its length varies with the number it holds:
- * it is listed by its name only (specs that need it check it with gpg).
+ * it is listed by its name only (specs that need it check it with gpg), and its size is masked in the file lists.
  */
 @CompileStatic
 final class ComposeTree {
@@ -51,6 +51,7 @@ final class ComposeTree {
             String text = utf8(bytes)
             if (text != null) {
                 text = text.replaceAll(EPOCH, 'EPOCH').replaceAll(/"implant_md5": ?"[0-9a-f]+"/, '"implant_md5": MD5')
+                        .replaceAll(/(?m)^(EPOCH\tf\t)\d+(\t.*\.asc)$/, '$1SIZE$2')
                 isos.each { String sum, String iso -> text = text.replace(sum, "sha256 of $iso") }
                 bytes = text.getBytes(StandardCharsets.UTF_8)
             }

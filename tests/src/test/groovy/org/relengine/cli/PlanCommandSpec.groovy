@@ -269,7 +269,7 @@ class PlanCommandSpec extends Specification {
         result.stdoutLines.take(8) == expected.take(8)
         result.stdoutLines == expected
         result.stdoutLines.findAll { it ==~ /(compose|images|publish) \(\d+\):/ } ==
-                ['compose (204):', 'images (71):', 'publish (7):']
+                ['compose (204):', 'images (71):', 'publish (8):']
     }
 
     // ---------------------------------------------------------------- selections

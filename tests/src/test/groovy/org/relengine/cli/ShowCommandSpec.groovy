@@ -139,7 +139,7 @@ class ShowCommandSpec extends Specification {
         model.sources.find { it.kind == 'peridot' }.project == project
         !('WSL' in model.cloudImages*.type)
         model.paths.production == null
-        model.publish*.step == ['staging', 'filelists']
+        model.publish*.step == ['staging', 'signRepos', 'filelists']
 
         where:
         recipe             | rc      | project
