@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.relengine.compile.RecipeFile;
+import org.relengine.plan.PlanReader;
 import org.relengine.compile.Recipes;
 import org.relengine.git.RecipeRevisions;
 import org.relengine.plan.Plan;
@@ -26,15 +27,7 @@ final class PlanFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /**
-     * A plan file is read whole, by the rules of a recipe file: a regular file only (a FIFO would block the read for
-     * ever, {@code /dev/zero} never ends), of at most 64 MiB. The plan of the whole Rocky 9 recipe is about 1 MB of
-     * JSON, growing with the number of repos and arches; 64 times that leaves room for far larger distributions,
-     * while a file past it is not a plan and would take the heap's worth of memory to parse.
-     */
-    static final RecipeFile.Kind KIND = new RecipeFile.Kind("a plan", 64 << 20,
-            "name the plan file in it, as written by `relengine plan --out`",
-            "check that this is the plan meant; the plan of a whole distribution is about a megabyte");
+    static final RecipeFile.Kind KIND = PlanReader.FILE;
 
     private PlanFile() {
     }

@@ -37,12 +37,16 @@ public record ComposeRecord(Path dir, Plan plan, Journal.History history, String
     public static ComposeRecord read(Path dir, org.relengine.plan.Vocabulary vocabulary) throws IOException, NotACompose {
         Path work = dir.resolve("work");
         Path planFile = work.resolve("plan.json");
-        if (!Files.isRegularFile(planFile)) {
+        if (!Files.exists(planFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new NotACompose(dir + " holds no compose relengine ran (there is no " + planFile + ")");
         }
         Plan plan;
         try {
-            plan = PlanReader.plan(new ObjectMapper().readTree(planFile.toFile()), vocabulary);
+            plan = PlanReader.plan(new ObjectMapper().readTree(org.relengine.compile.RecipeFile.bytes(planFile,
+                    PlanReader.FILE)), vocabulary);
+        } catch (org.relengine.compile.RecipeFile.Refused e) {
+            throw new NotACompose("the compose's copy of its plan, " + planFile + ", cannot be read: " + e.getMessage()
+                    + "; a `--resume` of the recipe writes it again");
         } catch (org.relengine.plan.PlanException e) {
             throw new NotACompose("the compose's copy of its plan, " + planFile + ", cannot be read: " + e.getMessage()
                     + "; a `--resume` of the recipe with this version writes it again");

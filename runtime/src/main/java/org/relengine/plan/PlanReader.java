@@ -1,6 +1,7 @@
 package org.relengine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.relengine.compile.RecipeFile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,16 @@ import org.relengine.model.Step;
  * relengine knows ({@link Vocabulary}); a plan naming anything else is refused with a {@link PlanException}.
  */
 public final class PlanReader {
+
+    /**
+     * A plan file is read whole, by the rules of a recipe file: a regular file only (a FIFO would block the read for
+     * ever, {@code /dev/zero} never ends), of at most 64 MiB. The plan of the whole Rocky 9 recipe is about 1 MB of
+     * JSON, growing with the number of repos and arches; 64 times that leaves room for far larger distributions,
+     * while a file past it is not a plan and would take the heap's worth of memory to parse.
+     */
+    public static final RecipeFile.Kind FILE = new RecipeFile.Kind("a plan", 64 << 20,
+            "name the plan file in it, as written by `relengine plan --out`",
+            "check that this is the plan meant; the plan of a whole distribution is about a megabyte");
 
     private PlanReader() {
     }
