@@ -15,6 +15,7 @@ import org.relengine.plan.OperationKey;
 import org.relengine.plan.TaskKey;
 import org.relengine.plan.TaskKind;
 import org.relengine.plan.spi.Operation;
+import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
@@ -31,6 +32,8 @@ public final class SyncStep extends AbstractStepUnit {
 
     public static final TaskKind SYNC = new TaskKind("sync", "compose", TaskKind.Inputs.REPOSITORIES);
     public static final TaskKind REPOCLOSURE = new TaskKind("repoclosure", "compose");
+
+    private static final OperationKey REMOVE_LEFTOVERS = new OperationKey("remove-reposync-leftovers");
 
     public SyncStep() {
         super(Phase.COMPOSE, SYNC, REPOCLOSURE);
@@ -73,7 +76,7 @@ public final class SyncStep extends AbstractStepUnit {
                 String tree = layout.sourceTree(repo.name());
                 context.add(new PlannedTask(SyncKey.source(repo.name()), repo.name(), null, List.of(PrepareStep.KEY),
                         List.of(source.sourceUrl(repo.from(), major)), List.of(tree), sync.on(),
-                        sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree),
+                        sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree), removeLeftovers(tree),
                         DnfLocks.releaseDeadAction(layout), new Action.Exec(RepoSync.argv(layout.dnfConfig(), major,
                                 DnfConfig.sourceId(repo), tree, null, gpgcheck, sync.delete()))), sync.retry()));
             }
@@ -86,7 +89,7 @@ public final class SyncStep extends AbstractStepUnit {
     private static void tree(PlanContext context, SyncKey key, Repo repo, String url, String target, List<String> argv,
                              Step.Sync sync, boolean failable) {
         context.add(new PlannedTask(key, repo.name(), key.arch(), List.of(PrepareStep.KEY), List.of(url),
-                List.of(target), sync.on(), failable, List.of(new Action.MakeDirectory(target),
+                List.of(target), sync.on(), failable, List.of(new Action.MakeDirectory(target), removeLeftovers(target),
                 DnfLocks.releaseDeadAction(context.layout()), new Action.Exec(argv)), sync.retry()));
     }
 
@@ -112,10 +115,22 @@ public final class SyncStep extends AbstractStepUnit {
         }
     }
 
+    /**
+     * dnf reposync fetches a repo's metadata into a {@code tmpdir.*} directory inside the tree and moves it into
+     * place; a sync cut short (a full disk, a kill) leaves that directory behind, and what is left in the tree is
+     * published with it. Each sync first removes what an earlier one left there.
+     */
+    private static Action removeLeftovers(String tree) {
+        return new Action.Internal(REMOVE_LEFTOVERS, "remove the tmpdir.* directories an interrupted dnf reposync "
+                + "left in " + tree, List.of(tree), Params.of("tree", tree));
+    }
+
     @Override
     public Map<OperationKey, Operation> operations() {
         return Map.of(DnfLocks.RELEASE_DEAD, (p, log, context) -> DnfLocks.releaseDead(java.nio.file.Path.of(
-                p.get("cache")), log));
+                p.get("cache")), log),
+                REMOVE_LEFTOVERS, (p, log, context) -> ReposyncLeftovers.remove(java.nio.file.Path.of(p.get("tree")),
+                        log));
     }
 
     @Override
