@@ -470,37 +470,11 @@ ${packages.join('\n')}
 
     /** Sectors 16 on: a primary volume descriptor, an El Torito boot record if asked, the terminator. */
     private Path disc(String relative, String volumeId, String applicationUse, boolean boot) {
-        List<byte[]> descriptors = []
-        byte[] primary = descriptor(1)
-        put(primary, 40, volumeId.padRight(32))
-        put(primary, 883, applicationUse)
-        descriptors << primary
-        if (boot) {
-            byte[] record = descriptor(0)
-            put(record, 7, 'EL TORITO SPECIFICATION')
-            descriptors << record
-        }
-        descriptors << descriptor(255)
-        def bytes = new ByteArrayOutputStream()
-        bytes.write(new byte[16 * 2048])
-        descriptors.each { bytes.write(it) }
+        byte[] bytes = IsoHeaders.bytes(volumeId, applicationUse, boot)
         Path file = compose.resolve(relative)
         Files.createDirectories(file.parent)
-        Files.write(file, bytes.toByteArray())
+        Files.write(file, bytes)
         Files.setLastModifiedTime(file, FileTime.fromMillis(MTIME * 1000))
         file
-    }
-
-    private static byte[] descriptor(int type) {
-        byte[] d = new byte[2048]
-        d[0] = (byte) type
-        put(d, 1, 'CD001')
-        d[6] = 1
-        d
-    }
-
-    private static void put(byte[] into, int offset, String text) {
-        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII)
-        System.arraycopy(ascii, 0, into, offset, ascii.length)
     }
 }
