@@ -7,7 +7,6 @@ import org.relengine.demo.DemoRecipe;
 import org.relengine.model.Recipe;
 import org.relengine.plan.Plan;
 import org.relengine.plan.PlanOptions;
-import org.relengine.plan.kernel.Planner;
 import org.relengine.steps.StepRegistry;
 import org.relengine.plan.Scope;
 import org.relengine.tools.PlanPrograms;
@@ -29,8 +28,7 @@ final class DemoPlanning {
 
     /** A full run of everything the adapted recipe declares. */
     static Plan plan(Recipe demo, String stamp) {
-        return Planner.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null, stamp),
-                StepRegistry.standard().units());
+        return StepRegistry.plan(demo, new PlanOptions(true, List.of(), List.of(), Scope.ALL, true, true, null, stamp));
     }
 
     /** Every program the demo runs: its compose's, and those its fixtures are built with. */

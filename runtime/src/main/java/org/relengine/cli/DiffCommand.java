@@ -22,7 +22,6 @@ import org.relengine.plan.Plan;
 import org.relengine.plan.PlanException;
 import org.relengine.plan.PlanJson;
 import org.relengine.plan.PlanOptions;
-import org.relengine.plan.kernel.Planner;
 import org.relengine.steps.StepRegistry;
 import org.relengine.plan.RecipeOverrides;
 import org.relengine.plan.Task;
@@ -136,8 +135,8 @@ final class DiffCommand implements Callable<Integer> {
             return null;
         }
         try {
-            Plan plan = Planner.plan(RecipeOverrides.apply(loaded.recipe(), planning.root, planning.source), options,
-                    StepRegistry.standard().units());
+            Plan plan = StepRegistry.plan(RecipeOverrides.apply(loaded.recipe(), planning.root, planning.source),
+                    options);
             return new Side(label, loaded, plan);
         } catch (PlanException e) {
             err.println("relengine: " + operand + ": " + e.getMessage());

@@ -7,7 +7,6 @@ import org.relengine.model.Recipe;
 import org.relengine.plan.Plan;
 import org.relengine.plan.PlanException;
 import org.relengine.plan.PlanOptions;
-import org.relengine.plan.kernel.Planner;
 import org.relengine.steps.StepRegistry;
 import org.relengine.plan.RecipeOverrides;
 
@@ -52,7 +51,7 @@ final class RecipePlanning {
         Recipe recipe = RecipeOverrides.apply(loaded.recipe(), planning.root, planning.source,
                 planning.executor != null);
         try {
-            return new Planned(Planner.plan(recipe, options, StepRegistry.standard().units()), loaded, ExitCode.OK);
+            return new Planned(StepRegistry.plan(recipe, options), loaded, ExitCode.OK);
         } catch (PlanException e) {
             err.println("relengine: " + e.getMessage());
             if (e.hint() != null) {

@@ -43,7 +43,7 @@ public interface Effects {
     }
 
     /** How long each task may take and what it waits for; null where nothing waits (a dry run). */
-    default org.relengine.effects.TaskWaits waits() {
+    default TaskWaits waits() {
         return null;
     }
 }

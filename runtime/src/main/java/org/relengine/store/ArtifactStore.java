@@ -34,6 +34,29 @@ public interface ArtifactStore {
         return list().stream().filter(k -> k.contains(match) && k.endsWith(suffix)).max(Comparator.naturalOrder());
     }
 
+    /** A result fetched from a store: its key there, and the local file it was fetched into. */
+    record Fetched(String key, Path file) {
+    }
+
+    /**
+     * Fetches the newest result whose key contains {@code match} and ends with {@code suffix} from the store at
+     * {@code location} into {@code into}, under the last part of its key, saying so in {@code log}.
+     *
+     * @param what what a result is, for the failure when there is none ({@code build result}, {@code image})
+     * @throws TaskFailure when the store holds no such result
+     */
+    static Fetched fetchNewest(String location, Wait wait, String match, String suffix, Path into, String what,
+                               java.io.PrintWriter log) throws IOException {
+        ArtifactStore store = open(location, wait);
+        String key = store.newest(match, suffix).orElseThrow(() -> new TaskFailure(
+                "no " + what + " matching " + match + "*" + suffix + " in " + location));
+        Path file = into.resolve(key.substring(key.lastIndexOf('/') + 1));
+        log.println("fetching " + key + " from " + location);
+        log.flush();
+        store.fetch(key, file);
+        return new Fetched(key, file);
+    }
+
     /** The store a recipe names with {@code artifacts}, or else a directory in the compose's work tree. */
     static String location(org.relengine.model.Recipe recipe, String workTree) {
         return recipe.artifacts() == null ? workTree + "/artifacts" : recipe.artifacts().url();

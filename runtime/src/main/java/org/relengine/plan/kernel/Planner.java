@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.relengine.model.Artifacts;
 import org.relengine.model.ComposePaths;
@@ -115,11 +114,6 @@ public final class Planner implements PlanContext {
     @Override
     public boolean planned(TaskKey key) {
         return tasks.containsKey(key.id());
-    }
-
-    @Override
-    public Optional<Task> task(TaskKey key) {
-        return Optional.ofNullable(tasks.get(key.id())).map(Entry::task);
     }
 
     @Override

@@ -24,10 +24,6 @@ public final class ImageList {
         images.put(path, identity);
     }
 
-    public Map<String, ImageIdentity> entries() {
-        return Map.copyOf(images);
-    }
-
     public void forEach(java.util.function.BiConsumer<String, ImageIdentity> action) {
         images.forEach(action);
     }

@@ -1,14 +1,12 @@
 package org.relengine.plan.spi;
 
 import java.util.List;
-import java.util.Optional;
 import org.relengine.model.ComposePaths;
 import org.relengine.model.Recipe;
 import org.relengine.model.Release;
 import org.relengine.model.Repo;
 import org.relengine.plan.ComposeLayout;
 import org.relengine.plan.PlanOptions;
-import org.relengine.plan.Task;
 import org.relengine.plan.TaskKey;
 
 /** What the planning kernel gives a step unit: the recipe, the run's selections and layout, and the plan so far. */
@@ -38,8 +36,6 @@ public interface PlanContext {
     }
 
     boolean planned(TaskKey key);
-
-    Optional<Task> task(TaskKey key);
 
     /**
      * Dependencies declared optional: those of {@code keys} that are planned, or {@code fallback} alone when none

@@ -27,7 +27,6 @@ import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
-import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.store.ArtifactStore;
 
@@ -102,15 +101,12 @@ public final class CloudStep extends AbstractStepUnit {
     }
 
     private static void download(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
-        ArtifactStore store = ArtifactStore.open(p.get("store"), wait);
-        String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
-                "no image matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
         Path into = Path.of(p.get("into"));
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        Path image = into.resolve(name);
-        log.println("fetching " + key + " from " + p.get("store"));
-        log.flush();
-        store.fetch(key, image);
+        ArtifactStore.Fetched fetched = ArtifactStore.fetchNewest(p.get("store"), wait, p.get("match"),
+                p.get("suffix"), into, "image", log);
+        String key = fetched.key();
+        Path image = fetched.file();
+        String name = image.getFileName().toString();
         AtomicFiles.write(into.resolve(name + ".CHECKSUM"), Checksums.fileChecksum(image));
         for (String alias : List.of(p.get("latest"), p.get("primary"))) {
             if (alias != null && !alias.isEmpty()) {

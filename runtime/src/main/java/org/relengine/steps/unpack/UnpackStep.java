@@ -111,15 +111,11 @@ public final class UnpackStep extends AbstractStepUnit {
     }
 
     private static void unpackLorax(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
-        ArtifactStore store = ArtifactStore.open(p.get("store"), wait);
-        String key = store.newest(p.get("match"), p.get("suffix")).orElseThrow(() -> new TaskFailure(
-                "no build result matching " + p.get("match") + "*" + p.get("suffix") + " in " + p.get("store")));
         Path into = Path.of(p.get("into"));
-        Path archive = into.resolve(key.substring(key.lastIndexOf('/') + 1));
-        log.println("fetching " + key + " from " + p.get("store"));
-        log.flush();
-        store.fetch(key, archive);
-        int entries = SafeUntar.unpack(archive, into);
+        ArtifactStore.Fetched fetched = ArtifactStore.fetchNewest(p.get("store"), wait, p.get("match"),
+                p.get("suffix"), into, "build result", log);
+        String key = fetched.key();
+        int entries = SafeUntar.unpack(fetched.file(), into);
         log.println("unpacked " + key + " (" + entries + " entries) into " + into);
         if (!Files.isRegularFile(into.resolve("lorax/images/boot.iso"))) {
             throw new TaskFailure(key + " holds no lorax/images/boot.iso");
