@@ -20,6 +20,10 @@ extraFiles git: 'https://git.rockylinux.org/staging/src/rocky-release.git', ref:
 artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas',
           region: 'us-east-2'
 
+// build-iso runs as a Job per arch in the toolkit's image (launch-builds); results go to the bucket above
+kubernetes namespace: 'empanadas', image: 'ghcr.io/rocky-linux/sig-core-toolkit:latest', secret: 'empanadas-s3',
+           backoffLimit: 4
+
 // Comps repos (Rocky's MODS_REPOS) get kickstart trees; AppStream and PowerTools carry modules.
 repos {
     repo 'BaseOS',           closure: true, comps: true

@@ -21,6 +21,10 @@ extraFiles git: 'https://git.rockylinux.org/staging/src/rocky-release.git', ref:
 artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas',
           region: 'us-east-2'
 
+// build-iso runs as a Job per arch in the toolkit's image (launch-builds); results go to the bucket above
+kubernetes namespace: 'empanadas', image: 'ghcr.io/rocky-linux/sig-core-toolkit:latest', secret: 'empanadas-s3',
+           backoffLimit: 4
+
 // Sync order is Rocky's all_repos order; `all` is published as `devel`, with i686 on x86_64.
 repos {
     repo 'devel',            from: 'all', multilib: true, closure: true

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.relengine.dsl.DurationText;
 import org.relengine.dsl.Symbol;
 import org.relengine.model.Artifacts;
+import org.relengine.model.ExecutorSettings;
 import org.relengine.model.Channel;
 import org.relengine.model.CloudImage;
 import org.relengine.model.Executor;
@@ -74,7 +75,7 @@ public final class ModelBuilder {
         Origin archesOrigin = optional("arches").map(Statement::origin)
                 .orElse(Origin.of(new Position(file, 1, 1)));
         return new Recipe(files, release, arches, archesOrigin, multilib, sourceList, gpg(), repos, lorax, images, cloud, live,
-                extraFiles(), artifacts(), roots(), compose, publish);
+                extraFiles(), artifacts(), roots(), executors(release), compose, publish);
     }
 
     /** The steps as written, with the {@code unpack} that {@code extras} needs before the first extras when none is. */
@@ -200,7 +201,25 @@ public final class ModelBuilder {
 
     private Artifacts artifacts() {
         return optional("artifacts").map(s -> new Artifacts(trimSlash(s.text("url", "")), s.text("bucket", null),
-                s.text("region", null), s.flag("hashContent", false), s.origin())).orElse(null);
+                s.text("region", null), s.text("endpoint", null), s.flag("pathStyle", false),
+                s.flag("hashContent", false), s.origin())).orElse(null);
+    }
+
+    private ExecutorSettings executors(Release release) {
+        ExecutorSettings defaults = ExecutorSettings.defaults(release);
+        ExecutorSettings.Podman podman = optional("podman").map(s -> new ExecutorSettings.Podman(
+                s.text("image", defaults.podman().image()), s.origin())).orElse(defaults.podman());
+        ExecutorSettings.Mock mock = optional("mock").map(s -> new ExecutorSettings.Mock(
+                s.text("config", defaults.mock().config()), s.text("isolation", defaults.mock().isolation()),
+                s.origin())).orElse(defaults.mock());
+        ExecutorSettings.Kubernetes k = defaults.kubernetes();
+        ExecutorSettings.Kubernetes kubernetes = optional("kubernetes").map(s -> new ExecutorSettings.Kubernetes(
+                s.text("namespace", k.namespace()), s.text("image", k.image()), s.text("serviceAccount", null),
+                s.text("secret", null), s.whole("backoffLimit", k.backoffLimit()),
+                DurationText.parse(s.text("deadline", "")).orElse(k.deadline()),
+                s.text("keepJobs", k.keepJobs()), s.origin()))
+                .orElse(k);
+        return new ExecutorSettings(podman, mock, kubernetes);
     }
 
     private Roots roots() {

@@ -76,9 +76,33 @@ public final class Grammar {
                     .option("url", STRING, "HTTP listing or directory of build results")
                     .option("bucket", STRING, "S3 bucket")
                     .option("region", STRING, "S3 region")
+                    .option("endpoint", STRING, "S3 endpoint of a server other than AWS (S3Proxy, MinIO, Ceph)")
+                    .option("pathStyle", BOOLEAN, "address the bucket in the URL path, not in the host name")
                     .option("hashContent", BOOLEAN, "a local store is fingerprinted by file content for --resume")
                     .doc("Where per-arch lorax results and cloud images are stored.",
                             "artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas', region: 'us-east-2'")
+                    .build(),
+            declare("podman")
+                    .option("image", STRING, "the image tasks `on: podman` run in (default docker.io/rockylinux/rockylinux:<major>)")
+                    .doc("How tasks `on: podman` run: in a container of this image, the compose mounted at its own path.",
+                            "podman image: 'docker.io/rockylinux/rockylinux:9'")
+                    .build(),
+            declare("mock")
+                    .option("config", STRING, "mock -r configuration; {arch} is the task's arch (default rocky-<major>-{arch})")
+                    .option("isolation", STRING, "mock --isolation (default simple)")
+                    .doc("How tasks `on: mock` run: in a mock chroot, the compose bind-mounted at its own path.",
+                            "mock config: 'rocky-9-{arch}', isolation: 'simple'")
+                    .build(),
+            declare("kubernetes")
+                    .option("namespace", STRING, "namespace of the Jobs (default `default`)")
+                    .option("image", STRING, "image of each Job's pod")
+                    .option("serviceAccount", STRING, "service account of the pods")
+                    .option("secret", STRING, "Secret with the S3 credentials, keys ID and SECRET (never the credentials themselves)")
+                    .option("backoffLimit", INTEGER, "pods a Job may fail before it fails (default 4)")
+                    .option("deadline", DURATION, "the Job's activeDeadlineSeconds (default '6h')")
+                    .option("keepJobs", STRING, "finished Jobs left in the cluster: failed (default), all or none")
+                    .doc("How tasks `on: kubernetes` run: one Job per task, pinned to the task's arch.",
+                            "kubernetes namespace: 'empanadas', image: 'ghcr.io/rocky-linux/sig-core-toolkit:latest', secret: 'empanadas-s3'")
                     .build(),
             declare("roots")
                     .option("compose", STRING, "compose root (default /mnt/compose)")

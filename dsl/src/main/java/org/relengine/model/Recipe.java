@@ -10,12 +10,13 @@ import java.util.Optional;
  * @param files    the recipe file first, then every file it includes, in include order
  * @param archesOrigin where the arch list was declared, with the position of each arch
  * @param multilib per base arch, the arches its multilib repos add ({@code x86_64 → [i686]})
+ * @param executors how tasks run that a step puts on podman, mock or Kubernetes
  */
 public record Recipe(List<String> files, Release release, List<String> arches, Origin archesOrigin,
                      java.util.Map<String, List<String>> multilib, List<Source> sources, Gpg gpg,
                      List<Repo> repos, Lorax lorax, List<Image> images, List<CloudImage> cloudImages,
                      List<LiveImage> liveImages, ExtraFiles extraFiles, Artifacts artifacts, Roots roots,
-                     List<Step> compose, List<Step> publish) {
+                     ExecutorSettings executors, List<Step> compose, List<Step> publish) {
 
     public String file() {
         return files.get(0);

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.relengine.model.Arches;
 import org.relengine.model.CloudImage;
 import org.relengine.model.Executor;
+import org.relengine.model.ExecutorSettings;
 import org.relengine.model.FileListModule;
 import org.relengine.model.Gpg;
 import org.relengine.model.Image;
@@ -57,7 +58,8 @@ public final class RecipeValidator {
                 RecipeValidator::closureCycles,
                 RecipeValidator::images,
                 RecipeValidator::volumeIds,
-                RecipeValidator::steps);
+                RecipeValidator::steps,
+                RecipeValidator::executors);
         rules.forEach(rule -> rule.accept(v));
     }
 
@@ -468,6 +470,33 @@ public final class RecipeValidator {
                         FileListModule.HINT, FileListModule.shown(module), refusal);
             }
         }
+    }
+
+    /** A Job needs an image to run in; there is no sensible default for the cluster's. */
+    private void executors() {
+        ExecutorSettings.Kubernetes kubernetes = recipe.executors().kubernetes();
+        if (kubernetes.origin().at() != Position.NONE) {
+            String keep = kubernetes.keepJobs();
+            if (ExecutorSettings.KeepJobs.of(keep).isEmpty()) {
+                out.error(Problem.WRONG_TYPE, kubernetes.origin().option("keepJobs"), keep.length() + 2,
+                        "write keepJobs: 'failed', 'all' or 'none'", "`keepJobs`", "failed, all or none", "'" + keep + "'");
+            }
+            if (kubernetes.backoffLimit() < 0) {
+                out.error(Problem.OUT_OF_RANGE, kubernetes.origin().option("backoffLimit"),
+                        String.valueOf(kubernetes.backoffLimit()).length(), null, "`backoffLimit` of `kubernetes`",
+                        kubernetes.backoffLimit(), "0 or more");
+            }
+        }
+        if (kubernetes.image() != null) {
+            return;
+        }
+        java.util.stream.Stream.concat(recipe.compose().stream(), recipe.publish().stream())
+                .filter(Step.Placed.class::isInstance).map(Step.Placed.class::cast)
+                .filter(step -> step.on() == Executor.KUBERNETES).findFirst()
+                .ifPresent(step -> out.error(Problem.DECLARATION_MISSING, step.origin().option("on"),
+                        step.on().word().length(), "declare the image its Jobs run in, e.g. kubernetes namespace: "
+                                + "'empanadas', image: 'ghcr.io/rocky-linux/sig-core-toolkit:latest'",
+                        step.keyword(), "kubernetes", "with an image: each task on kubernetes runs as a Job"));
     }
 
     private void owner(String chown, Origin origin) {

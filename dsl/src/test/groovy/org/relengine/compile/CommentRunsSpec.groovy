@@ -34,9 +34,9 @@ class CommentRunsSpec extends Specification implements RecipeFixture {
     }
 
     /** rocky9.groovy's line numbers */
-    static final int REPO_EXTRAS = 38
-    static final int PUBLISH = 78
-    static final int STAGING = 79
+    static final int REPO_EXTRAS = 42
+    static final int PUBLISH = 82
+    static final int STAGING = 83
 
     @TempDir
     Path dir

@@ -35,8 +35,10 @@ final class DryRun {
         out.printf("Dry run: %d tasks; %d commands, %d directories, %d files, %d links, %d internal steps "
                         + "would be run or made%s. Nothing was changed.%n",
                 plan.tasks().size(), effects.count("exec"), effects.count("mkdir"), effects.count("write"),
-                effects.count("symlink"), effects.count("internal"), effects.count("probe") == 0 ? ""
-                        : "; " + effects.count("probe") + " read-only previews were made");
+                effects.count("symlink"), effects.count("internal"),
+                (effects.count("remote") == 0 ? "" : ", " + effects.count("remote") + " Kubernetes Jobs")
+                        + (effects.count("probe") == 0 ? ""
+                        : "; " + effects.count("probe") + " read-only previews were made"));
         out.flush();
         return effects.previews().stream().filter(PublishPreview.class::isInstance).map(PublishPreview.class::cast)
                 .toList();

@@ -26,7 +26,7 @@ public final class DemoRecipe {
         List<Step> compose = local.compose().stream().filter(s -> !(s instanceof Step.Iso)).toList();
         ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(git.toUri().toString(),
                 local.extraFiles().ref(), local.extraFiles().files(), local.extraFiles().origin());
-        Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, false,
+        Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, null, false, false,
                 local.artifacts() == null ? local.release().origin() : local.artifacts().origin());
         Gpg gpg = new Gpg(false, local.gpg().url(), local.gpg().keys(), local.gpg().origin());
         List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser)
@@ -35,7 +35,7 @@ public final class DemoRecipe {
                 .toList();
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
-                local.liveImages(), extra, artifacts, local.roots(), compose, publish);
+                local.liveImages(), extra, artifacts, local.roots(), local.executors(), compose, publish);
     }
 
     /** Published files stay the user's: giving them to uid 10004 needs root, which the demo does not. */

@@ -36,6 +36,19 @@ public interface Effects {
     void probe(String task, OperationKey operation, String description, Map<String, String> params);
 
     /**
+     * Work handed to a system that runs it away from this machine (a Kubernetes Job), described by a document (the
+     * Job's manifest): a dry run prints the description and the document and runs nothing; a real run performs
+     * {@code work}, which writes what it follows into the task's log. Returns the exit status the work reports.
+     */
+    int remote(String task, String description, String document, RemoteWork work);
+
+    /** What a real run does for {@link #remote}: it may throw {@code TaskFailure} with the reason it failed. */
+    @FunctionalInterface
+    interface RemoteWork {
+        int run(java.io.PrintWriter log) throws java.io.IOException, InterruptedException;
+    }
+
+    /**
      * The run is ending before its time ({@code why}): the commands running now are killed, and each action
      * from now on fails at once, saying why.
      */

@@ -42,6 +42,8 @@ public final class LocalEffects implements Effects {
     private final Path scratch;
     /** The watchdogs of the commands running now, to kill them when the run stops. */
     private final java.util.Set<ExecuteWatchdog> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The threads following work elsewhere now, to interrupt them when the run stops. */
+    private final java.util.Set<Thread> remote = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Why the run is ending before its time; null while it goes on. */
     private volatile String stopping;
     private final TaskWaits waits;
@@ -82,6 +84,29 @@ public final class LocalEffects implements Effects {
                     true)), StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the log of " + task, e);
+        }
+    }
+
+    /** The work runs in this thread; a stop of the run interrupts it, and it reports what it waited for. */
+    @Override
+    public int remote(String task, String description, String document, RemoteWork work) {
+        refuseWhenStopping();
+        Thread self = Thread.currentThread();
+        remote.add(self);
+        try (PrintWriter log = open(task)) {
+            log.println("relengine: " + description);
+            log.flush();
+            return work.run(log);
+        } catch (IOException e) {
+            throw new TaskFailure(description + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskFailure(stopping != null ? stopping : description + ": interrupted", e);
+        } finally {
+            remote.remove(self);
+            if (stopping == null) {
+                Thread.interrupted();
+            }
         }
     }
 
@@ -159,6 +184,7 @@ public final class LocalEffects implements Effects {
         for (ExecuteWatchdog watchdog : running) {
             watchdog.destroyProcess();
         }
+        remote.forEach(Thread::interrupt);
     }
 
     private void refuseWhenStopping() {

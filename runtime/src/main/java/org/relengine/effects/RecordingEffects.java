@@ -46,6 +46,13 @@ public final class RecordingEffects implements Effects {
     }
 
     @Override
+    public int remote(String task, String description, String document, RemoteWork work) {
+        record("remote", "# " + description);
+        document.lines().forEach(line -> out.println("      " + line));
+        return 0;
+    }
+
+    @Override
     public void makeDirectory(String task, String path) {
         record("mkdir", "mkdir -p " + ShellQuote.quote(path));
     }

@@ -94,7 +94,7 @@ public final class ComposeRun {
         }
         out.flush();
         TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(effects.waits()::of),
-                relengineVersion());
+                relengineVersion(), engine.executors());
         observers.forEach(o -> o.started(plan, effects::log));
         Scheduler.Outcome outcome;
         try {

@@ -65,6 +65,8 @@ public final class Scheduler {
     private final Journal journal;
     private final Listener listener;
     private final TaskHasher hasher;
+    /** The plan being run: executors read their settings and the compose from it. */
+    private Plan plan;
     private final Journal.History previous;
     private final OutputRecords outputs;
     private final boolean verifyFull;
@@ -106,6 +108,7 @@ public final class Scheduler {
     }
 
     public Outcome run(Plan plan) {
+        this.plan = plan;
         ReuseRule reuse = previous == null ? null : new ReuseRule(plan, previous,
                 outputs == null ? null : new OutputVerification(plan, previous, outputs, verifyFull));
         Map<String, Task> tasks = new LinkedHashMap<>();
@@ -337,7 +340,10 @@ public final class Scheduler {
     }
 
     private Result attempt(Task task) {
-        TaskExecutor.Outcome outcome = executors.of(task).perform(task, effects);
+        // a dry run has no ingredients: the task as planned names its work elsewhere
+        String hash = hasher != null ? hasher.ingredients(task.id()).hash() : TaskHasher.spec(task);
+        TaskExecutor.Outcome outcome = executors.of(task).perform(
+                new TaskExecutor.Placed(plan, task, hash.substring(hash.lastIndexOf(' ') + 1)), effects);
         return outcome.done() ? new Result(task, TaskState.DONE, null, null, null)
                 : Result.failed(task, outcome.exit(), outcome.failure(), null);
     }

@@ -29,6 +29,7 @@ public final class TaskHasher {
     public static final String NOT_KEPT = "not known here: the compose keeps no secret";
 
     private final Plan plan;
+    private final org.relengine.executors.ExecutorRegistry executors;
     private final ToolVersions tools;
     private final InputFingerprints fingerprints;
     private final String relengine;
@@ -37,6 +38,13 @@ public final class TaskHasher {
     private final Map<String, String> credentials = new ConcurrentHashMap<>();
 
     public TaskHasher(Plan plan, ToolVersions tools, InputFingerprints fingerprints, String relengineVersion) {
+        this(plan, tools, fingerprints, relengineVersion, null);
+    }
+
+    /** @param executors what each task's executor adds to its ingredients (an image's digest); null adds nothing */
+    public TaskHasher(Plan plan, ToolVersions tools, InputFingerprints fingerprints, String relengineVersion,
+                      org.relengine.executors.ExecutorRegistry executors) {
+        this.executors = executors;
         this.plan = plan;
         this.tools = tools;
         this.fingerprints = fingerprints;
@@ -63,6 +71,9 @@ public final class TaskHasher {
         } else if (Redaction.hides(PlanJson.taskTree(task).toString())) {
             // a plan read back from a compose: its secrets were never kept
             parts.put("credentials", NOT_KEPT);
+        }
+        if (executors != null) {
+            executors.of(task).ingredients(plan, task).forEach((name, value) -> parts.put(name, Redaction.text(value)));
         }
         for (String input : task.inputs()) {
             if (!produced(input)) {

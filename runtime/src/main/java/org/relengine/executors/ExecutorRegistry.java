@@ -43,17 +43,23 @@ public final class ExecutorRegistry {
      */
     public String refusal(Plan plan) {
         List<Task> elsewhere = new ArrayList<>();
-        TreeSet<String> names = new TreeSet<>();
+        TreeSet<String> reasons = new TreeSet<>();
         for (Task task : plan.tasks()) {
-            if (of(task).unavailable().isPresent()) {
+            of(task).unavailable().ifPresent(why -> {
                 elsewhere.add(task);
-                names.add(task.executor().word());
+                reasons.add(why);
+            });
+        }
+        if (!elsewhere.isEmpty()) {
+            return elsewhere.size() + (elsewhere.size() == 1 ? " task runs" : " tasks run") + " where this machine "
+                    + "cannot take it now (e.g. " + elsewhere.get(0).id() + "): " + String.join("; ", reasons);
+        }
+        for (Task task : plan.tasks()) {
+            var refusal = of(task).refusal(plan, task);
+            if (refusal.isPresent()) {
+                return "task " + task.id() + " cannot run on " + task.executor().word() + ": " + refusal.get();
             }
         }
-        if (elsewhere.isEmpty()) {
-            return null;
-        }
-        return elsewhere.size() + " tasks run on " + String.join(", ", names) + ", which this version cannot drive "
-                + "yet (e.g. " + elsewhere.get(0).id() + ")";
+        return null;
     }
 }

@@ -3,7 +3,6 @@ package org.relengine.executors;
 import java.util.Optional;
 import org.relengine.effects.Effects;
 import org.relengine.model.Executor;
-import org.relengine.plan.Task;
 
 /** This machine: each action as the plan has it, commands run as they are written. */
 public final class LocalExecutor implements TaskExecutor {
@@ -19,7 +18,7 @@ public final class LocalExecutor implements TaskExecutor {
     }
 
     @Override
-    public Outcome perform(Task task, Effects effects) {
-        return ActionWalk.perform(task, effects);
+    public Outcome perform(Placed placed, Effects effects) {
+        return ActionWalk.perform(placed.task(), effects);
     }
 }

@@ -3,7 +3,6 @@ package org.relengine.executors;
 import java.util.Optional;
 import org.relengine.effects.Effects;
 import org.relengine.model.Executor;
-import org.relengine.plan.Task;
 
 /**
  * An executor a recipe may name that this version of relengine cannot drive yet (podman, mock, Kubernetes): a
@@ -35,7 +34,7 @@ final class NotYetDriven implements TaskExecutor {
 
     /** A dry run's walk: the actions as planned, recorded; a real run never gets here ({@link #unavailable}). */
     @Override
-    public Outcome perform(Task task, Effects effects) {
-        return ActionWalk.perform(task, effects);
+    public Outcome perform(Placed placed, Effects effects) {
+        return ActionWalk.perform(placed.task(), effects);
     }
 }

@@ -3,6 +3,9 @@ package org.relengine.plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.relengine.model.ExecutorSettings;
+import org.relengine.model.Origin;
+import org.relengine.model.Position;
 
 /**
  * The tasks a run will perform, in an order that respects every dependency; the same recipe and
@@ -12,23 +15,31 @@ import java.util.Optional;
  *                   until a run allocates the compose
  * @param composeDir where the compose is written (the latest link on update runs)
  * @param hashedByContent local inputs the recipe asks to fingerprint by content ({@code hashContent})
+ * @param executors  how tasks on podman, mock and Kubernetes run (image, namespace…), as the recipe says
  */
 public record Plan(String recipeFile, List<String> files, String composeId, String composeDir, boolean full,
                    Scope scope, PlanOptions options, Map<String, String> targets, List<Task> tasks,
-                   List<String> hashedByContent) {
+                   List<String> hashedByContent, ExecutorSettings executors) {
+
+    /** The settings of a plan made without a recipe's: podman's default image is Rocky 9's. */
+    public static final ExecutorSettings DEFAULT_EXECUTORS = new ExecutorSettings(
+            new ExecutorSettings.Podman("docker.io/rockylinux/rockylinux:9", Origin.of(Position.NONE)),
+            new ExecutorSettings.Mock("rocky-9-" + ExecutorSettings.Mock.ARCH, "simple", Origin.of(Position.NONE)),
+            ExecutorSettings.Kubernetes.DEFAULTS);
 
     public static final String SCHEMA = "relengine.plan/1";
 
     /** A plan whose outside inputs are all fingerprinted by size and time. */
     public Plan(String recipeFile, List<String> files, String composeId, String composeDir, boolean full, Scope scope,
                 PlanOptions options, Map<String, String> targets, List<Task> tasks) {
-        this(recipeFile, files, composeId, composeDir, full, scope, options, targets, tasks, List.of());
+        this(recipeFile, files, composeId, composeDir, full, scope, options, targets, tasks, List.of(),
+                DEFAULT_EXECUTORS);
     }
 
     /** The same plan with other tasks. */
     public Plan withTasks(List<Task> others) {
         return new Plan(recipeFile, files, composeId, composeDir, full, scope, options, targets, others,
-                hashedByContent);
+                hashedByContent, executors);
     }
 
     /**

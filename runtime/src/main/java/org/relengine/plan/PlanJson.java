@@ -51,6 +51,7 @@ public final class PlanJson {
         if (!plan.hashedByContent().isEmpty()) {
             root.putObject("fingerprints").set("content", JSON.valueToTree(plan.hashedByContent()));
         }
+        ExecutorJson.write(plan, root);
         Map<String, Integer> counts = new TreeMap<>();
         plan.tasks().forEach(t -> counts.merge(t.kind().word(), 1, Integer::sum));
         ObjectNode summary = root.putObject("summary");

@@ -45,7 +45,7 @@ public final class PlanReader {
         root.path("tasks").forEach(t -> tasks.add(task(t, vocabulary)));
         return new Plan(root.path("recipe").path("file").asText(), files, compose.path("id").asText(),
                 compose.path("dir").asText(), compose.path("full").asBoolean(), scope, null, targets, tasks,
-                strings(root.path("fingerprints").path("content")));
+                strings(root.path("fingerprints").path("content")), ExecutorJson.read(root.path("executors")));
     }
 
     public static Task task(JsonNode node, Vocabulary vocabulary) {

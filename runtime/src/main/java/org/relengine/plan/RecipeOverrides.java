@@ -41,7 +41,7 @@ public final class RecipeOverrides {
         List<Step> compose = local ? recipe.compose().stream().map(RecipeOverrides::local).toList() : recipe.compose();
         return new Recipe(recipe.files(), recipe.release(), recipe.arches(), recipe.archesOrigin(), recipe.multilib(),
                 sources, recipe.gpg(), recipe.repos(), recipe.lorax(), recipe.images(), recipe.cloudImages(),
-                recipe.liveImages(), recipe.extraFiles(), recipe.artifacts(), roots, compose,
+                recipe.liveImages(), recipe.extraFiles(), recipe.artifacts(), roots, recipe.executors(), compose,
                 recipe.publish());
     }
 

@@ -303,6 +303,12 @@ class SchedulerSpec extends Specification {
         int meet
 
         @Override
+        int remote(String task, String description, String document, Effects.RemoteWork work) {
+            calls << "$task: remote $description".toString()
+            return 0
+        }
+
+        @Override
         int exec(String task, List<String> argv, String stdout) {
             calls << "$task: exec ${argv.join(' ')}${stdout == null ? '' : ' > ' + stdout}".toString()
             events << "start $task".toString()

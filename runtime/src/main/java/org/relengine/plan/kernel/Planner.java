@@ -78,7 +78,8 @@ public final class Planner implements PlanContext {
         List<String> hashed = store != null && store.hashContent() && store.url().startsWith("/")
                 ? List.of(store.url()) : List.of();
         return new Plan(recipe.file(), recipe.files(), layout.composeId(), layout.composeDir(), newCompose(),
-                options.scope(), options, targets, tasks.values().stream().map(Entry::task).toList(), hashed);
+                options.scope(), options, targets, tasks.values().stream().map(Entry::task).toList(), hashed,
+                recipe.executors());
     }
 
     @Override
