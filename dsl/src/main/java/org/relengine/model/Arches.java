@@ -14,4 +14,19 @@ public final class Arches {
     public static boolean isKnown(String arch) {
         return KNOWN.contains(arch);
     }
+
+    /**
+     * The arch in the spelling of Go, Kubernetes ({@code kubernetes.io/arch}) and Rocky's bucket keys
+     * ({@code buildiso-9-arm64/…}): x86_64 → amd64, aarch64 → arm64, i686 → 386, armv7hl → arm; the others as
+     * they are.
+     */
+    public static String kubernetes(String arch) {
+        return switch (arch) {
+            case "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            case "i686" -> "386";
+            case "armv7hl" -> "arm";
+            default -> arch;
+        };
+    }
 }
