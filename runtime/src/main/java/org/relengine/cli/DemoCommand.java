@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.relengine.compile.Recipes;
 import org.relengine.demo.DemoFixtures;
 import org.relengine.demo.DemoServer;
+import org.relengine.demo.ToolsImage;
 import org.relengine.exec.ComposeRun;
 import org.relengine.exec.RunLock;
 import org.relengine.model.Recipe;
@@ -60,8 +61,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "The compose's date stamp (default: the current time).")
     String dateStamp;
 
+    @Option(names = "--executor", paramLabel = "local",
+            description = "Run every step on this machine, also those the recipe puts in podman (only `local`).")
+    String executor;
+
     @Mixin
     ResumeOptions resume = new ResumeOptions();
+
+    /** Which executors ran what, for the summary. */
+    private String executorsLine = "";
 
     @Mixin
     ReportingOptions reporting = new ReportingOptions();
@@ -77,6 +85,10 @@ final class DemoCommand implements Callable<Integer> {
         RunReports reports = reporting.reports();
         if (!RealRun.check(reports, err)) {
             return ExitCode.ERRORS;
+        }
+        if (executor != null && !executor.equals("local")) {
+            err.println("relengine demo: --executor takes `local`, not `" + executor + "`");
+            return ExitCode.USAGE;
         }
         if (dateStamp != null && !dateStamp.matches("\\d{8}\\.\\d{6}")) {
             err.println("relengine demo: --date-stamp takes YYYYMMDD.HHMMSS, not `" + dateStamp + "`");
@@ -99,7 +111,12 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoServer server = startServer(fixtures, portFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
-            Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), fixtures.git(), fixtures.gnupg());
+            ToolsImage.Ready containers = executor != null ? new ToolsImage.Ready(null, "--executor local")
+                    : dryRun ? ToolsImage.existing() : ToolsImage.ensure(cache(), stdout);
+            Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), fixtures.git(), fixtures.gnupg(),
+                    containers.image());
+            executorsLine = executors(demo, containers);
+            stdout.println("relengine demo: " + executorsLine);
             String stamp = dateStamp != null ? dateStamp : DateStamp.now();
             Plan plan = DemoPlanning.plan(demo, stamp);
             if (resume.resume && !dryRun && dateStamp == null) {
@@ -138,6 +155,18 @@ final class DemoCommand implements Callable<Integer> {
             summary(plan, demo, result, Duration.between(start, Instant.now()), stdout);
             return RealRun.report(reports, result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED, stdout, err);
         }
+    }
+
+    /** Which executors run what, in one line: the recipe's podman steps in podman where it works. */
+    private static String executors(Recipe demo, ToolsImage.Ready containers) {
+        List<String> podman = demo.compose().stream().filter(s -> s instanceof org.relengine.model.Step.Placed p
+                && p.on() == org.relengine.model.Executor.PODMAN).map(org.relengine.model.Step::keyword).toList();
+        String lorax = "lorax (`iso … on: kubernetes`) does not run: no cluster here; synthetic results stand in";
+        if (containers.image() != null) {
+            return String.join(" and ", podman) + " run in podman (" + containers.image() + "), the rest here; "
+                    + lorax;
+        }
+        return "every step runs on this machine (podman: " + containers.reason() + "); " + lorax;
     }
 
     /** On the earlier run's port when resuming, so that the tasks it planned are the same tasks now. */
@@ -260,7 +289,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  a small xorriso-made boot ISO stands in, through the same pull-unpack-tree path), the cloud");
         out.println("  images, the packages themselves, and the key staging is signed with (a throwaway one). Package");
         out.println("  signatures are not checked (the demo's RPMs are unsigned), published files keep your ownership,");
-        out.println("  and every step runs on this machine. Everything else is the real recipe and the real tools.");
+        out.println("  and lorax, which the recipe runs as Kubernetes Jobs, is not run (no cluster here). Everything");
+        out.println("  else is the real recipe and the real tools.");
+        out.println("  executors    " + executorsLine);
         out.flush();
     }
 

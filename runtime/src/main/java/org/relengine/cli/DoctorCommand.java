@@ -92,10 +92,19 @@ final class DoctorCommand implements Callable<Integer> {
         }
         out.println("relengine doctor: " + what);
         List<String> missing = Doctor.report(names, usedBy, out);
+        boolean unusable = false;
+        if (names.contains("podman") && !missing.contains("podman")) {
+            org.relengine.tools.PodmanCheck podman = org.relengine.tools.PodmanCheck.run();
+            out.println(podman.usable() ? "  podman starts containers here (" + podman.runtime() + ")"
+                    : "  podman cannot start a container here: " + podman.reason());
+            // the demo runs its podman steps here instead; a recipe's run would fail at its first container
+            unusable = !podman.usable() && recipe != null;
+        }
         if (missing.isEmpty()) {
-            out.println("Everything is here.");
+            out.println(unusable ? "Every program is here, but podman cannot run the recipe's `on: podman` steps."
+                    : "Everything is here.");
             out.flush();
-            return ExitCode.OK;
+            return unusable ? ExitCode.ERRORS : ExitCode.OK;
         }
         out.println();
         out.println(missing.size() + " missing: " + String.join(", ", missing));

@@ -26,7 +26,7 @@ final class DryRun {
         out.println();
         RecordingEffects effects = new RecordingEffects(out, StepRegistry.standard());
         // one job: the printed order is the plan's order
-        new Scheduler(effects, ExecutorRegistry.standard(), 1, null, (task, state, finished, total, detail) -> {
+        new Scheduler(effects, org.relengine.executors.standard.StandardExecutors.registry(), 1, null, (task, state, finished, total, detail) -> {
             if (state == TaskState.RUNNING) {
                 out.printf("[%d/%d] %s%n", finished + 1, total, task.id());
             }

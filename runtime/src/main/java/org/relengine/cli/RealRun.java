@@ -17,7 +17,7 @@ final class RealRun {
 
     /** The step units relengine ships and its executors: what every run of a plan is performed with. */
     static final ComposeRun.Engine ENGINE = new ComposeRun.Engine(StepRegistry.standard(),
-            ExecutorRegistry.standard());
+            org.relengine.executors.standard.StandardExecutors.registry());
 
     private RealRun() {
     }

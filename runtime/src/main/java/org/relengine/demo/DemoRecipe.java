@@ -2,6 +2,8 @@ package org.relengine.demo;
 
 import java.util.List;
 import org.relengine.model.Artifacts;
+import org.relengine.model.Executor;
+import org.relengine.model.ExecutorSettings;
 import org.relengine.model.ExtraFiles;
 import org.relengine.model.Gpg;
 import org.relengine.model.Recipe;
@@ -10,7 +12,8 @@ import org.relengine.plan.RecipeOverrides;
 
 /**
  * The real recipe, pointed at the demo's server: packages, build results and extra files come from
- * loopback; every step runs here; the per-arch lorax builds are left out (lorax must run on each target
+ * loopback; the steps the recipe puts in podman run in podman where it works here (in the demo's own image),
+ * every other step runs here; the per-arch lorax builds are left out (lorax must run on each target
  * arch — the synthetic results stand in for them, through the same pull-unpack-tree path); signatures
  * are not checked, because the demo's packages are not signed.
  */
@@ -19,11 +22,21 @@ public final class DemoRecipe {
     private DemoRecipe() {
     }
 
-    /** @param gnupg the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing */
+    /**
+     * @param gnupg     the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing
+     * @param container the image the recipe's {@code on: podman} steps run in; null runs them here
+     */
     public static Recipe adapt(Recipe recipe, String root, String serverUrl, java.nio.file.Path git,
-                               java.nio.file.Path gnupg) {
-        Recipe local = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", true);
-        List<Step> compose = local.compose().stream().filter(s -> !(s instanceof Step.Iso)).toList();
+                               java.nio.file.Path gnupg, String container) {
+        Recipe placed = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", container == null);
+        // no cluster and no mock here: what the recipe puts on them runs on this machine
+        List<Step> compose = placed.compose().stream().filter(s -> !(s instanceof Step.Iso))
+                .map(s -> s instanceof Step.Placed p && p.on() != Executor.PODMAN ? p.on(Executor.LOCAL) : s)
+                .toList();
+        ExecutorSettings executors = container == null ? placed.executors() : new ExecutorSettings(
+                new ExecutorSettings.Podman(container, placed.executors().podman().origin()),
+                placed.executors().mock(), placed.executors().kubernetes());
+        Recipe local = placed;
         ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(git.toUri().toString(),
                 local.extraFiles().ref(), local.extraFiles().files(), local.extraFiles().origin());
         Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, null, false, false,
@@ -35,7 +48,7 @@ public final class DemoRecipe {
                 .toList();
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
-                local.liveImages(), extra, artifacts, local.roots(), local.executors(), compose, publish);
+                local.liveImages(), extra, artifacts, local.roots(), executors, compose, publish);
     }
 
     /** Published files stay the user's: giving them to uid 10004 needs root, which the demo does not. */

@@ -28,11 +28,6 @@ public final class ExecutorRegistry {
         }
     }
 
-    public static ExecutorRegistry standard() {
-        return new ExecutorRegistry(List.of(new LocalExecutor(), new NotYetDriven(Executor.PODMAN),
-                new NotYetDriven(Executor.MOCK), new NotYetDriven(Executor.KUBERNETES)));
-    }
-
     public TaskExecutor of(Task task) {
         return executors.get(task.executor());
     }
@@ -51,8 +46,8 @@ public final class ExecutorRegistry {
             });
         }
         if (!elsewhere.isEmpty()) {
-            return elsewhere.size() + (elsewhere.size() == 1 ? " task runs" : " tasks run") + " where this machine "
-                    + "cannot take it now (e.g. " + elsewhere.get(0).id() + "): " + String.join("; ", reasons);
+            return elsewhere.size() + (elsewhere.size() == 1 ? " task runs" : " tasks run") + " where they cannot "
+                    + "go from this machine now (e.g. " + elsewhere.get(0).id() + "): " + String.join("; ", reasons);
         }
         for (Task task : plan.tasks()) {
             var refusal = of(task).refusal(plan, task);

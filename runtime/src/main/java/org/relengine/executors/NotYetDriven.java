@@ -8,11 +8,11 @@ import org.relengine.model.Executor;
  * An executor a recipe may name that this version of relengine cannot drive yet (podman, mock, Kubernetes): a
  * real run refuses its tasks before anything starts; plans and dry runs show them as they are planned.
  */
-final class NotYetDriven implements TaskExecutor {
+public final class NotYetDriven implements TaskExecutor {
 
     private final Executor name;
 
-    NotYetDriven(Executor name) {
+    public NotYetDriven(Executor name) {
         this.name = name;
     }
 

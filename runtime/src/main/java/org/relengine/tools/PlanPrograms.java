@@ -33,7 +33,7 @@ public record PlanPrograms(Map<String, Set<String>> programs, Set<String> here) 
                     here.add(program);
                 }
             }
-            for (String program : ExecutorRegistry.standard().of(task).programs()) {
+            for (String program : org.relengine.executors.standard.StandardExecutors.registry().of(task).programs()) {
                 programs.computeIfAbsent(program, p -> new TreeSet<>()).add(task.kind().word());
                 here.add(program);
             }

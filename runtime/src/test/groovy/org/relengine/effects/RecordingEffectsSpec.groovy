@@ -132,7 +132,7 @@ class RecordingEffectsSpec extends Specification {
                         new Action.WriteFile("$c/metadata/rpms.json", new ProducerKey('productmd-rpms.json', 'productmd 1.2 rpms.json'), null, [compose: c])])])
 
         when:
-        def outcome = new Scheduler(effects, ExecutorRegistry.standard(), 4, null, { t, s, f, n, d -> }).run(threeTasks)
+        def outcome = new Scheduler(effects, org.relengine.executors.standard.StandardExecutors.registry(), 4, null, { t, s, f, n, d -> }).run(threeTasks)
 
         then:
         outcome.states() == [prepare: TaskState.DONE, 'sync:BaseOS:x86_64:os': TaskState.DONE, finalize: TaskState.DONE]

@@ -41,7 +41,7 @@ class SchedulerRetrySpec extends Specification {
         def plan = new Plan('recipe.groovy', ['recipe.groovy'], 'Mini-9.1', dir.toString(), true, Scope.COMPOSE, null,
                 [:], [task])
         def effects = new LocalEffects(dir.resolve('logs'), Duration.ofMinutes(1), StepRegistry.standard(), ComposeRun.producing(), dir.resolve('tmp'))
-        new Scheduler(effects, org.relengine.executors.ExecutorRegistry.standard(), 1, journal, { t, s, f, n, d -> }).run(plan)
+        new Scheduler(effects, org.relengine.executors.standard.StandardExecutors.registry(), 1, journal, { t, s, f, n, d -> }).run(plan)
     }
 
     List<String> states(Journal journal) {

@@ -37,7 +37,7 @@ class SchedulerSpec extends Specification {
     } as Scheduler.Listener
 
     Scheduler.Outcome run(List<Task> tasks, int jobs = 1, Journal journal = null) {
-        new Scheduler(effects, ExecutorRegistry.standard(), jobs, journal, listener).run(plan(dir, tasks))
+        new Scheduler(effects, org.relengine.executors.standard.StandardExecutors.registry(), jobs, journal, listener).run(plan(dir, tasks))
     }
 
     /** An exec that names its task, so the calls say which task ran when. */
