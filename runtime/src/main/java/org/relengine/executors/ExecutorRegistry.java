@@ -30,7 +30,7 @@ public final class ExecutorRegistry {
 
     public static ExecutorRegistry standard() {
         return new ExecutorRegistry(List.of(new LocalExecutor(), new NotYetDriven(Executor.PODMAN),
-                new NotYetDriven(Executor.MOCK), new NotYetDriven(Executor.KUBERNETES)));
+                new NotYetDriven(Executor.MOCK), new KubernetesExecutor()));
     }
 
     public TaskExecutor of(Task task) {

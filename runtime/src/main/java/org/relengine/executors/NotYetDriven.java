@@ -5,7 +5,7 @@ import org.relengine.effects.Effects;
 import org.relengine.model.Executor;
 
 /**
- * An executor a recipe may name that this version of relengine cannot drive yet (podman, mock, Kubernetes): a
+ * An executor a recipe may name that this version of relengine cannot drive yet (podman, mock): a
  * real run refuses its tasks before anything starts; plans and dry runs show them as they are planned.
  */
 final class NotYetDriven implements TaskExecutor {
@@ -21,10 +21,9 @@ final class NotYetDriven implements TaskExecutor {
         return name;
     }
 
-    /** A Kubernetes Job is reached through its API, with no program on this machine. */
     @Override
     public java.util.List<String> programs() {
-        return name == Executor.KUBERNETES ? java.util.List.of() : java.util.List.of(name.word());
+        return java.util.List.of(name.word());
     }
 
     @Override
