@@ -102,6 +102,12 @@ public final class KubernetesExecutor implements TaskExecutor {
                     Integer status = failure.get().exit();
                     return status == null || status == 0 ? 1 : status;
                 } catch (KubernetesClientException e) {
+                    if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
+                        // the client's way of saying it was interrupted: the run stops, the Job goes on
+                        InterruptedException interrupted = new InterruptedException(e.getMessage());
+                        interrupted.initCause(e);
+                        throw interrupted;
+                    }
                     throw new TaskFailure("the Kubernetes API server refused or failed a request for Job "
                             + job.getMetadata().getName() + ": " + e.getMessage(), e);
                 }

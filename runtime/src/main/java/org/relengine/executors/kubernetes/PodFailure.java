@@ -70,7 +70,7 @@ public record PodFailure(String reason, Integer exit) {
         if ("DeadlineExceeded".equals(reason)) {
             Long deadline = job.getSpec() == null ? null : job.getSpec().getActiveDeadlineSeconds();
             why = "Job " + name + " ran longer than its deadline"
-                    + (deadline == null ? "" : " of " + Durations.human(java.time.Duration.ofSeconds(deadline)))
+                    + (deadline == null ? "" : " of " + human(deadline))
                     + " and was stopped (DeadlineExceeded)";
         } else if ("BackoffLimitExceeded".equals(reason)) {
             Integer limit = job.getSpec() == null ? null : job.getSpec().getBackoffLimit();
@@ -83,6 +83,14 @@ public record PodFailure(String reason, Integer exit) {
         }
         return Optional.of(lastPod.map(pod -> new PodFailure(why + "; " + pod.reason(), pod.exit()))
                 .orElse(new PodFailure(why, null)));
+    }
+
+    /** {@code 6 h}, {@code 90 min}, {@code 45 s}: a deadline as a recipe writes it. */
+    static String human(long seconds) {
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + " h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + " min" : Durations.human(java.time.Duration.ofSeconds(seconds));
     }
 
     public static boolean succeeded(Job job) {
