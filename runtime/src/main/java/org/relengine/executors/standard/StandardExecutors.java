@@ -3,10 +3,9 @@ package org.relengine.executors.standard;
 import java.util.List;
 import org.relengine.executors.ExecutorRegistry;
 import org.relengine.executors.LocalExecutor;
-import org.relengine.executors.NotYetDriven;
+import org.relengine.executors.kubernetes.KubernetesExecutor;
 import org.relengine.executors.mock.MockExecutor;
 import org.relengine.executors.podman.PodmanExecutor;
-import org.relengine.model.Executor;
 
 /** The executors relengine ships, one per name the recipe language knows: the one list to add an executor to. */
 public final class StandardExecutors {
@@ -16,6 +15,6 @@ public final class StandardExecutors {
 
     public static ExecutorRegistry registry() {
         return new ExecutorRegistry(List.of(new LocalExecutor(), new PodmanExecutor(), new MockExecutor(),
-                new NotYetDriven(Executor.KUBERNETES)));
+                new KubernetesExecutor()));
     }
 }
