@@ -9,8 +9,8 @@ import org.relengine.model.Step;
 import org.relengine.plan.RecipeOverrides;
 
 /**
- * The real recipe, pointed at the demo's server: packages, build results and extra files come from
- * loopback; every step runs here; the per-arch lorax builds are left out (lorax must run on each target
+ * The real recipe, pointed at the demo's servers: packages and extra files come from loopback, build results
+ * from the bucket of an S3 server on loopback; every step runs here; the per-arch lorax builds are left out (lorax must run on each target
  * arch — the synthetic results stand in for them, through the same pull-unpack-tree path); signatures
  * are not checked, because the demo's packages are not signed.
  */
@@ -19,14 +19,20 @@ public final class DemoRecipe {
     private DemoRecipe() {
     }
 
-    /** @param gnupg the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing */
-    public static Recipe adapt(Recipe recipe, String root, String serverUrl, java.nio.file.Path git,
+    /** The bucket of the demo's S3 server that holds its build results. */
+    public static final String BUCKET = "demo-results";
+
+    /**
+     * @param gnupg      the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing
+     * @param s3Endpoint the demo's S3 server on loopback, whose bucket {@link #BUCKET} holds the build results
+     */
+    public static Recipe adapt(Recipe recipe, String root, String serverUrl, String s3Endpoint, java.nio.file.Path git,
                                java.nio.file.Path gnupg) {
         Recipe local = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", true);
         List<Step> compose = local.compose().stream().filter(s -> !(s instanceof Step.Iso)).toList();
         ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(git.toUri().toString(),
                 local.extraFiles().ref(), local.extraFiles().files(), local.extraFiles().origin());
-        Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, null, false, false,
+        Artifacts artifacts = new Artifacts("", BUCKET, "us-east-1", s3Endpoint, true, false,
                 local.artifacts() == null ? local.release().origin() : local.artifacts().origin());
         Gpg gpg = new Gpg(false, local.gpg().url(), local.gpg().keys(), local.gpg().origin());
         List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser)

@@ -84,7 +84,7 @@ class TaskHasherSpec extends Specification {
                 [store.toString(), compose.resolve('work/lorax').toString()], [compose.resolve('work/lorax').toString()],
                 Executor.LOCAL, false, [new Action.Exec(['sh', '-c', 'true'])] as List<Action>)
         Plan plan = new Plan('tiny.groovy', ['tiny.groovy'], 'Tiny-9.1', compose.toString(), true, Scope.ALL,
-                PlanOptions.fullRun(), [:], [prepare, unpack], content ? [store.toString()] : [])
+                PlanOptions.fullRun(), [:], [prepare, unpack], content ? [store.toString()] : [], Plan.DEFAULT_EXECUTORS)
         new TaskHasher(plan, new ToolVersions(), new InputFingerprints(), 'relengine test')
     }
 }
