@@ -62,7 +62,7 @@ compose { sync from: peridot; iso arches: all; extras 'dvd', mode: podman }
                 '--source=https://yumrepofs.build.resf.org/v1/projects/e285fe05/repo/hashed-BaseOS/x86_64',
                 '--source=https://yumrepofs.build.resf.org/v1/projects/e285fe05/repo/hashed-AppStream/x86_64',
                 "--logfile=$work/lorax-build/x86_64/lorax-x86_64.log".toString(), "$work/lorax-build/x86_64/lorax".toString()])
-        tasks['lorax:x86_64'].outputs == ["$work/artifacts/lorax-9.7-x86_64.tar.gz".toString()]
+        tasks['lorax:x86_64'].outputs == ["$work/artifacts/buildiso-9-amd64".toString()]
 
         and: 'the unpack extras needs, from the same store, before the DVD'
         tasks['unpack:aarch64'].dependsOn == ['lorax:aarch64']
@@ -82,7 +82,7 @@ compose { sync from: peridot; iso arches: all; extras 'dvd', mode: podman }
         dry.exitCode == 0
         dry.stackTraceMarkers == []
         dry.stdout.contains("tar -C $root/compose/9/".toString())
-        dry.stdoutLines.any { it ==~ /    # upload lorax-9\.7-x86_64\.tar\.gz to .+\/work\/artifacts/ }
+        dry.stdoutLines.any { it ==~ /    # upload lorax-9\.7-x86_64\.tar\.gz to .+\/work\/artifacts\/buildiso-9-amd64\/<epoch>\/lorax-9\.7-x86_64\.tar\.gz/ }
         !Files.exists(root)
     }
 
