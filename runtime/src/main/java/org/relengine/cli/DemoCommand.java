@@ -11,8 +11,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.relengine.compile.Recipes;
 import org.relengine.demo.DemoFixtures;
+import org.relengine.demo.DemoRecipe;
 import org.relengine.demo.DemoServer;
 import org.relengine.demo.ToolsImage;
+import org.relengine.store.ArtifactStore;
+import org.relengine.store.LoopbackS3;
 import org.relengine.exec.ComposeRun;
 import org.relengine.exec.RunLock;
 import org.relengine.model.Recipe;
@@ -108,13 +111,19 @@ final class DemoCommand implements Callable<Integer> {
         Instant start = Instant.now();
         DemoFixtures.Built fixtures = new DemoFixtures(recipe, project, broken).build(cache(), stdout);
         Path portFile = out.resolve(".demo-server-port");
-        try (DemoServer server = startServer(fixtures, portFile, stdout)) {
+        Path s3PortFile = out.resolve(".demo-s3-port");
+        try (DemoServer server = startServer(fixtures, portFile, stdout);
+             LoopbackS3 s3 = startS3(s3PortFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
+            int uploaded = dryRun ? 0 : fillBucket(fixtures.artifacts(), s3);
+            stdout.println("relengine demo: S3 server on " + s3.endpoint() + ", bucket " + DemoRecipe.BUCKET + " in "
+                    + s3.bucketDirectory(DemoRecipe.BUCKET) + (uploaded > 0 ? " (" + uploaded
+                    + " build results uploaded)" : ""));
             ToolsImage.Ready containers = executor != null ? new ToolsImage.Ready(null, "--executor local")
                     : dryRun ? ToolsImage.existing() : ToolsImage.ensure(cache(), stdout);
-            Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), fixtures.git(), fixtures.gnupg(),
-                    containers.image());
+            Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), s3.endpoint(), fixtures.git(),
+                    fixtures.gnupg(), containers.image());
             executorsLine = executors(demo, containers);
             stdout.println("relengine demo: " + executorsLine);
             String stamp = dateStamp != null ? dateStamp : DateStamp.now();
@@ -144,6 +153,7 @@ final class DemoCommand implements Callable<Integer> {
             // port the other's --resume comes back to
             List<org.relengine.exec.RunObserver> observers = new java.util.ArrayList<>(reports.observers(stdout));
             observers.add(0, new PortRecord(portFile, server.port()));
+            observers.add(0, new PortRecord(s3PortFile, s3.port()));
             ComposeRun.Result result;
             try {
                 result = ComposeRun.run(plan, RealRun.ENGINE, new ComposeRun.Options(parallel, timeout, resume.resume,
@@ -152,7 +162,7 @@ final class DemoCommand implements Callable<Integer> {
                 return RealRun.refused("relengine demo: ", e, err);
             }
             reports.ran(plan, result);
-            summary(plan, demo, result, Duration.between(start, Instant.now()), stdout);
+            summary(plan, demo, s3, result, Duration.between(start, Instant.now()), stdout);
             return RealRun.report(reports, result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED, stdout, err);
         }
     }
@@ -181,6 +191,50 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return DemoServer.start(fixtures.server());
+    }
+
+    /**
+     * The demo's S3 server, its bucket a directory of the demo's own, on the earlier run's port when resuming: the
+     * endpoint is part of what the unpack and cloud tasks were planned with.
+     */
+    private LoopbackS3 startS3(Path portFile, PrintWriter stdout) throws IOException {
+        Path buckets = out.resolve(".demo-s3");
+        if (resume.resume && Files.isRegularFile(portFile)) {
+            int port = Integer.parseInt(Files.readString(portFile).strip());
+            try {
+                return LoopbackS3.start(buckets, DemoRecipe.BUCKET, port);
+            } catch (IOException e) {
+                stdout.println("relengine demo: the earlier S3 server port " + port + " is taken; the tasks that read "
+                        + "the bucket run again");
+            }
+        }
+        return LoopbackS3.start(buckets, DemoRecipe.BUCKET, 0);
+    }
+
+    /**
+     * Uploads each synthetic build result (laid out under its bucket key) through the S3 store, unless the bucket
+     * has it already.
+     *
+     * @return how many were uploaded
+     */
+    private static int fillBucket(Path artifacts, LoopbackS3 s3) throws IOException {
+        ArtifactStore store = ArtifactStore.open(new ArtifactStore.Location(null, DemoRecipe.BUCKET, "us-east-1",
+                s3.endpoint(), true));
+        java.util.Set<String> there = new java.util.HashSet<>(store.list(""));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(artifacts)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        int uploaded = 0;
+        for (Path file : files) {
+            String key = artifacts.relativize(file).toString().replace('\\', '/');
+            if (!there.contains(key)) {
+                store.put(file, key, quiet);
+                uploaded++;
+            }
+        }
+        return uploaded;
     }
 
     /** The recipe the demo composes when none is given: this checkout's rocky9. */
@@ -237,8 +291,8 @@ final class DemoCommand implements Callable<Integer> {
         return base.resolve("relengine/demo");
     }
 
-    private void summary(Plan plan, Recipe demo, ComposeRun.Result result, Duration took, PrintWriter out)
-            throws IOException {
+    private void summary(Plan plan, Recipe demo, LoopbackS3 s3, ComposeRun.Result result, Duration took,
+                         PrintWriter out) throws IOException {
         Path compose = Path.of(plan.composeDir()).resolve("compose");
         out.println();
         out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + org.relengine.formats.Durations.human(took));
@@ -261,6 +315,13 @@ final class DemoCommand implements Callable<Integer> {
                     out.printf("  iso          isos/%s/%s (%d KiB)%n", arch, iso.getFileName(), Files.size(iso) / 1024);
                 }
             }
+        }
+        long pulled = plan.tasks().stream().filter(t -> t.kind().equals(org.relengine.steps.unpack.UnpackStep.KIND)
+                || t.kind().equals(org.relengine.steps.cloud.CloudStep.KIND)).count();
+        if (pulled > 0) {
+            out.println("  results      " + pulled + " lorax results and cloud images came through S3: s3://"
+                    + DemoRecipe.BUCKET + " on " + s3.endpoint() + " (S3Proxy on loopback), listed, downloaded and "
+                    + "SHA-256-verified by the S3 store");
         }
         if (Files.exists(compose.resolve("metadata/composeinfo.json"))) {
             out.println("  metadata     " + compose.resolve("metadata/composeinfo.json"));

@@ -26,13 +26,16 @@ import org.relengine.model.Repo;
 /**
  * The demo's miniature distribution, built once and cached: tiny real RPMs (rpmbuild) for every repo
  * and arch of a recipe with debug and source packages, laid out as Peridot's hashed yumrepofs with
- * createrepo_c metadata; a synthetic lorax result per arch (a small bootable ISO made with xorriso,
+ * createrepo_c metadata; laid out under the keys of Rocky's bucket, a synthetic lorax result per arch (a small bootable ISO made with xorriso,
  * marked SYNTHETIC); tiny synthetic cloud images; and a git repository with the extra files.
  */
 public final class DemoFixtures {
 
     /** Bumped when what the fixtures contain changes, so old caches are not reused. */
-    private static final String VERSION = "demo-fixtures-3";
+    private static final String VERSION = "demo-fixtures-4";
+
+    /** The upload epoch of every synthetic result: 2025-11-11 00:00 UTC. */
+    public static final long EPOCH = 1_762_819_200L;
 
     /** The programs the fixtures are built with; {@link ProcessRunner} refuses any other. */
     public static final List<String> PROGRAMS = List.of("rpmbuild", "createrepo_c", "xorriso", "gpg");
@@ -230,8 +233,7 @@ public final class DemoFixtures {
                     "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table", "-R", "-J", "-pad", tree.toString()));
             Files.move(iso, tree.resolve("images/boot.iso"));
             Files.writeString(work.resolve(arch + "/lorax-" + arch + ".log"), "SYNTHETIC: no lorax ran\n");
-            String name = "lorax-" + release.version() + "-" + arch + ".tar.gz";
-            Path tarball = artifacts.resolve("buildiso-" + release.version() + "-" + arch + "/" + name);
+            Path tarball = artifacts.resolve(org.relengine.store.ResultKeys.lorax(release, arch).key(EPOCH));
             tar(work.resolve(arch), List.of("lorax", "lorax-" + arch + ".log"), tarball);
         }
     }
@@ -270,7 +272,8 @@ public final class DemoFixtures {
                 for (String arch : image.arches()) {
                     String file = release.shortName() + "-" + release.major() + "-" + name + "-" + release.version()
                             + "-20251111.0." + arch + "." + image.format();
-                    Path path = artifacts.resolve("buildimage-" + release.version() + "-" + arch + "/" + file);
+                    Path path = artifacts.resolve(org.relengine.store.ResultKeys.cloud(release, arch, name, "", "")
+                            .key(EPOCH, file));
                     Files.createDirectories(path.getParent());
                     Files.writeString(path, "SYNTHETIC " + name + " image for " + arch + " made by relengine demo\n");
                 }

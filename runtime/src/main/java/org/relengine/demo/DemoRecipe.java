@@ -11,9 +11,9 @@ import org.relengine.model.Step;
 import org.relengine.plan.RecipeOverrides;
 
 /**
- * The real recipe, pointed at the demo's server: packages, build results and extra files come from
- * loopback; the steps the recipe puts in podman run in podman where it works here (in the demo's own image),
- * every other step runs here; the per-arch lorax builds are left out (lorax must run on each target
+ * The real recipe, pointed at the demo's servers: packages and extra files come from loopback, build results
+ * from the bucket of an S3 server on loopback; the steps the recipe puts in podman run in podman where it works
+ * here (in the demo's own image), every other step runs here; the per-arch lorax builds are left out (lorax must run on each target
  * arch — the synthetic results stand in for them, through the same pull-unpack-tree path); signatures
  * are not checked, because the demo's packages are not signed.
  */
@@ -22,11 +22,15 @@ public final class DemoRecipe {
     private DemoRecipe() {
     }
 
+    /** The bucket of the demo's S3 server that holds its build results. */
+    public static final String BUCKET = "demo-results";
+
     /**
-     * @param gnupg     the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing
-     * @param container the image the recipe's {@code on: podman} steps run in; null runs them here
+     * @param gnupg      the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing
+     * @param s3Endpoint the demo's S3 server on loopback, whose bucket {@link #BUCKET} holds the build results
+     * @param container  the image the recipe's {@code on: podman} steps run in; null runs them here
      */
-    public static Recipe adapt(Recipe recipe, String root, String serverUrl, java.nio.file.Path git,
+    public static Recipe adapt(Recipe recipe, String root, String serverUrl, String s3Endpoint, java.nio.file.Path git,
                                java.nio.file.Path gnupg, String container) {
         Recipe placed = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", container == null);
         // no cluster and no mock here: what the recipe puts on them runs on this machine
@@ -39,7 +43,7 @@ public final class DemoRecipe {
         Recipe local = placed;
         ExtraFiles extra = local.extraFiles() == null ? null : new ExtraFiles(git.toUri().toString(),
                 local.extraFiles().ref(), local.extraFiles().files(), local.extraFiles().origin());
-        Artifacts artifacts = new Artifacts(serverUrl + "/artifacts/", null, null, null, false, false,
+        Artifacts artifacts = new Artifacts("", BUCKET, "us-east-1", s3Endpoint, true, false,
                 local.artifacts() == null ? local.release().origin() : local.artifacts().origin());
         Gpg gpg = new Gpg(false, local.gpg().url(), local.gpg().keys(), local.gpg().origin());
         List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser)

@@ -18,7 +18,7 @@ final class Markup {
 
     Markup(Writer out) throws IOException {
         try {
-            xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML: " + e.getMessage(), e);
         }

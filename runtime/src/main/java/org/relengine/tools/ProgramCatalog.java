@@ -39,6 +39,8 @@ public final class ProgramCatalog {
             program("gpg", List.of("gpg", "--version"), "gnupg", "gnupg2", "signatures"),
             program("mktorrent", List.of("mktorrent", "-h"), "mktorrent", "mktorrent", "torrents (EPEL on Rocky)"),
             untested("tar", List.of("tar", "--version"), "tar", "tar", null, "packing lorax results"),
+            untested("sh", List.of("sh", "-c", "true"), "dash", "bash", null,
+                    "uploading lorax results from a Kubernetes pod with the aws CLI of its image"),
             untested("lorax", List.of("lorax", "--version"), null, "lorax", LORAX_ELSEWHERE, "boot images"),
             untested("livemedia-creator", List.of("livemedia-creator", "--version"), null, "lorax", LORAX_ELSEWHERE,
                     "live images"),

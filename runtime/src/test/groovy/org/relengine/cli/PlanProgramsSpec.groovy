@@ -65,9 +65,9 @@ class PlanProgramsSpec extends Specification {
         'demo'   | ['createrepo_c', 'dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5',
                     'mktorrent', 'rpmbuild', 'rsync', 'xorriso']                                         | all
         'rocky9' | ['dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
-                    'podman', 'rsync', 'tar', 'xorriso']                                                 | ['gpg', 'hardlink', 'mktorrent', 'podman', 'rsync', 'xorriso']
+                    'podman', 'rsync', 'sh', 'tar', 'xorriso']                                           | ['gpg', 'hardlink', 'mktorrent', 'podman', 'rsync', 'xorriso']
         'rocky8' | ['createrepo_c', 'dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5',
-                    'lorax', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'tar', 'xorriso']          | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'xorriso']
+                    'lorax', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'sh', 'tar', 'xorriso']    | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'xorriso']
     }
 
     def "with #removed gone from the catalog, the #job plan is caught running a program it cannot install"() {

@@ -62,7 +62,7 @@ compose { sync from: peridot; iso arches: all; extras 'dvd', mode: podman }
                 '--source=https://yumrepofs.build.resf.org/v1/projects/e285fe05/repo/hashed-BaseOS/x86_64',
                 '--source=https://yumrepofs.build.resf.org/v1/projects/e285fe05/repo/hashed-AppStream/x86_64',
                 "--logfile=$work/lorax-build/x86_64/lorax-x86_64.log".toString(), "$work/lorax-build/x86_64/lorax".toString()])
-        tasks['lorax:x86_64'].outputs == ["$work/artifacts/lorax-9.7-x86_64.tar.gz".toString()]
+        tasks['lorax:x86_64'].outputs == ["$work/artifacts/buildiso-9-amd64".toString()]
 
         and: 'the unpack extras needs, from the same store, before the DVD'
         tasks['unpack:aarch64'].dependsOn == ['lorax:aarch64']
@@ -82,7 +82,7 @@ compose { sync from: peridot; iso arches: all; extras 'dvd', mode: podman }
         dry.exitCode == 0
         dry.stackTraceMarkers == []
         dry.stdout.contains("tar -C $root/compose/9/".toString())
-        dry.stdoutLines.any { it ==~ /    # upload lorax-9\.7-x86_64\.tar\.gz to .+\/work\/artifacts/ }
+        dry.stdoutLines.any { it ==~ /    # upload lorax-9\.7-x86_64\.tar\.gz to .+\/work\/artifacts\/buildiso-9-amd64\/<epoch>\/lorax-9\.7-x86_64\.tar\.gz/ }
         !Files.exists(root)
     }
 
@@ -99,7 +99,7 @@ compose { sync from: peridot; iso arches: all; extras 'dvd', mode: podman }
         (model.compose as List<Map>)*.implied == [null, null, true, null]
     }
 
-    def "lorax on kubernetes without a bucket is refused at its executor, saying why"() {
+    def "lorax on kubernetes without a bucket and an image for its Jobs is refused at its executor, saying why"() {
         given:
         Cli.writeRecipe(dir, 'remote.groovy', CARD.replace('iso arches: all', 'iso arches: all, on: kubernetes'))
 
@@ -109,6 +109,7 @@ compose { sync from: peridot; iso arches: all; extras 'dvd', mode: podman }
         then:
         result.exitCode == 1
         Cli.Result.diagnosticLines(result.stdout + result.stderr) == [
-                'remote.groovy:14:52: error: step `iso` needs the declaration `artifacts` (lorax runs on kubernetes, and its results come back through a bucket) [R322]']
+                'remote.groovy:14:52: error: step `iso` needs the declaration `artifacts` (lorax runs on kubernetes, and its results come back through a bucket) [R322]',
+                'remote.groovy:14:52: error: step `iso` needs the declaration `kubernetes` (with an image: each task on kubernetes runs as a Job) [R322]']
     }
 }

@@ -21,6 +21,10 @@ class NetworkWaitSpec extends Specification {
 
     static final String IMAGE = 'Mini-9-GenericCloud-Base-9.1-20251111.0.x86_64.qcow2'
 
+    /** Where the image's build is in the store: Rocky's key layout, under its upload epoch. */
+    static final String PREFIX = 'buildimage-9.1-x86_64/GenericCloud-Base/'
+    static final String KEY = PREFIX + '1762819200/' + IMAGE
+
     /** Generous for a slow machine, yet far below what an unbounded wait costs (dnf alone retries for minutes). */
     static final int BOUND_SECONDS = 60
 
@@ -34,7 +38,7 @@ class NetworkWaitSpec extends Specification {
         createContext('/silent/') { exchange -> release.await(); exchange.close() }
         createContext('/stalls/') { exchange ->
             if (exchange.requestURI.path == '/stalls/') {
-                byte[] listing = "<ListBucketResult><Contents><Key>$IMAGE</Key></Contents></ListBucketResult>"
+                byte[] listing = "<ListBucketResult><Contents><Key>$KEY</Key></Contents></ListBucketResult>"
                         .getBytes('UTF-8')
                 exchange.sendResponseHeaders(200, listing.length)
                 exchange.responseBody.withCloseable { it.write(listing) }
@@ -139,8 +143,8 @@ class NetworkWaitSpec extends Specification {
 
         where:
         what                                | path     || shown                                                              | reason
-        'never answers its listing'         | 'silent' || 'waiting for URL (no answer for N s)'                                 | "no answer from URL for N s when the task's timeout (10.0 s) ran out"
-        'sends headers, then stalls a body' | 'stalls' || "downloading $IMAGE from URL$IMAGE: 64 KiB of 700 MiB, no data for N s" | "downloading $IMAGE from URL$IMAGE stalled at 64 KiB of 700 MiB: no data for N s when the task's timeout (10.0 s) ran out"
+        'never answers its listing'         | 'silent' || "waiting for URL?prefix=$PREFIX (no answer for N s)"                 | "no answer from URL?prefix=$PREFIX for N s when the task's timeout (10.0 s) ran out"
+        'sends headers, then stalls a body' | 'stalls' || "downloading $IMAGE from URL$KEY: 64 KiB of 700 MiB, no data for N s" | "downloading $IMAGE from URL$KEY stalled at 64 KiB of 700 MiB: no data for N s when the task's timeout (10.0 s) ran out"
     }
 
     private Path compose(Path root = dir) {

@@ -75,7 +75,8 @@ public final class Planner implements PlanContext {
             units.stream().filter(unit -> unit.phase() == phase).forEach(unit -> unit.plan(this));
         }
         Artifacts store = recipe.artifacts();
-        List<String> hashed = store != null && store.hashContent() && store.url().startsWith("/")
+        List<String> hashed = store != null && store.hashContent() && store.bucket() == null
+                && store.url() != null && store.url().startsWith("/")
                 ? List.of(store.url()) : List.of();
         return new Plan(recipe.file(), recipe.files(), layout.composeId(), layout.composeDir(), newCompose(),
                 options.scope(), options, targets, tasks.values().stream().map(Entry::task).toList(), hashed,

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relengine.formats.AtomicFiles;
@@ -29,6 +30,7 @@ import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.store.ArtifactStore;
+import org.relengine.store.ResultKeys;
 
 /** {@code cloud}: each cloud image's newest build, pulled from the artifact store with its checksum and aliases. */
 public final class CloudStep extends AbstractStepUnit {
@@ -49,7 +51,7 @@ public final class CloudStep extends AbstractStepUnit {
     private static void cloud(PlanContext context, Step.Cloud cloud) {
         Release release = context.release();
         ComposeLayout layout = context.layout();
-        String store = ArtifactStore.location(context.recipe(), layout.work());
+        ArtifactStore.Location store = ArtifactStore.location(context.recipe(), layout.work());
         for (var image : context.recipe().cloudImages()) {
             if (cloud.types() != null && !cloud.types().contains(image.type())) {
                 continue;
@@ -64,21 +66,22 @@ public final class CloudStep extends AbstractStepUnit {
                     context.images().list(arch, "images/" + arch + "/" + prefix + name + "-" + release.version()
                                     + "-*." + arch + "." + image.format(),
                             new ImageIdentity(name, productmd.type(), productmd.format()));
-                    String file = prefix + name + "-" + release.version() + "-<date>.<n>." + arch + "."
-                            + image.format();
+                    ResultKeys keys = ResultKeys.cloud(release, arch, name, prefix + name + "-" + release.version()
+                            + "-", "." + arch + "." + image.format());
+                    Map<String, String> params = new LinkedHashMap<>(store.params());
+                    params.putAll(Params.of("prefix", keys.prefix(), "match", keys.match(), "suffix", keys.suffix(),
+                            "into", layout.workImages(arch),
+                            "latest", prefix + name + ".latest." + arch + "." + image.format(),
+                            "primary", variant.equals(image.primary())
+                                    ? prefix + image.type() + ".latest." + arch + "." + image.format() : ""));
                     context.add(new PlannedTask(new CloudKey(name, arch), null, arch, List.of(PrepareStep.KEY),
-                            List.of(store), List.of(layout.workImages(arch)), Executor.LOCAL,
+                            List.of(store.display()), List.of(layout.workImages(arch)), Executor.LOCAL,
                             cloud.failable().failableOn(arch), List.of(
                             new Action.MakeDirectory(layout.workImages(arch)),
-                            new Action.Internal(DOWNLOAD_IMAGE, "download the newest " + file + " from " + store
-                                    + " into " + layout.workImages(arch) + " with its .CHECKSUM and latest aliases",
-                                    List.of(layout.workImages(arch)), Params.of("store", store,
-                                    "match", prefix + name + "-" + release.version() + "-",
-                                    "suffix", "." + arch + "." + image.format(), "into", layout.workImages(arch),
-                                    "latest", prefix + name + ".latest." + arch + "." + image.format(),
-                                    "primary", variant.equals(image.primary())
-                                            ? prefix + image.type() + ".latest." + arch + "." + image.format()
-                                            : ""))), cloud.retry()));
+                            new Action.Internal(DOWNLOAD_IMAGE, "download the newest "
+                                    + store.where(keys.pattern()) + " (highest epoch) into " + layout.workImages(arch)
+                                    + " with its .CHECKSUM and latest aliases", List.of(layout.workImages(arch)),
+                                    params)), cloud.retry()));
                 }
             }
         }
@@ -102,8 +105,8 @@ public final class CloudStep extends AbstractStepUnit {
 
     private static void download(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
         Path into = Path.of(p.get("into"));
-        ArtifactStore.Fetched fetched = ArtifactStore.fetchNewest(p.get("store"), wait, p.get("match"),
-                p.get("suffix"), into, "image", log);
+        ArtifactStore.Fetched fetched = ArtifactStore.fetchNewest(ArtifactStore.Location.of(p), wait,
+                new ResultKeys(p.get("prefix"), p.get("match"), p.get("suffix")), into, "image", log);
         String key = fetched.key();
         Path image = fetched.file();
         String name = image.getFileName().toString();

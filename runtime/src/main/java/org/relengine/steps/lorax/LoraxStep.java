@@ -4,10 +4,10 @@ import org.relengine.plan.spi.StepDescription;
 import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relengine.model.Executor;
@@ -24,9 +24,9 @@ import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
-import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.store.ArtifactStore;
+import org.relengine.store.ResultKeys;
 
 /** {@code iso}: each arch's boot image with lorax, packed and put into the artifact store. */
 public final class LoraxStep extends AbstractStepUnit {
@@ -51,7 +51,7 @@ public final class LoraxStep extends AbstractStepUnit {
         }
         Release release = context.release();
         ComposeLayout layout = context.layout();
-        String store = ArtifactStore.location(recipe, layout.work());
+        ArtifactStore.Location store = ArtifactStore.location(recipe, layout.work());
         Source source = PrepareStep.syncSource(recipe).orElse(null);
         for (String arch : context.selected(iso.arches())) {
             List<String> sources = new ArrayList<>();
@@ -61,8 +61,9 @@ public final class LoraxStep extends AbstractStepUnit {
                 }
             }
             String tarball = Lorax.tarball(release, arch);
-            // on this machine lorax builds in the compose's work tree; elsewhere in the chroot's or pod's /builddir
-            boolean here = iso.on() == Executor.LOCAL;
+            // here, in podman and in mock (the compose mounted at its own path) lorax builds in the compose's work
+            // tree; in a pod, in the pod's own /builddir
+            boolean here = iso.on() != Executor.KUBERNETES;
             String build = here ? layout.loraxBuild(arch) : Lorax.BUILDDIR;
             List<Action> actions = new ArrayList<>();
             if (here) {
@@ -71,34 +72,59 @@ public final class LoraxStep extends AbstractStepUnit {
             actions.add(new Action.Exec(Lorax.argv(release, recipe.lorax(), sources, arch, build)));
             actions.add(new Action.Exec(List.of("tar", "-C", build, "-czf", build + "/" + tarball, "lorax",
                     Lorax.log(arch))));
-            actions.add(new Action.Internal(UPLOAD, "upload " + tarball + " to " + store,
-                    List.of(store + "/" + tarball), Params.of("file", build + "/" + tarball, "store", store)));
+            ResultKeys keys = ResultKeys.lorax(release, arch);
+            String results = store.where(keys.prefix().substring(0, keys.prefix().length() - 1));
+            if (iso.on() == Executor.KUBERNETES && store.s3()) {
+                // in a pod the task runs only commands: the toolkit image's aws CLI uploads, the epoch taken there
+                actions.add(new Action.Exec(awsUpload(store, keys, build + "/" + tarball)));
+            } else {
+                Map<String, String> params = new LinkedHashMap<>(store.params());
+                params.putAll(Params.of("file", build + "/" + tarball, "prefix", keys.prefix(), "name", tarball));
+                actions.add(new Action.Internal(UPLOAD, "upload " + tarball + " to " + store.where(keys.pattern()),
+                        List.of(results), params));
+            }
             context.add(new PlannedTask(new LoraxKey(arch), null, arch, List.of(PrepareStep.KEY), sources,
-                    List.of(store + "/" + tarball), iso.on(), iso.failable().failableOn(arch), actions));
+                    List.of(results), iso.on(), iso.failable().failableOn(arch), actions));
         }
+    }
+
+    /**
+     * The script that uploads a result from a pod. Its text is fixed; the file, bucket, prefix and name are its
+     * arguments, so that nothing in them is read by the shell; the epoch is the pod's clock at upload.
+     */
+    static final String AWS_UPLOAD = "file=$1 bucket=$2 prefix=$3 name=$4; shift 4; "
+            + "key=\"$prefix$(date +%s)/$name\"; "
+            + "aws s3 cp \"$file\" \"s3://$bucket/$key\" --checksum-algorithm SHA256 \"$@\"; "
+            + "echo \"uploaded $file to s3://$bucket/$key\"";
+
+    /** {@code aws s3 cp FILE s3://BUCKET/PREFIX<epoch>/NAME --checksum-algorithm SHA256}, run in a pod. */
+    static List<String> awsUpload(ArtifactStore.Location store, ResultKeys keys, String file) {
+        String script = (store.pathStyle() ? "aws configure set default.s3.addressing_style path; " : "") + AWS_UPLOAD;
+        List<String> argv = new ArrayList<>(List.of("sh", "-ec", script, "sh", file, store.bucket(), keys.prefix(),
+                keys.suffix()));
+        if (store.region() != null) {
+            argv.addAll(List.of("--region", store.region()));
+        }
+        if (store.endpoint() != null) {
+            argv.addAll(List.of("--endpoint-url", store.endpoint()));
+        }
+        return argv;
     }
 
     @Override
     public Map<OperationKey, Operation> operations() {
-        return Map.of(UPLOAD, (p, log, context) -> upload(Path.of(p.get("file")), p.get("store"), log));
+        return Map.of(UPLOAD, (p, log, context) -> upload(Path.of(p.get("file")), p, log));
     }
 
     /**
-     * Puts a build result into a store: a directory store gets a copy, renamed into place complete so that a
-     * reader never takes half of it for the newest result.
+     * Puts a build result into its store under {@code <prefix><epoch>/<name>}, the epoch the Unix seconds now: a
+     * directory store gets a copy renamed into place complete, a bucket an object with its SHA-256, so that a reader
+     * never takes half of it for the newest result.
      */
-    private static void upload(Path file, String store, PrintWriter log) throws IOException {
-        if (store.startsWith("http://") || store.startsWith("https://")) {
-            throw new TaskFailure("uploading to " + store + " is not available in this version of relengine: lorax "
-                    + "results go into a directory store (leave out `artifacts` to keep them in the work tree)");
-        }
-        Path into = Path.of(store.startsWith("file://") ? java.net.URI.create(store).getPath() : store);
-        Files.createDirectories(into);
-        Path target = into.resolve(file.getFileName());
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        log.println("uploaded " + file + " to " + target);
+    private static void upload(Path file, Map<String, String> p, PrintWriter log) throws IOException {
+        ArtifactStore.Location location = ArtifactStore.Location.of(p);
+        String key = new ResultKeys(p.get("prefix"), "", p.get("name")).key(Instant.now().getEpochSecond());
+        ArtifactStore.open(location).put(file, key, log);
     }
 
     @Override

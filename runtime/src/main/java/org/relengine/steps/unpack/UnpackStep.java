@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relengine.formats.ImageIdentity;
@@ -34,11 +35,11 @@ import org.relengine.plan.spi.Producer;
 import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.files.FileActions;
-import org.relengine.steps.lorax.Lorax;
 import org.relengine.steps.lorax.LoraxKey;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.steps.sync.SyncKey;
 import org.relengine.store.ArtifactStore;
+import org.relengine.store.ResultKeys;
 
 /**
  * {@code unpack}: Rocky's pull-unpack-tree. Each arch's newest lorax result from the artifact store, verified and
@@ -64,18 +65,20 @@ public final class UnpackStep extends AbstractStepUnit {
         var recipe = context.recipe();
         Release release = context.release();
         ComposeLayout layout = context.layout();
-        String store = ArtifactStore.location(recipe, layout.work());
+        ArtifactStore.Location store = ArtifactStore.location(recipe, layout.work());
         for (String arch : context.selected(recipe.arches())) {
             List<TaskKey> deps = new ArrayList<>();
             deps.add(context.planned(new LoraxKey(arch)) ? new LoraxKey(arch) : PrepareStep.KEY);
             List<String> outputs = new ArrayList<>(List.of(layout.lorax(arch), layout.workIsos(arch)));
             List<Action> actions = new ArrayList<>();
-            String tarball = Lorax.tarball(release, arch);
+            ResultKeys keys = ResultKeys.lorax(release, arch);
             actions.add(new Action.MakeDirectory(layout.lorax(arch)));
-            actions.add(new Action.Internal(UNPACK_LORAX, "download the newest " + tarball + " from " + store
-                    + ", verify it and unpack it into " + layout.lorax(arch) + " (no path may escape it)",
-                    List.of(layout.lorax(arch)), Params.of("store", store, "match", "lorax-" + release.version()
-                    + "-" + arch, "suffix", ".tar.gz", "into", layout.lorax(arch))));
+            Map<String, String> params = new LinkedHashMap<>(store.params());
+            params.putAll(Params.of("prefix", keys.prefix(), "match", keys.match(), "suffix", keys.suffix(),
+                    "into", layout.lorax(arch)));
+            actions.add(new Action.Internal(UNPACK_LORAX, "download the newest " + store.where(keys.pattern())
+                    + " (highest epoch), verify it and unpack it into " + layout.lorax(arch) + " (no path may escape it)",
+                    List.of(layout.lorax(arch)), params));
             actions.add(new Action.MakeDirectory(layout.workIsos(arch)));
             String bootIso = layout.workIsos(arch) + "/" + release.bootIsoName(arch);
             actions.add(FileActions.copy(layout.lorax(arch) + "/lorax/images/boot.iso", bootIso,
@@ -93,7 +96,7 @@ public final class UnpackStep extends AbstractStepUnit {
                 }
             }
             context.add(new PlannedTask(new UnpackKey(arch), null, arch, context.plannedOf(deps, PrepareStep.KEY),
-                    List.of(store), outputs, Executor.LOCAL, unpack.failable().failableOn(arch), actions,
+                    List.of(store.display()), outputs, Executor.LOCAL, unpack.failable().failableOn(arch), actions,
                     unpack.retry()));
         }
     }
@@ -112,8 +115,8 @@ public final class UnpackStep extends AbstractStepUnit {
 
     private static void unpackLorax(Map<String, String> p, PrintWriter log, Wait wait) throws IOException {
         Path into = Path.of(p.get("into"));
-        ArtifactStore.Fetched fetched = ArtifactStore.fetchNewest(p.get("store"), wait, p.get("match"),
-                p.get("suffix"), into, "build result", log);
+        ArtifactStore.Fetched fetched = ArtifactStore.fetchNewest(ArtifactStore.Location.of(p), wait,
+                new ResultKeys(p.get("prefix"), p.get("match"), p.get("suffix")), into, "build result", log);
         String key = fetched.key();
         int entries = SafeUntar.unpack(fetched.file(), into);
         log.println("unpacked " + key + " (" + entries + " entries) into " + into);
