@@ -199,6 +199,12 @@ final class DemoCommand implements Callable<Integer> {
      */
     private LoopbackS3 startS3(Path portFile, PrintWriter stdout) throws IOException {
         Path buckets = out.resolve(".demo-s3");
+        if (dryRun) {
+            // a dry run writes nothing into --out: its empty bucket lives in a temporary directory until it ends
+            buckets = Files.createTempDirectory("relengine-demo-s3");
+            buckets.toFile().deleteOnExit();
+            buckets.resolve(DemoRecipe.BUCKET).toFile().deleteOnExit();
+        }
         if (resume.resume && Files.isRegularFile(portFile)) {
             int port = Integer.parseInt(Files.readString(portFile).strip());
             try {

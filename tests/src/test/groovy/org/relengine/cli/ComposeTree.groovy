@@ -13,7 +13,7 @@ import java.security.MessageDigest
 /**
  * What a run made, as a listing to compare two runs by: every file and link under a root (the compose,
  * staging and production trees) with its size and a checksum, one line each. Left out is what no two runs
- * share: each compose's {@code work/} (the run's logs, journal, caches and scratch) and the demo's port. The
+ * share: each compose's {@code work/} (the run's logs, journal, caches and scratch) and the demo's ports. The
  * fields that carry the time of a run are masked in text files (seconds since the epoch in .treeinfo,
  * .discinfo, media.repo, the metadata and the file lists; the implanted MD5 of an ISO), and an ISO, whose
  * bytes carry the time xorriso wrote it, is listed by its size, its checksum in the CHECKSUM files masked. A
@@ -62,7 +62,7 @@ final class ComposeTree {
     /** A compose's work tree, or the demo's record of its server port. */
     private static boolean scratch(Path relative) {
         List<String> parts = relative.collect { it.toString() }
-        parts == ['.demo-server-port'] || (parts.size() > 3 && parts[0] == 'compose' && parts[3] == 'work')
+        parts == ['.demo-server-port'] || parts == ['.demo-s3-port'] || (parts.size() > 3 && parts[0] == 'compose' && parts[3] == 'work')
     }
 
     private static boolean isIso(Path p) {

@@ -20,7 +20,7 @@ class DryRunSpec extends Specification {
     static final String RECIPE = 'recipes/rocky9.groovy'
     static final String STAMP = '20251111.154233'
     /** Why each executor cannot take tasks from a machine with nothing on PATH and no cluster configured. */
-    static final Map<String, String> REASONS = [podman: 'podman is not installed', kubernetes: 'kubernetes']
+    static final Map<String, String> REASONS = [podman: 'podman is not installed', kubernetes: 'no Kubernetes cluster is configured']
 
     /** How each effect is printed, after four spaces of indentation. */
     static final Map<String, String> PREFIX = [exec: '$ ', mkdir: 'mkdir -p ', write: 'write ', symlink: 'ln -sfn ',
@@ -47,8 +47,8 @@ class DryRunSpec extends Specification {
 
     def setupSpec() {
         referenceRoot = Files.createDirectory(shared.resolve('reference-root'))
-        reference = Cli.run('run', RECIPE, '--dry-run', '--root', referenceRoot.toString(), '--date-stamp', STAMP)
-        Cli.Result planned = Cli.run('plan', RECIPE, '--format', 'json', '--root', referenceRoot.toString(),
+        reference = Cli.run('run', RECIPE, '--dry-run', '--executor', 'local', '--root', referenceRoot.toString(), '--date-stamp', STAMP)
+        Cli.Result planned = Cli.run('plan', RECIPE, '--executor', 'local', '--format', 'json', '--root', referenceRoot.toString(),
                 '--date-stamp', STAMP)
         assert planned.exitCode == 2
         plan = new JsonSlurper().parseText(planned.stdout) as Map
@@ -62,7 +62,7 @@ class DryRunSpec extends Specification {
         LocalDateTime before = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)
 
         when:
-        def result = Cli.run([dir: cwd], 'run', RECIPE, '--dry-run', '--root', root.toString())
+        def result = Cli.run([dir: cwd], 'run', RECIPE, '--dry-run', '--executor', 'local', '--root', root.toString())
         LocalDateTime after = LocalDateTime.now()
         def header = result.stdoutLines[0] =~ /^Dry run of recipes\/rocky9\.groovy: compose Rocky-9\.7-(\d{8}\.\d{6}) in (.+)$/
         assert header.matches()
@@ -186,7 +186,7 @@ class DryRunSpec extends Specification {
         Path root = Files.createDirectory(dir.resolve('root'))
 
         when: 'java is started by its absolute path, with PATH an empty directory'
-        def result = Cli.run([env: [PATH: emptyPath.toString()]], 'run', RECIPE, '--dry-run', '--root', root.toString(),
+        def result = Cli.run([env: [PATH: emptyPath.toString()]], 'run', RECIPE, '--dry-run', '--executor', 'local', '--root', root.toString(),
                 '--date-stamp', STAMP)
 
         then:
@@ -209,7 +209,7 @@ class DryRunSpec extends Specification {
         assert routes.stdout.readLines().drop(1) == []
 
         when:
-        def result = Cli.run([under: ['unshare', '-rn']], 'run', RECIPE, '--dry-run', '--root', root.toString(),
+        def result = Cli.run([under: ['unshare', '-rn']], 'run', RECIPE, '--dry-run', '--executor', 'local', '--root', root.toString(),
                 '--date-stamp', STAMP)
 
         then:
