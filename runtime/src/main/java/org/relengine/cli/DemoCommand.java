@@ -123,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
             ToolsImage.Ready containers = executor != null ? new ToolsImage.Ready(null, "--executor local")
                     : dryRun ? ToolsImage.existing() : ToolsImage.ensure(cache(), stdout);
             Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), s3.endpoint(), fixtures.git(),
-                    fixtures.gnupg(), containers.image());
+                    fixtures.gnupg(), containers.image(), executor == null);
             executorsLine = executors(demo, containers);
             stdout.println("relengine demo: " + executorsLine);
             String stamp = dateStamp != null ? dateStamp : DateStamp.now();
@@ -167,16 +167,24 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Which executors run what, in one line: the recipe's podman steps in podman where it works. */
+    /** Which executors run what, in one line: the recipe's podman and mock steps there where they work here. */
     private static String executors(Recipe demo, ToolsImage.Ready containers) {
-        List<String> podman = demo.compose().stream().filter(s -> s instanceof org.relengine.model.Step.Placed p
-                && p.on() == org.relengine.model.Executor.PODMAN).map(org.relengine.model.Step::keyword).toList();
-        String lorax = "lorax (`iso … on: kubernetes`) does not run: no cluster here; synthetic results stand in";
-        if (containers.image() != null) {
-            return String.join(" and ", podman) + " run in podman (" + containers.image() + "), the rest here; "
-                    + lorax;
+        List<String> placed = new java.util.ArrayList<>();
+        for (var executor : List.of(org.relengine.model.Executor.PODMAN, org.relengine.model.Executor.MOCK)) {
+            List<String> steps = demo.compose().stream().filter(s -> s instanceof org.relengine.model.Step.Placed p
+                    && p.on() == executor).map(org.relengine.model.Step::keyword).toList();
+            if (!steps.isEmpty()) {
+                placed.add(String.join(" and ", steps) + " run in " + executor.word()
+                        + (executor == org.relengine.model.Executor.PODMAN ? " (" + containers.image() + ")" : ""));
+            }
         }
-        return "every step runs on this machine (podman: " + containers.reason() + "); " + lorax;
+        String lorax = "lorax (`iso … on: kubernetes`) does not run: no cluster here; synthetic results stand in";
+        if (placed.isEmpty()) {
+            return "every step runs on this machine (podman: " + (containers.image() != null ? "not used by the recipe"
+                    : containers.reason()) + "); " + lorax;
+        }
+        return String.join("; ", placed) + "; the rest here" + (containers.image() == null ? " (podman: "
+                + containers.reason() + ")" : "") + "; " + lorax;
     }
 
     /** On the earlier run's port when resuming, so that the tasks it planned are the same tasks now. */

@@ -23,9 +23,9 @@ final class DemoPlanning {
 
     /** The recipe pointed at the demo's server and its extra files' repository, composing into {@code out}. */
     static Recipe adapt(Recipe recipe, Path out, String serverUrl, String s3Endpoint, Path git, Path gnupg,
-                        String container) {
+                        String container, boolean elsewhere) {
         return DemoRecipe.adapt(recipe, out.toAbsolutePath().normalize().toString(), serverUrl, s3Endpoint, git,
-                gnupg, container);
+                gnupg, container, elsewhere);
     }
 
     /** A full run of everything the adapted recipe declares. */
@@ -36,7 +36,7 @@ final class DemoPlanning {
     /** Every program the demo runs: its compose's, and those its fixtures are built with. */
     static PlanPrograms programs(Recipe recipe, Path out) {
         // everything on this machine: where podman cannot run them, the demo's podman steps run here
-        Plan plan = plan(adapt(recipe, out, NO_SERVER, NO_SERVER, out.resolve("git"), out.resolve("gnupg"), null),
+        Plan plan = plan(adapt(recipe, out, NO_SERVER, NO_SERVER, out.resolve("git"), out.resolve("gnupg"), null, false),
                 DateStamp.now());
         return PlanPrograms.of(plan, ProgramCatalog.SHIPPED).with(DemoFixtures.PROGRAMS, "demo fixtures");
     }

@@ -29,13 +29,13 @@ public final class DemoRecipe {
      * @param gnupg      the GnuPG home of the demo's throwaway signing key; null when the recipe signs nothing
      * @param s3Endpoint the demo's S3 server on loopback, whose bucket {@link #BUCKET} holds the build results
      * @param container  the image the recipe's {@code on: podman} steps run in; null runs them here
+     * @param elsewhere  whether steps may run where the recipe puts them; false runs every step here
      */
     public static Recipe adapt(Recipe recipe, String root, String serverUrl, String s3Endpoint, java.nio.file.Path git,
-                               java.nio.file.Path gnupg, String container) {
-        Recipe placed = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", container == null);
-        // no cluster and no mock here: what the recipe puts on them runs on this machine
+                               java.nio.file.Path gnupg, String container, boolean elsewhere) {
+        Recipe placed = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", !elsewhere);
         List<Step> compose = placed.compose().stream().filter(s -> !(s instanceof Step.Iso))
-                .map(s -> s instanceof Step.Placed p && p.on() != Executor.PODMAN ? p.on(Executor.LOCAL) : s)
+                .map(s -> s instanceof Step.Placed p && !runsThere(p.on(), container) ? p.on(Executor.LOCAL) : s)
                 .toList();
         ExecutorSettings executors = container == null ? placed.executors() : new ExecutorSettings(
                 new ExecutorSettings.Podman(container, placed.executors().podman().origin()),
@@ -53,6 +53,19 @@ public final class DemoRecipe {
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
                 local.liveImages(), extra, artifacts, local.roots(), executors, compose, publish);
+    }
+
+    /**
+     * Whether the demo runs a step where the recipe puts it: in podman when it starts containers here, in mock
+     * where mock is installed (here mock is packaged for Fedora, RHEL and Rocky only), never on a cluster.
+     */
+    public static boolean runsThere(Executor on, String container) {
+        return switch (on) {
+            case LOCAL -> true;
+            case PODMAN -> container != null;
+            case MOCK -> org.relengine.process.Processes.onPath("mock") != null;
+            case KUBERNETES -> false;
+        };
     }
 
     /** Published files stay the user's: giving them to uid 10004 needs root, which the demo does not. */
