@@ -180,6 +180,62 @@ class DryRunSpec extends Specification {
         contents(dir) == ['effects.bash']                 // bash only read the words: no glob, no expansion ran
     }
 
+    def "without --executor local, sync and extras print as podman run lines, lorax as a Job per arch, and the S3 uploads and downloads are shown"() {
+        given:
+        Path root = Files.createDirectory(dir.resolve('root'))
+
+        when:
+        def result = Cli.run('run', RECIPE, '--dry-run', '--root', root.toString(), '--date-stamp', STAMP)
+        Map placed = new JsonSlurper().parseText(Cli.run('plan', RECIPE, '--format', 'json', '--root', root.toString(),
+                '--date-stamp', STAMP).stdout) as Map
+        Map<String, List<String>> printed = effectsByTask(result.stdoutLines)
+        String compose = "$root/compose/9/Rocky-9.7-$STAMP"
+
+        then:
+        result.exitCode == 0
+        result.stdoutLines.last().contains(', 4 Kubernetes Jobs')
+        contents(root) == []
+
+        and: 'each command of a podman task, read back by bash, is podman run of the plan\'s argv in the recipe\'s default image'
+        def podman = placed.tasks.findAll { it.executor == 'podman' }
+        podman*.kind.toSet() == ['sync', 'repoclosure', 'extras'] as Set
+        podman.every { task ->
+            List<String> lines = commandLines(printed[task.id].collect { '    ' + it })
+            List<List<String>> argvs = task.actions.findAll { it.type == 'exec' }*.argv
+            lines.size() == argvs.size() && [lines, argvs].transpose().withIndex().every { pair, int i ->
+                List<String> words = bashWords(pair[0] as String)
+                String name = "relengine-rocky-9.7-$STAMP-${(task.id as String).replace(':', '.').toLowerCase()}-$i"
+                words.take(5) == ['podman', 'run', '--rm', '--replace', '--name'] && words[5] == name &&
+                        words.contains("$compose:$compose".toString()) &&
+                        words.indexOf('docker.io/rockylinux/rockylinux:9') == words.size() - pair[1].size() - 1 &&
+                        words.takeRight(pair[1].size()) == pair[1]
+            }
+        }
+
+        and: 'a Job per lorax arch, on a node of its arch, the credentials by reference, the upload from the pod'
+        ['x86_64': 'amd64', 'aarch64': 'arm64', 'ppc64le': 'ppc64le', 's390x': 's390x'].every { arch, node ->
+            String job = result.stdout.substring(result.stdout.indexOf("] lorax:$arch\n"))
+            job = job.substring(0, job.indexOf('\n[', 1))
+            job.contains("# Kubernetes Job relengine-lorax-${arch.replace('_', '-')}-") &&
+                    job.contains("kubernetes.io/arch: \"$node\"") && job.contains('privileged: true') &&
+                    job.contains('name: "empanadas-s3"') &&
+                    job.contains("aws s3 cp \"\$file\" \"s3://\$bucket/\$key\" --checksum-algorithm SHA256") &&
+                    job.contains("resf-empanadas buildiso-9-$node/ lorax-9.7-${arch}.tar.gz --region us-east-2")
+        }
+
+        and: 'unpack downloads the newest result of its arch from the bucket'
+        printed['unpack:aarch64'].contains('# download the newest s3://resf-empanadas/buildiso-9-arm64/<epoch>/' +
+                "lorax-9.7-aarch64.tar.gz (highest epoch), verify it and unpack it into $compose/work/lorax/aarch64 " +
+                '(no path may escape it)')
+    }
+
+    /** The words bash reads from a printed command line. */
+    List<String> bashWords(String line) {
+        Path file = dir.resolve('line.bash')
+        Files.writeString(file, 'words=(' + line + ')\nprintf "%s\\0" "${words[@]}"\n')
+        new String(Cli.exec(['bash', file.toString()], dir).stdoutBytes, 'UTF-8').split('\0', -1).toList().dropRight(1)
+    }
+
     def "run --dry-run with no tool on PATH: the same output, exit 0, nothing written"() {
         given:
         Path emptyPath = Files.createDirectory(dir.resolve('empty-path'))
