@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
     String dateStamp;
 
     @Option(names = "--executor", paramLabel = "local",
-            description = "Run every step on this machine, also those the recipe puts in podman (only `local`).")
+            description = "Run every step on this machine, also those the recipe puts in podman or mock (only `local`).")
     String executor;
 
     @Mixin
