@@ -113,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         Path portFile = out.resolve(".demo-server-port");
         Path s3PortFile = out.resolve(".demo-s3-port");
         try (DemoServer server = startServer(fixtures, portFile, stdout);
-             LoopbackS3 s3 = startS3(s3PortFile, stdout)) {
+             LoopbackS3 s3 = startS3(fixtures.server().resolveSibling("s3"), s3PortFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
             int uploaded = dryRun ? 0 : fillBucket(fixtures.artifacts(), s3);
@@ -202,17 +202,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo's S3 server, its bucket a directory of the demo's own, on the earlier run's port when resuming: the
-     * endpoint is part of what the unpack and cloud tasks were planned with.
+     * The demo's S3 server, its bucket kept with the fixtures it holds (not in {@code --out}, which holds the compose
+     * alone), on the earlier run's port when resuming: the endpoint is part of what the unpack and cloud tasks were
+     * planned with.
      */
-    private LoopbackS3 startS3(Path portFile, PrintWriter stdout) throws IOException {
-        Path buckets = out.resolve(".demo-s3");
-        if (dryRun) {
-            // a dry run writes nothing into --out: its empty bucket lives in a temporary directory until it ends
-            buckets = Files.createTempDirectory("relengine-demo-s3");
-            buckets.toFile().deleteOnExit();
-            buckets.resolve(DemoRecipe.BUCKET).toFile().deleteOnExit();
-        }
+    private LoopbackS3 startS3(Path buckets, Path portFile, PrintWriter stdout) throws IOException {
         if (resume.resume && Files.isRegularFile(portFile)) {
             int port = Integer.parseInt(Files.readString(portFile).strip());
             try {
@@ -232,6 +226,15 @@ final class DemoCommand implements Callable<Integer> {
      * @return how many were uploaded
      */
     private static int fillBucket(Path artifacts, LoopbackS3 s3) throws IOException {
+        // two demos of one cache fill its bucket one after the other: the second finds every key there
+        try (var lock = java.nio.channels.FileChannel.open(artifacts.resolveSibling("s3.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var held = lock.lock()) {
+            return upload(artifacts, s3);
+        }
+    }
+
+    private static int upload(Path artifacts, LoopbackS3 s3) throws IOException {
         ArtifactStore store = ArtifactStore.open(new ArtifactStore.Location(null, DemoRecipe.BUCKET, "us-east-1",
                 s3.endpoint(), true));
         java.util.Set<String> there = new java.util.HashSet<>(store.list(""));
