@@ -116,7 +116,16 @@ final class DemoCommand implements Callable<Integer> {
              LoopbackS3 s3 = startS3(fixtures.server().resolveSibling("s3"), s3PortFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
-            int uploaded = dryRun ? 0 : fillBucket(fixtures.artifacts(), s3);
+            int uploaded;
+            try {
+                uploaded = dryRun ? 0 : fillBucket(fixtures.artifacts(), s3);
+            } catch (IOException | org.relengine.plan.spi.TaskFailure e) {
+                err.println("relengine demo: the demo's build results could not be put into its bucket: "
+                        + e.getMessage());
+                err.println("  hint: the bucket is a directory of the demo's cache, " + s3.bucketDirectory(
+                        DemoRecipe.BUCKET) + "; remove it to have it filled again");
+                return ExitCode.ERRORS;
+            }
             stdout.println("relengine demo: S3 server on " + s3.endpoint() + ", bucket " + DemoRecipe.BUCKET + " in "
                     + s3.bucketDirectory(DemoRecipe.BUCKET) + (uploaded > 0 ? " (" + uploaded
                     + " build results uploaded)" : ""));

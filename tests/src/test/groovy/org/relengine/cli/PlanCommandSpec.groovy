@@ -651,13 +651,13 @@ class PlanCommandSpec extends Specification {
     static List<String> pathsOutside(List<Map> tasks, String prefix) {
         List<String> outside = []
         tasks.each { Map task ->
-            List<String> paths = task.outputs.findAll { !(it ==~ /[a-z]+:\/\/.*/) } as List<String>
+            List<String> paths = task.outputs.findAll { !(it ==~ /[a-z][a-z0-9+.-]*:\/\/.*/) } as List<String>
             task.actions.each { Map action ->
                 switch (action.type) {
                     case 'mkdir': paths << (action.path as String); break
                     case 'write': paths << (action.path as String); break
                     case 'symlink': paths << (action.link as String); break
-                    case 'internal': paths.addAll(action.paths.findAll { !(it ==~ /[a-z]+:\/\/.*/) } as List<String>); break
+                    case 'internal': paths.addAll(action.paths.findAll { !(it ==~ /[a-z][a-z0-9+.-]*:\/\/.*/) } as List<String>); break
                 }
             }
             outside.addAll(paths.findAll { !it.startsWith(prefix) }.collect { "${task.id}: $it".toString() })
