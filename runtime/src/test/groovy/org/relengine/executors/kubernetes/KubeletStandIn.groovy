@@ -20,7 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList
  * running the real script, the {@code emptyDir} at {@code /builddir} a directory of its own, the Secret's keys in
  * its environment), keeps its output for the pod's {@code /log}, and then sets the pod's and the Job's status as a
  * cluster would. {@link #next} says how the next Job ends: {@code run} (as its script does), {@code oom}, {@code
- * pull} (the image cannot be pulled) or {@code deadline}.
+ * pull} (the image cannot be pulled) or {@code deadline}. {@link #image} stands in for the image's own programs.
+ *
+ * <p>It needs nothing of the process that follows the Jobs: the end-to-end specs run it in their JVM beside the mock
+ * API server while relengine, a process of its own, reaches both through a kubeconfig; each pod's process is a child
+ * of that JVM, so a relengine killed mid-Job leaves it running, as a cluster would.
  */
 class KubeletStandIn implements Closeable {
 
@@ -28,6 +32,11 @@ class KubeletStandIn implements Closeable {
     final String namespace
     final Path root
     volatile String next = 'run'
+    /**
+     * A directory of stand-ins for the programs the image has and this machine may not (lorax, aws), first on the
+     * {@code PATH} of each pod's process; null for the PATH of this JVM alone.
+     */
+    volatile Path image
     /** The name of every Job it started a pod for, in order. */
     final List<String> started = new CopyOnWriteArrayList<>()
     /** The environment each pod's process had, by pod. */
@@ -103,6 +112,9 @@ class KubeletStandIn implements Closeable {
             } else {
                 env[variable.name] = variable.value
             }
+        }
+        if (image != null) {
+            process.environment().put('PATH', image.toString() + File.pathSeparator + System.getenv('PATH'))
         }
         process.environment().putAll(env)
         environments[pod.metadata.name] = env
