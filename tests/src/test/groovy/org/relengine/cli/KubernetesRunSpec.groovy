@@ -5,16 +5,10 @@ package org.relengine.cli
 
 import groovy.json.JsonSlurper
 import io.fabric8.kubernetes.api.model.Pod
-import io.fabric8.kubernetes.api.model.SecretBuilder
 import io.fabric8.kubernetes.api.model.batch.v1.Job
 import io.fabric8.kubernetes.client.KubernetesClient
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer
-import io.fabric8.mockwebserver.Context
-import io.fabric8.mockwebserver.MockWebServer
-import io.fabric8.mockwebserver.http.Dispatcher
-import io.fabric8.mockwebserver.http.MockResponse
-import io.fabric8.mockwebserver.http.RecordedRequest
+import org.relengine.executors.kubernetes.MockCluster
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
@@ -48,7 +42,7 @@ class KubernetesRunSpec extends Specification {
     @TempDir
     Path dir
 
-    Map responses = [:]
+    MockCluster cluster
     KubernetesMockServer server
     KubernetesClient client
     KubeletStandIn kubelet
@@ -59,35 +53,23 @@ class KubernetesRunSpec extends Specification {
     Path control
 
     def setup() {
-        def crud = new KubernetesMixedDispatcher(responses)
-        def logs = { String path -> kubelet?.logFor(path) }
-        def dispatcher = new Dispatcher() {
-            @Override
-            MockResponse dispatch(RecordedRequest request) {
-                String log = logs(request.path)
-                log != null ? new MockResponse().setResponseCode(200).setBody(log) : crud.dispatch(request)
-            }
-        }
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false)
-        server.init()
-        client = server.createClient()
-        client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(SECRET)
-                .endMetadata().addToData('ID', b64(KEY_ID)).addToData('SECRET', b64(KEY)).build()).create()
+        cluster = new MockCluster(NAMESPACE, SECRET, KEY_ID, KEY, dir.resolve('nodes'))
+        server = cluster.server
+        client = cluster.client
+        kubelet = cluster.kubelet
         control = Files.createDirectories(dir.resolve('control'))
         s3 = LoopbackS3.start(dir.resolve('s3'), BUCKET, 0)
-        kubelet = new KubeletStandIn(client, NAMESPACE, Files.createDirectories(dir.resolve('nodes')))
         kubelet.image = image()
-        kubelet.start()
+        cluster.start()
         kubeconfig = writeKubeconfig()
         recipe = writeRecipe()
     }
 
     def cleanup() {
-        Files.deleteIfExists(control.resolve('hold'))
-        kubelet?.settle()
-        kubelet?.close()
-        client?.close()
-        server?.destroy()
+        if (control != null) {
+            Files.deleteIfExists(control.resolve('hold'))
+        }
+        cluster?.close()
         s3?.close()
     }
 
@@ -264,10 +246,6 @@ class KubernetesRunSpec extends Specification {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    static String b64(String text) {
-        Base64.encoder.encodeToString(text.getBytes('UTF-8'))
-    }
 
     List<String> options() {
         ['--skip-debug', '--skip-source', '--root', dir.resolve('root').toString(), '--date-stamp', STAMP,

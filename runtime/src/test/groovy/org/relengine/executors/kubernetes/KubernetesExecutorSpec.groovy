@@ -2,16 +2,9 @@
 // (KubeletStandIn) runs each Job's container command as a real local `sh -ec` and sets the statuses a cluster would.
 package org.relengine.executors.kubernetes
 
-import io.fabric8.kubernetes.api.model.SecretBuilder
 import io.fabric8.kubernetes.api.model.batch.v1.Job
 import io.fabric8.kubernetes.client.KubernetesClient
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer
-import io.fabric8.mockwebserver.Context
-import io.fabric8.mockwebserver.MockWebServer
-import io.fabric8.mockwebserver.http.Dispatcher
-import io.fabric8.mockwebserver.http.MockResponse
-import io.fabric8.mockwebserver.http.RecordedRequest
 import org.relengine.effects.LocalEffects
 import org.relengine.exec.ComposeRun
 import org.relengine.exec.Journal
@@ -55,38 +48,20 @@ class KubernetesExecutorSpec extends Specification {
     @TempDir
     Path dir
 
-    Map responses = [:]
+    MockCluster cluster
     KubernetesMockServer server
     KubernetesClient client
     KubeletStandIn kubelet
 
     def setup() {
-        def crud = new KubernetesMixedDispatcher(responses)
-        def logs = { String path -> kubelet?.logFor(path) }
-        def dispatcher = new Dispatcher() {
-            @Override
-            MockResponse dispatch(RecordedRequest request) {
-                String log = logs(request.path)
-                log != null ? new MockResponse().setResponseCode(200).setBody(log) : crud.dispatch(request)
-            }
-        }
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false)
-        server.init()
-        client = server.createClient()
-        client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName('empanadas-s3')
-                .endMetadata().addToData('ID', b64(KEY_ID)).addToData('SECRET', b64(KEY)).build()).create()
-        kubelet = new KubeletStandIn(client, NAMESPACE, Files.createDirectories(dir.resolve('nodes'))).start()
+        cluster = new MockCluster(NAMESPACE, 'empanadas-s3', KEY_ID, KEY, dir.resolve('nodes')).start()
+        server = cluster.server
+        client = cluster.client
+        kubelet = cluster.kubelet
     }
 
     def cleanup() {
-        kubelet?.settle()
-        kubelet?.close()
-        client?.close()
-        server?.destroy()
-    }
-
-    static String b64(String text) {
-        Base64.encoder.encodeToString(text.getBytes('UTF-8'))
+        cluster?.close()
     }
 
     ExecutorSettings.Kubernetes settings(String keep = 'failed') {

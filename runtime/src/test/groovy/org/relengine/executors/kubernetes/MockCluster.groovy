@@ -1,0 +1,61 @@
+package org.relengine.executors.kubernetes
+
+import io.fabric8.kubernetes.api.model.SecretBuilder
+import io.fabric8.kubernetes.client.KubernetesClient
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer
+import io.fabric8.mockwebserver.Context
+import io.fabric8.mockwebserver.MockWebServer
+import io.fabric8.mockwebserver.http.Dispatcher
+import io.fabric8.mockwebserver.http.MockResponse
+import io.fabric8.mockwebserver.http.RecordedRequest
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * No Kubernetes API server can run here: fabric8's mock API server in CRUD mode, which also serves each pod's log
+ * as the kubelet stand-in wrote it, with a Secret of S3 credentials (keys ID and SECRET) in one namespace. The
+ * kubelet stand-in is made and started by {@link #start}, after the caller has set it up.
+ */
+final class MockCluster implements AutoCloseable {
+
+    final KubernetesMockServer server
+    final KubernetesClient client
+    final KubeletStandIn kubelet
+
+    MockCluster(String namespace, String secret, String keyId, String key, Path nodes) {
+        def crud = new KubernetesMixedDispatcher([:])
+        KubeletStandIn[] standIn = [null]
+        def dispatcher = new Dispatcher() {
+            @Override
+            MockResponse dispatch(RecordedRequest request) {
+                String log = standIn[0]?.logFor(request.path)
+                log != null ? new MockResponse().setResponseCode(200).setBody(log) : crud.dispatch(request)
+            }
+        }
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), [:], dispatcher, false)
+        server.init()
+        client = server.createClient()
+        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(secret)
+                .endMetadata().addToData('ID', b64(keyId)).addToData('SECRET', b64(key)).build()).create()
+        kubelet = new KubeletStandIn(client, namespace, Files.createDirectories(nodes))
+        standIn[0] = kubelet
+    }
+
+    MockCluster start() {
+        kubelet.start()
+        this
+    }
+
+    @Override
+    void close() {
+        kubelet.settle()
+        kubelet.close()
+        client.close()
+        server.destroy()
+    }
+
+    private static String b64(String text) {
+        Base64.encoder.encodeToString(text.getBytes('UTF-8'))
+    }
+}
