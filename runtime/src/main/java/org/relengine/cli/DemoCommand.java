@@ -129,7 +129,10 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println("relengine demo: S3 server on " + s3.endpoint() + ", bucket " + DemoRecipe.BUCKET + " in "
                     + s3.bucketDirectory(DemoRecipe.BUCKET) + (uploaded > 0 ? " (" + uploaded
                     + " build results uploaded)" : ""));
+            boolean podman = recipe.compose().stream().anyMatch(s -> s instanceof org.relengine.model.Step.Placed p
+                    && p.on() == org.relengine.model.Executor.PODMAN && !(s instanceof org.relengine.model.Step.Iso));
             ToolsImage.Ready containers = executor != null ? new ToolsImage.Ready(null, "--executor local")
+                    : !podman ? new ToolsImage.Ready(null, "not used by the recipe")
                     : dryRun ? ToolsImage.existing() : ToolsImage.ensure(cache(), stdout);
             Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), s3.endpoint(), fixtures.git(),
                     fixtures.gnupg(), containers.image(), executor == null);
@@ -189,8 +192,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String lorax = "lorax (`iso … on: kubernetes`) does not run: no cluster here; synthetic results stand in";
         if (placed.isEmpty()) {
-            return "every step runs on this machine (podman: " + (containers.image() != null ? "not used by the recipe"
-                    : containers.reason()) + "); " + lorax;
+            return "every step runs on this machine (podman: " + containers.reason() + "); " + lorax;
         }
         return String.join("; ", placed) + "; the rest here" + (containers.image() == null ? " (podman: "
                 + containers.reason() + ")" : "") + "; " + lorax;
