@@ -114,10 +114,15 @@ public final class TaskHasher {
         }
     }
 
+    /**
+     * The programs whose versions count: this machine's for a task that runs here; elsewhere its commands run the
+     * image's or the chroot's programs, which the executor's own ingredients stand for (podman's image digest).
+     */
     private static List<String> tools(Task task) {
         List<String> names = new ArrayList<>();
+        boolean here = task.executor() == org.relengine.model.Executor.LOCAL;
         for (Action action : task.actions()) {
-            String name = action instanceof Action.Exec exec ? exec.argv().get(0)
+            String name = action instanceof Action.Exec exec ? (here ? exec.argv().get(0) : null)
                     : action instanceof Action.WriteFile || action instanceof Action.Internal ? "relengine" : null;
             if (name != null && !names.contains(name)) {
                 names.add(name);

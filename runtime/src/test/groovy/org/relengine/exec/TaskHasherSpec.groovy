@@ -44,6 +44,34 @@ class TaskHasherSpec extends Specification {
         ingredients['spec'] ==~ /sha256 [0-9a-f]{16}/
     }
 
+    def "a task on podman counts its executor's ingredients, the image's digest, instead of this machine's programs"() {
+        given: 'an executor whose image has a digest, as podman reports it'
+        def podman = new org.relengine.executors.TaskExecutor() {
+            Executor name() { Executor.PODMAN }
+
+            Optional<String> unavailable() { Optional.empty() }
+
+            Map<String, String> ingredients(Plan plan, Task task) { ['image docker.io/rockylinux/rockylinux:9': 'sha256:' + 'a' * 64] }
+
+            org.relengine.executors.TaskExecutor.Outcome perform(org.relengine.executors.TaskExecutor.Placed placed,
+                                                               org.relengine.effects.Effects effects) { null }
+        }
+        def registry = new org.relengine.executors.ExecutorRegistry([new org.relengine.executors.LocalExecutor(), podman,
+                new org.relengine.executors.mock.MockExecutor(), new org.relengine.executors.kubernetes.KubernetesExecutor()])
+        Task sync = new Task('sync:BaseOS:x86_64:os', new TaskKind('sync', 'compose'), 'BaseOS', 'x86_64', [], [], [],
+                Executor.PODMAN, false, [new Action.Exec(['dnf', 'reposync'])] as List<Action>)
+        Plan plan = new Plan('tiny.groovy', ['tiny.groovy'], 'Tiny-9.1', compose.toString(), true, Scope.ALL,
+                PlanOptions.fullRun(), [:], [sync], [], Plan.DEFAULT_EXECUTORS)
+
+        when:
+        def ingredients = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(), 'relengine test', registry)
+                .ingredients(sync.id()).parts()
+
+        then:
+        ingredients.keySet() == ['spec', 'image docker.io/rockylinux/rockylinux:9'] as Set
+        ingredients['image docker.io/rockylinux/rockylinux:9'] == 'sha256:' + 'a' * 64
+    }
+
     def "a file rewritten with the same content changes a time fingerprint, not a content fingerprint"() {
         given:
         def byTime = hasher(false).ingredients('unpack:x86_64').hash()
