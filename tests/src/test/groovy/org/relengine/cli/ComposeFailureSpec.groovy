@@ -20,7 +20,7 @@ class ComposeFailureSpec extends Specification {
 
     def "a package whose dependency nothing provides fails repoclosure: exit 3, the task, the package, the missing dependency"() {
         when:
-        def run = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--broken-dependency', '--out', out.toString(),
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--executor', 'local', '--broken-dependency', '--out', out.toString(),
                 '--recipe', MINI.resolve('mini9.groovy').toString())
         Path compose = Files.list(out.resolve('compose/9')).find { it.fileName.toString().startsWith('Mini-9.1-') }
         def journal = Files.readAllLines(compose.resolve('work/journal'))
@@ -65,7 +65,7 @@ class ComposeFailureSpec extends Specification {
         when:
         def runs = ['mini9', 'mini8'].collect { name ->
             CompletableFuture.supplyAsync {
-                Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--jobs', '2', '--out', out.toString(),
+                Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--executor', 'local', '--jobs', '2', '--out', out.toString(),
                         '--recipe', MINI.resolve("${name}.groovy").toString())
             }
         }*.get()

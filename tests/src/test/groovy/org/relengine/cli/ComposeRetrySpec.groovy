@@ -53,7 +53,7 @@ exec '$real' "\$@"
     }
 
     Cli.Result demo(Path recipe, Path bin) {
-        Cli.run([env: DemoSpec.ENV + [PATH: bin.toString() + ':' + System.getenv('PATH')], timeout: 600], 'demo',
+        Cli.run([env: DemoSpec.ENV + [PATH: bin.toString() + ':' + System.getenv('PATH')], timeout: 600], 'demo', '--executor', 'local',
                 '--out', tmp.resolve('out').toString(), '--recipe', recipe.toString())
     }
 

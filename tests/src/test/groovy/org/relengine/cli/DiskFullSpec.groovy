@@ -68,7 +68,7 @@ class DiskFullSpec extends Specification {
     private Map<String, Object> demos(String size, List<String> recipe) {
         Path fs = Files.createDirectories(dir.resolve('fs'))
         String out = fs.resolve('demo').toString()
-        List<String> demo = ['demo', '--out', out, '--date-stamp', STAMP] + recipe
+        List<String> demo = ['demo', '--executor', 'local', '--out', out, '--date-stamp', STAMP] + recipe
         String script = """\
             set -u
             mount -t tmpfs -o size=$size tmpfs '$fs' || exit 99

@@ -133,7 +133,7 @@ class ProductmdRulesSpec extends Specification {
     @Shared ComposeMetadata metadata
 
     def setupSpec() {
-        demo = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--out', out.toString(),
+        demo = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--executor', 'local', '--out', out.toString(),
                 '--recipe', Cli.RECIPES.resolve('rocky9.groovy').toString())
         composeDir = out.resolve('compose/9/latest-Rocky-9')
         assert Files.isRegularFile(composeDir.resolve('compose/metadata/images.json')):

@@ -19,7 +19,7 @@ class PublishGuardSpec extends Specification {
     @Shared Path compose
 
     def setupSpec() {
-        def demo = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--out', root.toString(), '--recipe', MINI.toString())
+        def demo = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--executor', 'local', '--out', root.toString(), '--recipe', MINI.toString())
         assert demo.exitCode == 0: demo.stdout + demo.stderr
         compose = root.resolve('compose/9/latest-Mini-9')
     }

@@ -20,7 +20,7 @@ class PublishModesSpec extends Specification {
     @Shared Path root = Files.createTempDirectory('relengine-modes')
 
     def setupSpec() {
-        def demo = Cli.run([env: DemoSpec.ENV, timeout: 600, under: Cli.UMASK_000], 'demo', '--out', root.toString(),
+        def demo = Cli.run([env: DemoSpec.ENV, timeout: 600, under: Cli.UMASK_000], 'demo', '--executor', 'local', '--out', root.toString(),
                 '--recipe', MINI.toString())
         assert demo.exitCode == 0: demo.stdout + demo.stderr
     }

@@ -20,7 +20,7 @@ class RefusedRunSpec extends Specification {
                 false)
 
         when:
-        def demo = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--out', out.toString())
+        def demo = Cli.run([env: DemoSpec.ENV, timeout: 600], 'demo', '--executor', 'local', '--out', out.toString())
 
         then:
         demo.exitCode == 1

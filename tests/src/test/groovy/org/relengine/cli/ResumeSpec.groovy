@@ -41,7 +41,7 @@ class ResumeSpec extends Specification {
 
     def "an uninterrupted demo compose, to compare with"() {
         when:
-        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', straight.toString())
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--executor', 'local', '--out', straight.toString())
 
         then:
         run.exitCode == 0
@@ -50,7 +50,7 @@ class ResumeSpec extends Specification {
 
     def "killed while it syncs: the journal shows the sync it was in, STATUS stays STARTED, the lock names the dead run"() {
         when:
-        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run1.log'), 'demo', '--out', killed.toString())
+        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run1.log'), 'demo', '--executor', 'local', '--out', killed.toString())
         def running = killWhen(process, 0) { List<Map> lines ->
             lines.count { it.state == 'done' && it.task.startsWith('sync:') } < 20 ? null
                     : lines.find { it.state == 'running' && it.task.startsWith('sync:') && !finished(lines, it.task) }
@@ -82,7 +82,7 @@ class ResumeSpec extends Specification {
         int from = journal().size()
 
         when:
-        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run2.log'), 'demo', '--out', killed.toString(),
+        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run2.log'), 'demo', '--executor', 'local', '--out', killed.toString(),
                 '--resume')
         def running = killWhen(process, from) { List<Map> lines ->
             lines.find { it.state == 'running' && it.task.startsWith('extras:') && !finished(lines, it.task) }
@@ -104,7 +104,7 @@ class ResumeSpec extends Specification {
         int from = journal().size()
 
         when:
-        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run3.log'), 'demo', '--out', killed.toString(),
+        Process process = Cli.start([env: DemoSpec.ENV], base.resolve('run3.log'), 'demo', '--executor', 'local', '--out', killed.toString(),
                 '--resume')
         def running = killWhen(process, from) { List<Map> lines ->
             lines.find { it.state == 'running' && it.task == 'finalize' }
@@ -137,7 +137,7 @@ class ResumeSpec extends Specification {
         Map env = DemoSpec.ENV + [PATH: slowRsync('production', 'exit 23').toString() + ':' + System.getenv('PATH')]
 
         when:
-        def run = Cli.run([env: env, timeout: 300], 'demo', '--out', killed.toString(), '--resume')
+        def run = Cli.run([env: env, timeout: 300], 'demo', '--executor', 'local', '--out', killed.toString(), '--resume')
 
         then:
         run.exitCode == 3
@@ -165,7 +165,7 @@ class ResumeSpec extends Specification {
 
     def "the last resume finishes the compose: the same tree as the uninterrupted run, payload byte for byte"() {
         when:
-        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', killed.toString(), '--resume')
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--executor', 'local', '--out', killed.toString(), '--resume')
 
         then:
         run.exitCode == 0
@@ -184,7 +184,7 @@ class ResumeSpec extends Specification {
 
     def "resuming a finished compose runs no task and says so"() {
         when:
-        def run = Cli.run([env: DemoSpec.ENV, timeout: 300], 'demo', '--out', killed.toString(), '--resume')
+        def run = Cli.run([env: DemoSpec.ENV, timeout: 300], 'demo', '--executor', 'local', '--out', killed.toString(), '--resume')
 
         then:
         run.exitCode == 0
@@ -250,7 +250,7 @@ class ResumeSpec extends Specification {
     private Map resumeAndKillIn(String task, String target, String log) {
         int from = journal().size()
         Map env = DemoSpec.ENV + [PATH: slowRsync(target).toString() + ':' + System.getenv('PATH')]
-        Process process = Cli.start([env: env], base.resolve(log), 'demo', '--out', killed.toString(), '--resume')
+        Process process = Cli.start([env: env], base.resolve(log), 'demo', '--executor', 'local', '--out', killed.toString(), '--resume')
         Map running = killWhen(process, from) { List<Map> lines ->
             lines.find { it.state == 'running' && it.task == task }
         }

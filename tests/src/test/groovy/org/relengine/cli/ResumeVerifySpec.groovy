@@ -23,7 +23,7 @@ class ResumeVerifySpec extends Specification {
 
     def "a demo compose to damage"() {
         expect:
-        Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--out', out.toString()).exitCode == 0
+        Cli.run([env: DemoSpec.ENV, timeout: 900], 'demo', '--executor', 'local', '--out', out.toString()).exitCode == 0
     }
 
     def "a deleted package: explain names it, and the resume syncs its tree again"() {
@@ -104,7 +104,7 @@ class ResumeVerifySpec extends Specification {
     }
 
     private Cli.Result resume(String... more) {
-        Cli.run([env: DemoSpec.ENV, timeout: 600], (['demo', '--out', out.toString(), '--resume'] + (more as List)) as String[])
+        Cli.run([env: DemoSpec.ENV, timeout: 600], (['demo', '--executor', 'local', '--out', out.toString(), '--resume'] + (more as List)) as String[])
     }
 
     private static List<String> done(Cli.Result run) {

@@ -39,7 +39,7 @@ class RunReportSpec extends Specification {
 
     def "a failing compose run with --progress plain prints a line per task, a table of stages and where its reports are"() {
         when:
-        demo = Cli.run([env: DemoSpec.ENV + [NO_COLOR: '1'], timeout: 600], 'demo', '--broken-dependency',
+        demo = Cli.run([env: DemoSpec.ENV + [NO_COLOR: '1'], timeout: 600], 'demo', '--executor', 'local', '--broken-dependency',
                 '--out', out.toString(), '--recipe', MINI.resolve('mini9.groovy').toString(), '--progress', 'plain',
                 '--junit', out.resolve('reports/junit.xml').toString(), '--report', out.resolve('reports/run.html').toString())
         def events = demo.stdoutLines.collect { it =~ EVENT }.findAll { it.matches() }

@@ -24,7 +24,7 @@ class SignAndTorrentSpec extends Specification {
                             'relengine test <relengine-test@example.org>', 'default', 'default', 'never'],
                 Cli.ROOT, [GNUPGHOME: gnupg.toString()], 120)
         assert key.exitCode == 0: key.stderr
-        demo = Cli.run([env: DemoSpec.ENV + [GNUPGHOME: gnupg.toString()], timeout: 600], 'demo', '--out',
+        demo = Cli.run([env: DemoSpec.ENV + [GNUPGHOME: gnupg.toString()], timeout: 600], 'demo', '--executor', 'local', '--out',
                 root.toString(), '--recipe', RECIPE.toString())
     }
 
