@@ -75,6 +75,11 @@ public final class FailureReport {
             return "no space left on device: dnf could not write" + (into.isEmpty() ? " its metadata or cache"
                     : into + " or its cache");
         }
+        // metadata dnf cannot parse, on a disk with almost nothing left: dnf wrote it whole only in its own eyes
+        if (target.find(0) && text.contains("parser error") && NoSpace.under(Path.of(target.group(1)), 1 << 20)) {
+            return "no space left on device: the file system of " + target.group(1) + " is nearly full, and the "
+                    + "metadata dnf wrote there cannot be read back";
+        }
         if (target.find(0) && NoSpace.full(Path.of(target.group(1)))) {
             // dnf does not always notice a write the disk had no room for: its metadata is then cut short
             return "no space left on device: the file system of " + target.group(1) + " is full, and dnf failed "

@@ -28,10 +28,18 @@ public final class NoSpace {
 
     /** Whether the file system {@code file} is on (or would be on) has next to nothing left. */
     public static boolean full(Path file) {
+        return under(file, NEARLY_NOTHING);
+    }
+
+    /**
+     * Whether the file system {@code file} is on has less than {@code bytes} left: once a run has failed, what the
+     * failed tools removed may have given back a little of a disk they filled.
+     */
+    public static boolean under(Path file, long bytes) {
         for (Path p = file == null ? null : file.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 try {
-                    return Files.getFileStore(p).getUsableSpace() < NEARLY_NOTHING;
+                    return Files.getFileStore(p).getUsableSpace() < bytes;
                 } catch (IOException e) {
                     return false;
                 }
