@@ -113,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         Path portFile = out.resolve(".demo-server-port");
         Path s3PortFile = out.resolve(".demo-s3-port");
         try (DemoServer server = startServer(fixtures, portFile, stdout);
-             LoopbackS3 s3 = startS3(fixtures.server().resolveSibling("s3"), s3PortFile, stdout)) {
+             LoopbackS3 s3 = startS3(s3PortFile, stdout)) {
             stdout.println("relengine demo: package server on " + server.url() + " (" + fixtures.packages()
                     + " RPMs" + (fixtures.cached() ? ", cached" : "") + ")");
             int uploaded;
@@ -122,13 +122,10 @@ final class DemoCommand implements Callable<Integer> {
             } catch (IOException | org.relengine.plan.spi.TaskFailure e) {
                 err.println("relengine demo: the demo's build results could not be put into its bucket: "
                         + e.getMessage());
-                err.println("  hint: the bucket is a directory of the demo's cache, " + s3.bucketDirectory(
-                        DemoRecipe.BUCKET) + "; remove it to have it filled again");
                 return ExitCode.ERRORS;
             }
-            stdout.println("relengine demo: S3 server on " + s3.endpoint() + ", bucket " + DemoRecipe.BUCKET + " in "
-                    + s3.bucketDirectory(DemoRecipe.BUCKET) + (uploaded > 0 ? " (" + uploaded
-                    + " build results uploaded)" : ""));
+            stdout.println("relengine demo: S3 server on " + s3.endpoint() + ", bucket " + DemoRecipe.BUCKET
+                    + " in its memory" + (uploaded > 0 ? " (" + uploaded + " build results uploaded)" : ""));
             boolean podman = recipe.compose().stream().anyMatch(s -> s instanceof org.relengine.model.Step.Placed p
                     && p.on() == org.relengine.model.Executor.PODMAN && !(s instanceof org.relengine.model.Step.Iso));
             ToolsImage.Ready containers = executor != null ? new ToolsImage.Ready(null, "--executor local")
@@ -213,21 +210,21 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo's S3 server, its bucket kept with the fixtures it holds (not in {@code --out}, which holds the compose
-     * alone), on the earlier run's port when resuming: the endpoint is part of what the unpack and cloud tasks were
-     * planned with.
+     * The demo's S3 server, its bucket in memory and filled from the fixtures each time (no disk of its own, and
+     * nothing in {@code --out} but the compose), on the earlier run's port when resuming: the endpoint is part of
+     * what the unpack and cloud tasks were planned with.
      */
-    private LoopbackS3 startS3(Path buckets, Path portFile, PrintWriter stdout) throws IOException {
+    private LoopbackS3 startS3(Path portFile, PrintWriter stdout) throws IOException {
         if (resume.resume && Files.isRegularFile(portFile)) {
             int port = Integer.parseInt(Files.readString(portFile).strip());
             try {
-                return LoopbackS3.start(buckets, DemoRecipe.BUCKET, port);
+                return LoopbackS3.inMemory(DemoRecipe.BUCKET, port);
             } catch (IOException e) {
                 stdout.println("relengine demo: the earlier S3 server port " + port + " is taken; the tasks that read "
                         + "the bucket run again");
             }
         }
-        return LoopbackS3.start(buckets, DemoRecipe.BUCKET, 0);
+        return LoopbackS3.inMemory(DemoRecipe.BUCKET, 0);
     }
 
     /**
@@ -237,15 +234,6 @@ final class DemoCommand implements Callable<Integer> {
      * @return how many were uploaded
      */
     private static int fillBucket(Path artifacts, LoopbackS3 s3) throws IOException {
-        // two demos of one cache fill its bucket one after the other: the second finds every key there
-        try (var lock = java.nio.channels.FileChannel.open(artifacts.resolveSibling("s3.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             var held = lock.lock()) {
-            return upload(artifacts, s3);
-        }
-    }
-
-    private static int upload(Path artifacts, LoopbackS3 s3) throws IOException {
         ArtifactStore store = ArtifactStore.open(new ArtifactStore.Location(null, DemoRecipe.BUCKET, "us-east-1",
                 s3.endpoint(), true));
         java.util.Set<String> there = new java.util.HashSet<>(store.list(""));

@@ -12,8 +12,9 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
- * An S3 server on loopback (S3Proxy), its buckets directories under {@code root} (jclouds' filesystem backend),
- * answering anonymous requests: the demo's bucket of build results, and the S3 server the specs run against.
+ * An S3 server on loopback (S3Proxy) answering anonymous requests: its buckets directories under a root (jclouds'
+ * filesystem backend), for the specs, which reach behind its back; or held in memory (jclouds' transient backend),
+ * for the demo, whose bucket is filled from its fixtures each time and so needs no disk of its own.
  */
 public final class LoopbackS3 implements AutoCloseable {
 
@@ -33,17 +34,28 @@ public final class LoopbackS3 implements AutoCloseable {
      * @param port the port to listen on, 0 for any
      */
     public static LoopbackS3 start(Path root, String bucket, int port) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
+        Files.createDirectories(base.resolve(bucket));
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", base.toString());
+        return start(ContextBuilder.newBuilder(new org.jclouds.filesystem.FilesystemApiMetadata()).overrides(properties)
+                .buildView(BlobStoreContext.class), base, port);
+    }
+
+    /** Starts a server whose buckets live in this process's memory, with {@code bucket} made. */
+    public static LoopbackS3 inMemory(String bucket, int port) throws IOException {
+        BlobStoreContext context = ContextBuilder.newBuilder(new org.jclouds.blobstore.TransientApiMetadata())
+                .buildView(BlobStoreContext.class);
+        context.getBlobStore().createContainerInLocation(null, bucket);
+        return start(context, null, port);
+    }
+
+    private static LoopbackS3 start(BlobStoreContext context, Path base, int port) throws IOException {
         // S3Proxy logs each request header it does not know as an error; the store copes with those answers itself
         org.slf4j.Logger handler = org.slf4j.LoggerFactory.getLogger("org.gaul.s3proxy");
         if (handler instanceof ch.qos.logback.classic.Logger logger) {
             logger.setLevel(ch.qos.logback.classic.Level.OFF);
         }
-        Path base = root.toAbsolutePath().normalize();
-        Files.createDirectories(base.resolve(bucket));
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.filesystem.basedir", base.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder(new org.jclouds.filesystem.FilesystemApiMetadata()).overrides(properties)
-                .buildView(BlobStoreContext.class);
         S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
@@ -77,9 +89,9 @@ public final class LoopbackS3 implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** The directory that holds a bucket's objects, each key a path under it. */
+    /** The directory that holds a bucket's objects, each key a path under it; null for buckets in memory. */
     public Path bucketDirectory(String bucket) {
-        return root.resolve(bucket);
+        return root == null ? null : root.resolve(bucket);
     }
 
     @Override
