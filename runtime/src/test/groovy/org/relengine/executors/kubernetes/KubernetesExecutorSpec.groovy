@@ -97,7 +97,7 @@ class KubernetesExecutorSpec extends Specification {
     }
 
     KubernetesExecutor executor() {
-        new KubernetesExecutor({ server.createClient() }, { Optional.empty() })
+        new KubernetesExecutor({ cluster.newClient() }, { Optional.empty() })
     }
 
     String log(String task) {
@@ -125,7 +125,7 @@ class KubernetesExecutorSpec extends Specification {
         def tasks = [lorax('x86_64'), lorax('aarch64')]
         def plan = plan(tasks, 'all')
         def local = new LocalExecutor()
-        def registry = new ExecutorRegistry([local, new KubernetesExecutor({ server.createClient() }, { Optional.empty() }),
+        def registry = new ExecutorRegistry([local, new KubernetesExecutor({ cluster.newClient() }, { Optional.empty() }),
                                              new org.relengine.executors.podman.PodmanExecutor(),
                                              new org.relengine.executors.mock.MockExecutor()])
         def journal = new Journal(dir.resolve('journal'))

@@ -22,6 +22,7 @@ final class MockCluster implements AutoCloseable {
     final KubernetesMockServer server
     final KubernetesClient client
     final KubeletStandIn kubelet
+    private final List<KubernetesClient> handedOut = []
 
     MockCluster(String namespace, String secret, String keyId, String key, Path nodes) {
         def crud = new KubernetesMixedDispatcher([:])
@@ -42,6 +43,15 @@ final class MockCluster implements AutoCloseable {
         standIn[0] = kubelet
     }
 
+    /** A client of the cluster for the code under test, closed with the cluster: an open client keeps the server up. */
+    KubernetesClient newClient() {
+        KubernetesClient made = server.createClient()
+        synchronized (handedOut) {
+            handedOut << made
+        }
+        made
+    }
+
     MockCluster start() {
         kubelet.start()
         this
@@ -51,6 +61,9 @@ final class MockCluster implements AutoCloseable {
     void close() {
         kubelet.settle()
         kubelet.close()
+        synchronized (handedOut) {
+            handedOut*.close()
+        }
         client.close()
         server.destroy()
     }
