@@ -136,11 +136,12 @@ public final class S3Store implements ArtifactStore {
                 client.putObject(r -> r.bucket(location.bucket()).key(key).checksumAlgorithm(ChecksumAlgorithm.SHA256)
                         .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
                         .metadata(Map.of(SHA256_METADATA, sha256)), RequestBody.fromFile(file));
-            } catch (S3Exception e) {
-                if (e.statusCode() != 501) {
+            } catch (S3Exception | software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (e instanceof S3Exception s3 && s3.statusCode() != 501) {
                     throw e;
                 }
-                // a server that keeps no S3 checksums (S3Proxy): the SHA-256 is kept in the metadata alone
+                // a server that keeps no S3 checksums (S3Proxy) answers 501, or, while the body is still on its way,
+                // closes the connection: the SHA-256 is then kept in the metadata alone (a real failure fails again)
                 checksums = false;
                 log.println(location.display() + " keeps no S3 checksums: the SHA-256 goes into the object's "
                         + "metadata only");

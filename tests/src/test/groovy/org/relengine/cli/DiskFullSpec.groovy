@@ -56,7 +56,7 @@ class DiskFullSpec extends Specification {
 
         where:
         recipe   | size  | where            | id            | cause
-        'rocky9' | '4m'  | 'mid-sync'       | 'Rocky-9.7'   | /relengine: the run stopped: no space left on device writing \/\S+\/work\/journal; \d+ tasks were not started/
+        'rocky9' | '4m'  | 'mid-sync'       | 'Rocky-9.7'   | /relengine: the run stopped: no space left on device writing \/\S+\/work\/(journal|outputs\/\S+\.tsv); \d+ tasks were not started/
         'mini9'  | '24m' | 'mid-ISO'        | 'Mini-9.1'    | /  cause: no space left on device.*/
     }
 
