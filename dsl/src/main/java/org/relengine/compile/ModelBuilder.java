@@ -26,6 +26,7 @@ import org.relengine.model.Roots;
 import org.relengine.model.Source;
 import org.relengine.model.SourceKind;
 import org.relengine.model.Step;
+import org.relengine.model.SyncEngine;
 
 /**
  * Turns merged, grammar-checked statements into the immutable {@link Recipe}, filling in defaults.
@@ -255,7 +256,8 @@ public final class ModelBuilder {
         return switch (s.name()) {
             case "sync" -> new Step.Sync(s.symbol("from").map(ModelBuilder::sourceKind).orElse(defaultSource),
                     s.flag("debug", true), s.flag("source", true), s.flag("kickstart", true), s.flag("delete", false),
-                    s.flag("repoclosure", true), executor(s), failable(s), retry(s), s.origin());
+                    s.flag("repoclosure", true), s.symbol("engine").map(e -> e == Symbol.DNF ? SyncEngine.DNF
+                    : SyncEngine.NATIVE).orElse(SyncEngine.NATIVE), executor(s), failable(s), retry(s), s.origin());
             case "iso" -> new Step.Iso(s.strings("arches", arches), executor(s), failable(s), s.origin());
             case "unpack" -> new Step.Unpack(failable(s), retry(s), s.origin());
             case "extras" -> new Step.Extras(s.argText(0), executor(s), failable(s), s.origin());

@@ -6,6 +6,7 @@ import static org.relengine.dsl.ValueType.BOOLEAN;
 import static org.relengine.dsl.ValueType.BOOLEAN_OR_STRINGS;
 import static org.relengine.dsl.ValueType.CHANNEL;
 import static org.relengine.dsl.ValueType.DURATION;
+import static org.relengine.dsl.ValueType.ENGINE;
 import static org.relengine.dsl.ValueType.EXECUTOR;
 import static org.relengine.dsl.ValueType.INTEGER;
 import static org.relengine.dsl.ValueType.SOURCE;
@@ -162,6 +163,7 @@ public final class Grammar {
                             .option("kickstart", BOOLEAN, "kickstart trees on full runs (default true)")
                             .option("delete", BOOLEAN, "delete packages no longer at the source")
                             .option("repoclosure", BOOLEAN, "check closure after syncing (default true)")
+                            .option("engine", ENGINE, "native (relengine's own, the default) or dnf (dnf reposync)")
                             .option("on", EXECUTOR, "where it runs (default local)")
                             .alias("mode", "on")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)

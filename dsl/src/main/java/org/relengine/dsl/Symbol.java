@@ -16,6 +16,8 @@ public enum Symbol {
     PODMAN("podman", ValueType.EXECUTOR),
     MOCK("mock", ValueType.EXECUTOR),
     KUBERNETES("kubernetes", ValueType.EXECUTOR),
+    NATIVE("native", ValueType.ENGINE),
+    DNF("dnf", ValueType.ENGINE),
     STABLE("stable", ValueType.CHANNEL),
     BETA("beta", ValueType.CHANNEL),
     LOOKAHEAD("lookahead", ValueType.CHANNEL),

@@ -9,6 +9,7 @@ public enum ValueType {
     ARCHES("`all` or a list of arches, e.g. ['x86_64', 'aarch64']"),
     SOURCE("a package source: peridot, mirror or yum"),
     EXECUTOR("an executor: local, podman, mock or kubernetes"),
+    ENGINE("a sync engine: native or dnf"),
     CHANNEL("a channel: stable, beta or lookahead"),
     BOOLEAN_OR_STRINGS("true, false or a list of strings"),
     STRINGS_BY_STRING("a map of lists, e.g. [x86_64: ['i686']]"),

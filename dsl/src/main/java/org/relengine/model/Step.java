@@ -54,9 +54,15 @@ public sealed interface Step {
 
     /** Reposync of every repo × arch × tree from a source, then repoclosure. */
     record Sync(SourceKind from, boolean debug, boolean source, boolean kickstart, boolean delete,
-                boolean repoclosure, Executor on, Failability failable, Retry retry, Origin origin) implements Placed {
+                boolean repoclosure, SyncEngine engine, Executor on, Failability failable, Retry retry, Origin origin)
+            implements Placed {
         public Sync on(Executor executor) {
-            return new Sync(from, debug, source, kickstart, delete, repoclosure, executor, failable, retry, origin);
+            return new Sync(from, debug, source, kickstart, delete, repoclosure, engine, executor, failable, retry,
+                    origin);
+        }
+
+        public Sync engine(SyncEngine other) {
+            return new Sync(from, debug, source, kickstart, delete, repoclosure, other, on, failable, retry, origin);
         }
 
         public String keyword() {

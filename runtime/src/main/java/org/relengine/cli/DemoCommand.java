@@ -18,7 +18,10 @@ import org.relengine.store.ArtifactStore;
 import org.relengine.store.LoopbackS3;
 import org.relengine.exec.ComposeRun;
 import org.relengine.exec.RunLock;
+import org.relengine.model.Executor;
 import org.relengine.model.Recipe;
+import org.relengine.model.Step;
+import org.relengine.model.SyncEngine;
 import org.relengine.model.SourceKind;
 import org.relengine.plan.Plan;
 import org.relengine.report.RunReports;
@@ -126,17 +129,17 @@ final class DemoCommand implements Callable<Integer> {
             }
             stdout.println("relengine demo: S3 server on " + s3.endpoint() + ", bucket " + DemoRecipe.BUCKET
                     + " in its memory" + (uploaded > 0 ? " (" + uploaded + " build results uploaded)" : ""));
-            boolean podman = recipe.compose().stream().anyMatch(s -> s instanceof org.relengine.model.Step.Placed p
-                    && p.on() == org.relengine.model.Executor.PODMAN && !(s instanceof org.relengine.model.Step.Iso));
+            boolean podman = recipe.compose().stream().anyMatch(s -> s instanceof Step.Placed p
+                    && p.on() == Executor.PODMAN && !(s instanceof Step.Iso));
             ToolsImage.Ready containers = executor != null ? new ToolsImage.Ready(null, "--executor local")
                     : !podman ? new ToolsImage.Ready(null, "not used by the recipe")
                     : dryRun ? ToolsImage.existing() : ToolsImage.ensure(cache(), stdout);
             Recipe demo = DemoPlanning.adapt(recipe, out, server.url(), s3.endpoint(), fixtures.git(),
                     fixtures.gnupg(), containers.image(), executor == null);
-            executorsLine = executors(demo, containers);
-            stdout.println("relengine demo: " + executorsLine);
             String stamp = dateStamp != null ? dateStamp : DateStamp.now();
             Plan plan = DemoPlanning.plan(demo, stamp);
+            executorsLine = executors(plan, containers);
+            stdout.println("relengine demo: " + executorsLine);
             if (resume.resume && !dryRun && dateStamp == null) {
                 java.util.Optional<String> earlier = ResumableCompose.latestStamp(plan, stamp);
                 if (earlier.isEmpty()) {
@@ -176,15 +179,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Which executors run what, in one line: the recipe's podman and mock steps there where they work here. */
-    private static String executors(Recipe demo, ToolsImage.Ready containers) {
+    /** Which executors run what, in one line: the kinds of task the plan puts in podman and mock. */
+    private static String executors(Plan plan, ToolsImage.Ready containers) {
         List<String> placed = new java.util.ArrayList<>();
-        for (var executor : List.of(org.relengine.model.Executor.PODMAN, org.relengine.model.Executor.MOCK)) {
-            List<String> steps = demo.compose().stream().filter(s -> s instanceof org.relengine.model.Step.Placed p
-                    && p.on() == executor).map(org.relengine.model.Step::keyword).toList();
-            if (!steps.isEmpty()) {
-                placed.add(String.join(" and ", steps) + " run in " + executor.word()
-                        + (executor == org.relengine.model.Executor.PODMAN ? " (" + containers.image() + ")" : ""));
+        for (Executor executor : List.of(Executor.PODMAN, Executor.MOCK)) {
+            List<String> kinds = plan.tasks().stream().filter(t -> t.executor() == executor)
+                    .map(t -> t.kind().word()).distinct().toList();
+            if (!kinds.isEmpty()) {
+                placed.add(String.join(" and ", kinds) + " run in " + executor.word()
+                        + (executor == Executor.PODMAN ? " (" + containers.image() + ")" : ""));
             }
         }
         String lorax = "lorax (`iso … on: kubernetes`) does not run: no cluster here; synthetic results stand in";
@@ -319,7 +322,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         long trees = demo.repos().stream().mapToLong(r -> demo.syncArches(r).size()).sum();
         out.println("  repos        " + demo.repos().size() + " repos, " + trees + " repo × arch trees with debug and "
-                + "source trees, synced with dnf reposync and closure-checked with dnf repoclosure");
+                + "source trees, synced with " + demo.step(Step.Sync.class).map(sync -> sync.engine()
+                == SyncEngine.NATIVE ? "relengine's sync engine" : "dnf reposync").orElse("nothing")
+                + " and closure-checked with dnf repoclosure");
         for (String arch : demo.arches()) {
             Path isos = compose.resolve("isos/" + arch);
             if (!Files.isDirectory(isos)) {
@@ -353,7 +358,7 @@ final class DemoCommand implements Callable<Integer> {
         if (lists != null && Files.exists(lists)) {
             out.println("  file list    " + lists);
         }
-        var signing = demo.step(org.relengine.model.Step.SignRepos.class);
+        var signing = demo.step(Step.SignRepos.class);
         long signatures = plan.task(org.relengine.steps.signrepos.SignReposStep.KEY.id()).map(t -> t.outputs().stream().filter(o -> Files.exists(Path.of(o)))
                 .count()).orElse(0L);
         if (signing.isPresent() && signatures > 0) {

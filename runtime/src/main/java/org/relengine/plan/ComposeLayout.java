@@ -29,6 +29,11 @@ public record ComposeLayout(String composeDir, String composeId) {
         return work() + "/dnf/" + composeId + ".repo";
     }
 
+    /** What the native sync engine knows of each tree's last sync, so that a resumed run skips what it has. */
+    public String syncState() {
+        return work() + "/sync";
+    }
+
     public String dnfCache() {
         return work() + "/dnf/cache";
     }

@@ -9,7 +9,7 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /**
- * The demo's sync and DVD steps, which the recipe puts in podman, run in real containers (the demo's own image,
+ * The demo's repoclosure and DVD steps, which the recipe puts in podman, run in real containers (the demo's own image,
  * made once per machine) and make the same tree as on this machine. Skipped, with podman's reason, only where
  * podman cannot start a container at all (inside another container, say).
  */
@@ -31,13 +31,14 @@ class PodmanDemoSpec extends Specification {
 
         then:
         podman.exitCode == 0
-        podman.stdout.contains('relengine demo: sync and extras run in podman (localhost/relengine-demo-tools:bookworm)')
+        podman.stdout.contains('relengine demo: repoclosure and extras run in podman (localhost/relengine-demo-tools:bookworm)')
         local.exitCode == 0
         local.stdout.contains('relengine demo: every step runs on this machine (podman: --executor local)')
 
-        and: 'the commands of sync and extras ran in containers'
+        and: 'the commands of repoclosure and extras ran in containers; the native sync engine ran in relengine'
         Path logs = dir.resolve("podman/compose/9/Rocky-9.7-$STAMP/work/logs")
-        Files.readString(logs.resolve('sync_BaseOS_x86_64_os.log')).contains('$ podman run --rm --replace')
+        Files.readString(logs.resolve('repoclosure_BaseOS_x86_64.log')).contains('$ podman run --rm --replace')
+        !Files.readString(logs.resolve('sync_BaseOS_x86_64_os.log')).contains('podman')
         Files.readString(logs.resolve('extras_dvd_x86_64.log')).contains('$ podman run --rm --replace')
 
         and:

@@ -9,6 +9,8 @@ import org.relengine.model.Release;
 import org.relengine.model.Repo;
 import org.relengine.model.Source;
 import org.relengine.model.Step;
+import org.relengine.model.SyncEngine;
+import org.relengine.model.Executor;
 import org.relengine.plan.Action;
 import org.relengine.plan.ComposeLayout;
 import org.relengine.plan.OperationKey;
@@ -25,8 +27,8 @@ import org.relengine.steps.dnf.DnfLocks;
 import org.relengine.steps.prepare.PrepareStep;
 
 /**
- * {@code sync}: every repo × arch tree (binary, debug, kickstart) and each repo's source tree, with
- * {@code dnf reposync} from the recipe's source; then each closure-checked repo with {@code dnf repoclosure}.
+ * {@code sync}: every repo × arch tree (binary, debug, kickstart) and each repo's source tree, from the recipe's
+ * source with relengine's own engine ({@link NativeSync}) or {@code dnf reposync}; then each closure-checked repo with {@code dnf repoclosure}.
  */
 public final class SyncStep extends AbstractStepUnit {
 
@@ -49,36 +51,29 @@ public final class SyncStep extends AbstractStepUnit {
         Release release = context.release();
         ComposeLayout layout = context.layout();
         Source source = recipe.source(sync.from()).orElseThrow();
-        boolean gpgcheck = recipe.gpg().check();
         int major = release.major();
         for (Repo repo : context.repos()) {
             for (String arch : context.selected(recipe.syncArches(repo))) {
                 boolean failable = sync.failable().failableOn(arch);
                 String os = layout.tree(repo.name(), arch);
                 tree(context, SyncKey.os(repo.name(), arch), repo, source.binaryUrl(repo.from(), major, arch), os,
-                        RepoSync.argv(layout.dnfConfig(), major, DnfConfig.binaryId(repo, arch), os, arch, gpgcheck,
-                                sync.delete()), sync, failable);
+                        DnfConfig.binaryId(repo, arch), arch, sync.delete(), sync, failable);
                 if (repo.debug() && sync.debug() && context.options().debug()) {
-                    String debug = layout.debugTree(repo.name(), arch);
                     tree(context, SyncKey.debug(repo.name(), arch), repo, source.debugUrl(repo.from(), major, arch),
-                            debug, RepoSync.argv(layout.dnfConfig(), major, DnfConfig.debugId(repo, arch), debug, arch,
-                                    gpgcheck, sync.delete()), sync, failable);
+                            layout.debugTree(repo.name(), arch), DnfConfig.debugId(repo, arch), arch, sync.delete(),
+                            sync, failable);
                 }
                 if (context.options().full() && repo.kickstart() && sync.kickstart() && repo.existsOn(arch)) {
-                    String kickstart = layout.kickstartTree(repo.name(), arch);
                     // kickstart trees are never synced with --delete: they are the install tree of the release
                     tree(context, SyncKey.kickstart(repo.name(), arch), repo, source.binaryUrl(repo.from(), major,
-                            arch), kickstart, RepoSync.argv(layout.dnfConfig(), major, DnfConfig.binaryId(repo, arch),
-                            kickstart, arch, gpgcheck, false), sync, failable);
+                            arch), layout.kickstartTree(repo.name(), arch), DnfConfig.binaryId(repo, arch), arch,
+                            false, sync, failable);
                 }
             }
             if (repo.source() && sync.source() && context.options().source() && context.options().arches().isEmpty()) {
-                String tree = layout.sourceTree(repo.name());
-                context.add(new PlannedTask(SyncKey.source(repo.name()), repo.name(), null, List.of(PrepareStep.KEY),
-                        List.of(source.sourceUrl(repo.from(), major)), List.of(tree), sync.on(),
-                        sync.failable().everywhere(), List.of(new Action.MakeDirectory(tree), removeLeftovers(tree),
-                        DnfLocks.releaseDeadAction(layout), new Action.Exec(RepoSync.argv(layout.dnfConfig(), major,
-                                DnfConfig.sourceId(repo), tree, null, gpgcheck, sync.delete()))), sync.retry()));
+                tree(context, SyncKey.source(repo.name()), repo, source.sourceUrl(repo.from(), major),
+                        layout.sourceTree(repo.name()), DnfConfig.sourceId(repo), null, sync.delete(), sync,
+                        sync.failable().everywhere());
             }
         }
         if (sync.repoclosure()) {
@@ -86,11 +81,23 @@ public final class SyncStep extends AbstractStepUnit {
         }
     }
 
-    private static void tree(PlanContext context, SyncKey key, Repo repo, String url, String target, List<String> argv,
-                             Step.Sync sync, boolean failable) {
+    /**
+     * The native engine runs in relengine's own process, wherever the recipe puts the step ({@code on:} places
+     * its dnf commands: repoclosure, and reposync with {@code engine: dnf}).
+     */
+    private static void tree(PlanContext context, SyncKey key, Repo repo, String url, String target, String repoId,
+                             String arch, boolean delete, Step.Sync sync, boolean failable) {
+        ComposeLayout layout = context.layout();
+        boolean gpgcheck = context.recipe().gpg().check();
+        List<Action> actions = sync.engine() == SyncEngine.NATIVE
+                ? List.of(new Action.MakeDirectory(target), NativeSync.action(layout.dnfConfig(), repoId, url, target,
+                        layout.syncState(), delete, gpgcheck))
+                : List.of(new Action.MakeDirectory(target), removeLeftovers(target), DnfLocks.releaseDeadAction(layout),
+                        new Action.Exec(RepoSync.argv(layout.dnfConfig(), context.release().major(), repoId, target,
+                                arch, gpgcheck, delete)));
         context.add(new PlannedTask(key, repo.name(), key.arch(), List.of(PrepareStep.KEY), List.of(url),
-                List.of(target), sync.on(), failable, List.of(new Action.MakeDirectory(target), removeLeftovers(target),
-                DnfLocks.releaseDeadAction(context.layout()), new Action.Exec(argv)), sync.retry()));
+                List.of(target), sync.engine() == SyncEngine.NATIVE ? Executor.LOCAL : sync.on(), failable, actions,
+                sync.retry()));
     }
 
     private static void repoclosure(PlanContext context, Step.Sync sync) {
@@ -130,13 +137,14 @@ public final class SyncStep extends AbstractStepUnit {
         return Map.of(DnfLocks.RELEASE_DEAD, (p, log, context) -> DnfLocks.releaseDead(java.nio.file.Path.of(
                 p.get("cache")), log),
                 REMOVE_LEFTOVERS, (p, log, context) -> ReposyncLeftovers.remove(java.nio.file.Path.of(p.get("tree")),
-                        log));
+                        log),
+                NativeSync.KEY, NativeSync::run);
     }
 
     @Override
     public Optional<StepDescription> describe(Step step) {
         return step instanceof Step.Sync s ? Optional.of(new StepDescription().add("from " + s.from().word())
-                .add(s.delete() ? "delete" : "no delete").addIf(!s.debug(), "no debug").addIf(!s.source(), "no source")
+                .add(s.engine().word() + " engine").add(s.delete() ? "delete" : "no delete").addIf(!s.debug(), "no debug").addIf(!s.source(), "no source")
                 .addIf(s.repoclosure(), "repoclosure").on(s.on()).failable(s.failable()).retry(s.retry()))
                 : Optional.empty();
     }

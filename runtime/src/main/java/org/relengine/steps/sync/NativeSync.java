@@ -1,0 +1,72 @@
+package org.relengine.steps.sync;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.relengine.net.Wait;
+import org.relengine.plan.Action;
+import org.relengine.plan.OperationKey;
+import org.relengine.plan.spi.OperationContext;
+import org.relengine.plan.spi.Params;
+import org.relengine.plan.spi.TaskFailure;
+import org.relengine.secrets.Redaction;
+import org.relengine.steps.dnf.DnfSection;
+import org.relengine.yum.SyncOptions;
+import org.relengine.yum.TreeResult;
+import org.relengine.yum.YumMirror;
+
+/**
+ * A tree synced by relengine's own engine, in relengine's process: the repository's URL, credentials and keys are
+ * read from its section of the compose's dnf configuration, as dnf would read them.
+ */
+final class NativeSync {
+
+    static final OperationKey KEY = new OperationKey("native-sync");
+
+    /** At most this many failed packages are named in the task's failure; the log has them all. */
+    private static final int FAILURES_NAMED = 5;
+
+    private NativeSync() {
+    }
+
+    static Action action(String config, String repoId, String url, String tree, String state, boolean delete,
+                         boolean gpgcheck) {
+        String description = "sync " + Redaction.text(url) + " into " + tree + " with relengine's sync engine"
+                + (delete ? ", deleting packages it no longer names" : "")
+                + (gpgcheck ? ", checking signatures with rpmkeys" : "");
+        return new Action.Internal(KEY, description, List.of(tree), Params.of("config", config, "repo", repoId,
+                "tree", tree, "state", state, "delete", String.valueOf(delete)));
+    }
+
+    static void run(Map<String, String> p, PrintWriter log, OperationContext context) throws IOException {
+        DnfSection section = DnfSection.read(Path.of(p.get("config")), p.get("repo"));
+        Wait wait = context.network();
+        List<String> keys = section.gpgcheck() ? Arrays.stream(section.gpgkey().split("\\s+"))
+                .filter(k -> !k.isBlank()).toList() : List.of();
+        SyncOptions options = new SyncOptions(Boolean.parseBoolean(p.get("delete")), Path.of(p.get("state")), keys,
+                () -> stopped(wait));
+        TreeResult result = YumMirror.shared().sync(section.url(), Path.of(p.get("tree")), options, wait::tell);
+        log.println(result.url() + ": " + result.summary());
+        result.failures().forEach(f -> log.println("  " + f));
+        if (result.failed()) {
+            List<String> named = result.failures().stream().limit(FAILURES_NAMED).toList();
+            String more = result.failures().size() > FAILURES_NAMED ? " and " + (result.failures().size()
+                    - FAILURES_NAMED) + " more (see the log)" : "";
+            throw new TaskFailure(result.packages() == 0 ? named.get(0) : result.failures().size() + " of "
+                    + result.packages() + " packages could not be had: " + String.join("; ", named) + more);
+        }
+    }
+
+    private static String stopped(Wait wait) {
+        String stopped = wait.stopped();
+        if (stopped != null) {
+            return stopped;
+        }
+        return Instant.now().isAfter(wait.deadline()) ? "the task's timeout (" + wait.timeout().toMinutes()
+                + " min) ran out" : null;
+    }
+}
