@@ -76,9 +76,9 @@ final class RpmSignatures {
             String problem;
             if (report == null) {
                 problem = "rpmkeys did not report on it";
-            } else if (report.stream().anyMatch(l -> l.endsWith(": BAD"))) {
+            } else if (report.stream().anyMatch(l -> l.contains(": BAD"))) {
                 problem = "bad signature or digest (" + first(report, ": BAD") + ")";
-            } else if (report.stream().anyMatch(l -> l.endsWith(": NOKEY"))) {
+            } else if (report.stream().anyMatch(l -> l.contains(": NOKEY"))) {
                 problem = "signed with a key the recipe does not give (" + first(report, ": NOKEY") + ")";
             } else if (report.stream().noneMatch(l -> l.contains("Signature"))) {
                 problem = "unsigned";
@@ -92,7 +92,7 @@ final class RpmSignatures {
         return problems;
     }
 
-    private static String first(List<String> report, String suffix) {
-        return report.stream().filter(l -> l.endsWith(suffix)).findFirst().orElse("");
+    private static String first(List<String> report, String verdict) {
+        return report.stream().filter(l -> l.contains(verdict)).findFirst().orElse("");
     }
 }
