@@ -46,6 +46,8 @@ public record PlanPrograms(Map<String, Set<String>> programs, Set<String> here) 
         for (Action action : task.actions()) {
             if (action instanceof Action.Exec exec) {
                 programs.add(catalog.nameOf(exec.argv()));
+            } else if (action instanceof Action.Internal internal) {
+                programs.addAll(StepRegistry.standard().operation(internal.operation()).programs(internal.params()));
             } else if (action instanceof Action.Probe probe) {
                 programs.addAll(StepRegistry.standard().probe(probe.operation()).programs());
             }

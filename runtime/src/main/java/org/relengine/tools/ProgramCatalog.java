@@ -30,6 +30,7 @@ public final class ProgramCatalog {
                     "module metadata on Rocky 8's update path"),
             program("rpmbuild", List.of("rpmbuild", "--version"), "rpm", "rpm-build", "the demo's packages"),
             program("rpm", List.of("rpm", "--version"), "rpm", "rpm", "the tests' package checks"),
+            program("rpmkeys", List.of("rpmkeys", "--version"), "rpm", "rpm", "the sync engine's signature checks"),
             program("xorriso", List.of("xorriso", "-version"), "xorriso", "xorriso", "boot and DVD ISOs"),
             program("implantisomd5", List.of("implantisomd5", "--help"), "isomd5sum", "isomd5sum", "DVD ISOs"),
             program("checkisomd5", List.of("checkisomd5", "--help"), "isomd5sum", "isomd5sum", "checking ISOs"),

@@ -62,12 +62,12 @@ class PlanProgramsSpec extends Specification {
 
         where:
         job      | all                                                                                  | here
-        'demo'   | ['createrepo_c', 'dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5',
+        'demo'   | ['createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5',
                     'mktorrent', 'rpmbuild', 'rsync', 'xorriso']                                         | all
-        'rocky9' | ['dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
-                    'podman', 'rsync', 'sh', 'tar', 'xorriso']                                           | ['gpg', 'hardlink', 'mktorrent', 'podman', 'rsync', 'xorriso']
-        'rocky8' | ['createrepo_c', 'dnf repoclosure', 'dnf reposync', 'gpg', 'hardlink', 'implantisomd5',
-                    'lorax', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'sh', 'tar', 'xorriso']    | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rsync', 'xorriso']
+        'rocky9' | ['dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
+                    'podman', 'rpmkeys', 'rsync', 'sh', 'tar', 'xorriso']                                | ['gpg', 'hardlink', 'mktorrent', 'podman', 'rpmkeys', 'rsync', 'xorriso']
+        'rocky8' | ['createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5',
+                    'lorax', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'sh', 'tar', 'xorriso'] | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
     }
 
     def "with #removed gone from the catalog, the #job plan is caught running a program it cannot install"() {
@@ -83,7 +83,8 @@ class PlanProgramsSpec extends Specification {
         'demo'   | 'mktorrent'
         'demo'   | 'rpmbuild'
         'rocky8' | 'modifyrepo_c'
-        'rocky9' | 'dnf reposync'
+        'rocky9' | 'rpmkeys'
+        'rocky9' | 'dnf repoclosure'
         'rocky9' | 'podman'
     }
 

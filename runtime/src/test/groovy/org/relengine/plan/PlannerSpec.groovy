@@ -22,9 +22,19 @@ class PlannerSpec extends Specification {
 
     @Shared Recipe rocky9 = load('rocky9')
     @Shared Recipe rocky8 = load('rocky8')
+    @Shared Recipe rocky9Dnf = withDnf('rocky9')
 
     static Recipe load(String name) {
         def result = Recipes.load(Path.of("../recipes/${name}.groovy"))
+        assert result.ok(): result.diagnostics().all()
+        result.recipe()
+    }
+
+    /** The recipe with its sync on `engine: dnf`. */
+    static Recipe withDnf(String name) {
+        Path file = Path.of("../recipes/${name}.groovy")
+        String text = Files.readString(file).replace('sync from: peridot,', 'sync from: peridot, engine: dnf,')
+        def result = Recipes.load(file, text)
         assert result.ok(): result.diagnostics().all()
         result.recipe()
     }
@@ -57,12 +67,34 @@ class PlannerSpec extends Specification {
                 expected.collectMany { repo, arches -> arches.collect { "$repo:$it".toString() } } as Set
         !os.any { it.repo() == 'RT' && it.arch() == 's390x' }
         !os.any { it.repo() == 'SAPHANA' && it.arch() == 'aarch64' }
-        os.every { it.commands().size() == 1 && it.commands()[0][0..1] == ['dnf', 'reposync'] }
+        os.every { it.commands().isEmpty() && it.actions()*.class == [Action.MakeDirectory, Action.Internal] }
     }
 
-    def "a sync task runs dnf reposync as Rocky's sync units do, with --delete as the recipe says"() {
+    def "a sync task runs the native engine in relengine, reading its repo's section of the dnf configuration, with delete as the recipe says"() {
         when:
         def task = plan(rocky9).task('sync:BaseOS:x86_64:os').get()
+        def dir = "/mnt/compose/9/Rocky-9.7-$STAMP"
+        def sync = task.actions()[1] as Action.Internal
+
+        then:
+        task.commands() == []
+        sync.operation().name() == 'native-sync'
+        sync.params() == [config    : "$dir/work/dnf/Rocky-9.7-${STAMP}.repo", repo: 'BaseOS-x86_64',
+                          tree      : "$dir/compose/BaseOS/x86_64/os", state: "$dir/work/sync", delete: 'true',
+                          signatures: 'true']
+        sync.description() == "sync https://yumrepofs.build.resf.org/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo/hashed-BaseOS/x86_64 into $dir/compose/BaseOS/x86_64/os with relengine's sync engine, deleting packages it no longer names, checking signatures with rpmkeys"
+        task.inputs() == ['https://yumrepofs.build.resf.org/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo/hashed-BaseOS/x86_64']
+        task.dependsOn() == ['prepare']
+        task.executor().word() == 'local'
+        !task.failable()
+
+        and: 'the recipe puts sync in podman: its repoclosure goes there'
+        plan(rocky9).task('repoclosure:BaseOS:x86_64').get().executor().word() == 'podman'
+    }
+
+    def "with engine: dnf, a sync task runs dnf reposync as Rocky's sync units do, with --delete as the recipe says"() {
+        when:
+        def task = plan(rocky9Dnf).task('sync:BaseOS:x86_64:os').get()
         def dir = "/mnt/compose/9/Rocky-9.7-$STAMP"
 
         then:
@@ -76,9 +108,16 @@ class PlannerSpec extends Specification {
         !task.failable()
     }
 
-    def "kickstart trees are never synced with --delete, source trees have no --forcearch"() {
+    def "kickstart trees are never synced with delete, by either engine"() {
+        expect:
+        (plan(rocky9).task('sync:BaseOS:x86_64:kickstart').get().actions()[1] as Action.Internal).params().delete == 'false'
+        (plan(rocky9).task('sync:BaseOS:x86_64:os').get().actions()[1] as Action.Internal).params().delete == 'true'
+        (plan(rocky9).task('sync:BaseOS:source').get().actions()[1] as Action.Internal).params().repo == 'BaseOS-source'
+    }
+
+    def "with engine: dnf, kickstart trees are never synced with --delete, source trees have no --forcearch"() {
         when:
-        def p = plan(rocky9)
+        def p = plan(rocky9Dnf)
 
         then:
         !p.task('sync:BaseOS:x86_64:kickstart').get().commands()[0].contains('--delete')

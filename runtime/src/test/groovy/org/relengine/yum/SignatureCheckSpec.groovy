@@ -32,26 +32,26 @@ class SignatureCheckSpec extends Specification {
         dir.resolve("top/RPMS/noarch/${name}-1-1.noarch.rpm")
     }
 
-    /** A key of its own signs a copy of the package, kept as rpms[as]; returns the public key file. */
-    private Path key(String name, Path rpm, String as) {
+    /** A key of its own signs a copy of the package, kept as rpms[kept]; returns the public key file. */
+    private Path key(String name, Path rpm, String kept) {
         Path home = dir.resolve("gnupg-$name")
         Files.createDirectories(home)
         home.toFile().setReadable(false, false); home.toFile().setReadable(true, true)
         Map<String, String> env = [GNUPGHOME: home.toString()]
         run(['gpg', '--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key',
              "$name <$name@relengine.invalid>", 'default', 'default', 'never'], env)
-        Path pub = dir.resolve("$name.asc")
+        Path pub = dir.resolve("${name}.asc")
         Files.write(pub, run(['gpg', '--export', '--armor', "$name@relengine.invalid"], env).getBytes('UTF-8'))
-        Path copy = dir.resolve("$as.rpm")
+        Path copy = dir.resolve("${kept}.rpm")
         Files.copy(rpm, copy)
         run(['rpmsign', '--addsign', '--define', "_gpg_name $name@relengine.invalid", '--define', '__gpg /usr/bin/gpg',
              '--define', "_gpg_sign_cmd_extra_args --pinentry-mode loopback --passphrase ''", copy.toString()], env)
-        rpms[as] = Files.readAllBytes(copy)
+        rpms[kept] = Files.readAllBytes(copy)
         pub
     }
 
-    private static String run(List<String> argv, Map<String, String> env) {
-        def builder = new ProcessBuilder(argv).redirectErrorStream(true)
+    private static String run(List argv, Map<String, String> env) {
+        def builder = new ProcessBuilder(argv.collect { it.toString() }).redirectErrorStream(true)
         builder.environment().putAll(env)
         def process = builder.start()
         String out = process.inputStream.text

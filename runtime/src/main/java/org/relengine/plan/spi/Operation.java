@@ -14,4 +14,9 @@ public interface Operation {
      * @throws TaskFailure in the user's words when the work cannot be done
      */
     void run(Map<String, String> params, PrintWriter log, OperationContext context) throws IOException;
+
+    /** The programs it runs with these parameters, for the set of programs a plan needs. */
+    default java.util.List<String> programs(Map<String, String> params) {
+        return java.util.List.of();
+    }
 }

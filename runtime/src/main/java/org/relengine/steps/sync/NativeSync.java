@@ -10,6 +10,7 @@ import java.util.Map;
 import org.relengine.net.Wait;
 import org.relengine.plan.Action;
 import org.relengine.plan.OperationKey;
+import org.relengine.plan.spi.Operation;
 import org.relengine.plan.spi.OperationContext;
 import org.relengine.plan.spi.Params;
 import org.relengine.plan.spi.TaskFailure;
@@ -39,8 +40,22 @@ final class NativeSync {
                 + (delete ? ", deleting packages it no longer names" : "")
                 + (gpgcheck ? ", checking signatures with rpmkeys" : "");
         return new Action.Internal(KEY, description, List.of(tree), Params.of("config", config, "repo", repoId,
-                "tree", tree, "state", state, "delete", String.valueOf(delete)));
+                "tree", tree, "state", state, "delete", String.valueOf(delete), "signatures",
+                String.valueOf(gpgcheck)));
     }
+
+    /** The operation, with the program it runs when it checks signatures. */
+    static final Operation OPERATION = new Operation() {
+        @Override
+        public void run(Map<String, String> params, PrintWriter log, OperationContext context) throws IOException {
+            NativeSync.run(params, log, context);
+        }
+
+        @Override
+        public List<String> programs(Map<String, String> params) {
+            return Boolean.parseBoolean(params.get("signatures")) ? List.of("rpmkeys") : List.of();
+        }
+    };
 
     static void run(Map<String, String> p, PrintWriter log, OperationContext context) throws IOException {
         DnfSection section = DnfSection.read(Path.of(p.get("config")), p.get("repo"));

@@ -138,7 +138,7 @@ public final class SyncStep extends AbstractStepUnit {
                 p.get("cache")), log),
                 REMOVE_LEFTOVERS, (p, log, context) -> ReposyncLeftovers.remove(java.nio.file.Path.of(p.get("tree")),
                         log),
-                NativeSync.KEY, NativeSync::run);
+                NativeSync.KEY, NativeSync.OPERATION);
     }
 
     @Override
