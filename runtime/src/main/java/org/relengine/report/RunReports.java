@@ -72,9 +72,13 @@ public final class RunReports {
     private record Asked(String option, Path file, String example) {
     }
 
-    /** The observers of the next plan's run: its record, then the progress display that reads it. */
-    public List<RunObserver> observers(PrintWriter out) {
-        current = new RunRecord(Clock.systemUTC());
+    /**
+     * The observers of the next plan's run: its record, then the progress display that reads it.
+     *
+     * @param slots how many tasks the run runs at once
+     */
+    public List<RunObserver> observers(PrintWriter out, int slots) {
+        current = new RunRecord(Clock.systemUTC(), slots);
         RunObserver progress = options.mode().resolve(env, console) == ProgressMode.LIVE
                 ? LiveProgress.ticking(out, current, width())
                 : new PlainProgress(out, current);
