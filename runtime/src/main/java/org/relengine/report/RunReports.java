@@ -49,7 +49,8 @@ public final class RunReports {
      */
     public String problem() {
         for (var asked : List.of(new Asked("--junit", options.junit(), "junit.xml"),
-                new Asked("--report", options.html(), "report.html"))) {
+                new Asked("--report", options.html(), "report.html"),
+                new Asked("--trace", options.trace(), "trace.json"))) {
             if (asked.file() == null) {
                 continue;
             }
@@ -116,6 +117,15 @@ public final class RunReports {
                 out.println("relengine: HTML report " + options.html());
             } catch (IOException e) {
                 err.println("relengine: cannot write the HTML report " + options.html() + ": " + reason(e));
+                ok = false;
+            }
+        }
+        if (options.trace() != null) {
+            try {
+                OtlpTrace.write(options.trace(), runs);
+                out.println("relengine: OpenTelemetry trace " + options.trace());
+            } catch (IOException e) {
+                err.println("relengine: cannot write the trace " + options.trace() + ": " + reason(e));
                 ok = false;
             }
         }
