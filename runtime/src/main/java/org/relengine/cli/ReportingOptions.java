@@ -21,7 +21,7 @@ final class ReportingOptions {
     Path junit;
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Write an HTML report of the run: stages, task graph, every task with its log.")
+            description = "Write an HTML report of the run: timeline, stages, task graph, every task with its log.")
     Path html;
 
     @Option(names = "--trace", paramLabel = "FILE",
