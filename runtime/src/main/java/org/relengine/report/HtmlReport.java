@@ -187,11 +187,11 @@ public final class HtmlReport {
         TimelineSvg.write(html, tasks, run.record().startedAt(), lanes, path);
         html.close();
         int slots = Math.max(run.record().slots(), lanes.count());
-        long idle = tasks.stream().filter(t -> t.took() == null).count();
+        long slotless = tasks.stream().filter(t -> t.took() == null).count();
         html.element("p", "Critical path " + path.summary() + "; slots idle " + lanes.idle(slots, path.wall())
                 + " % of " + slots + (slots == 1 ? " slot" : " slots") + " × " + human(path.wall()) + "."
-                + (idle == 0 ? "" : " " + idle + (idle == 1 ? " task" : " tasks")
-                + " took no slot (reused, skipped or not run) and " + (idle == 1 ? "has" : "have") + " no bar."),
+                + (slotless == 0 ? "" : " " + slotless + (slotless == 1 ? " task" : " tasks")
+                + " took no slot (reused, skipped or not run) and " + (slotless == 1 ? "has" : "have") + " no bar."),
                 "class", "where");
         html.open("ol", "class", "critical");
         Instant started = run.record().startedAt();
