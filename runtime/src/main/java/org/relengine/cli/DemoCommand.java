@@ -163,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
             int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
             // the port is written once the run holds its locks: a run refused by another must not move the
             // port the other's --resume comes back to
-            List<org.relengine.exec.RunObserver> observers = new java.util.ArrayList<>(reports.observers(stdout));
+            List<org.relengine.exec.RunObserver> observers = new java.util.ArrayList<>(reports.observers(stdout, parallel));
             observers.add(0, new PortRecord(portFile, server.port()));
             observers.add(0, new PortRecord(s3PortFile, s3.port()));
             ComposeRun.Result result;

@@ -54,7 +54,7 @@ final class RealRun {
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         try {
             ComposeRun.Result result = ComposeRun.run(plan, ENGINE, new ComposeRun.Options(parallel, settings.timeout(),
-                    resume.resume, resume.breakLock, settings.command(), resume.verifyFull()), out, settings.reports().observers(out));
+                    resume.resume, resume.breakLock, settings.command(), resume.verifyFull()), out, settings.reports().observers(out, parallel));
             settings.reports().ran(plan, result);
             return result.exitCode() == 0 ? ExitCode.OK : ExitCode.TASK_FAILED;
         } catch (RunLock.Locked e) {

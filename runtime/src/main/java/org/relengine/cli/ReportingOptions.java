@@ -21,8 +21,13 @@ final class ReportingOptions {
     Path junit;
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Write an HTML report of the run: stages, task graph, every task with its log.")
+            description = "Write an HTML report of the run: timeline, stages, task graph, every task with its log.")
     Path html;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write the run as OpenTelemetry spans in the OTLP file format (a JSON line per run): "
+                    + "a span for the run, one for each task that ran.")
+    Path trace;
 
     /** Says the modes as the help writes them, in lower case. */
     static final class Mode implements CommandLine.ITypeConverter<ProgressMode> {
@@ -38,6 +43,6 @@ final class ReportingOptions {
 
     /** The reports of this command's runs, for the output this process has. */
     RunReports reports() {
-        return new RunReports(new ReportOptions(junit, html, progress), System.getenv(), System.console() != null);
+        return new RunReports(new ReportOptions(junit, html, trace, progress), System.getenv(), System.console() != null);
     }
 }

@@ -81,7 +81,7 @@ public final class LiveProgress implements RunObserver {
             }
         }
         draw();
-        StageTable.print(record.stages(), record.now(), out);
+        StageTable.print(record, out);
     }
 
     /**

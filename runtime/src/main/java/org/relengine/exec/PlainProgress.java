@@ -55,6 +55,6 @@ public final class PlainProgress implements RunObserver {
 
     @Override
     public void finished() {
-        StageTable.print(record.stages(), record.now(), out);
+        StageTable.print(record, out);
     }
 }

@@ -1,6 +1,7 @@
 package org.relengine.exec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -24,13 +25,16 @@ public final class RunRecord implements RunObserver {
     private static final Pattern EXITED = Pattern.compile("exited with status (-?\\d+)$");
 
     private final InstantSource clock;
+    private final int slots;
     private final Map<String, TaskRun> runs = new LinkedHashMap<>();
     private Plan plan;
     private Instant started;
     private Instant ended;
 
-    public RunRecord(InstantSource clock) {
+    /** @param slots how many tasks the scheduler runs at once ({@code --jobs}) */
+    public RunRecord(InstantSource clock, int slots) {
         this.clock = clock;
+        this.slots = slots;
     }
 
     @Override
@@ -105,6 +109,16 @@ public final class RunRecord implements RunObserver {
     /** When the last task ended; null while the run goes on. */
     public synchronized Instant endedAt() {
         return ended;
+    }
+
+    /** How many tasks the scheduler runs at once. */
+    public int slots() {
+        return slots;
+    }
+
+    /** From the start of the run to its end, or to now while it goes on; zero before it started. */
+    public synchronized Duration wall() {
+        return started == null ? Duration.ZERO : Duration.between(started, ended != null ? ended : now());
     }
 
     public Instant now() {

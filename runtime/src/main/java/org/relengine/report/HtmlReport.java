@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.relengine.exec.ComposeRun;
+import org.relengine.exec.CriticalPath;
+import org.relengine.exec.Lanes;
 import org.relengine.exec.StageRun;
 import org.relengine.exec.TaskRun;
 import org.relengine.exec.TaskState;
@@ -40,7 +42,13 @@ public final class HtmlReport {
             "td.n{text-align:right;font-variant-numeric:tabular-nums}",
             "table.facts th{font-weight:normal;color:#666}",
             "table.tasks td.id{font-family:monospace}",
-            ".graph{overflow-x:auto;border:1px solid #ddd;padding:4px}",
+            ".graph,.timeline-box{overflow-x:auto;border:1px solid #ddd;padding:4px}",
+            ".timeline .lanes rect.even{fill:#f7f8fa}.timeline .lanes rect.odd{fill:#eceef2}",
+            ".timeline .axis line{stroke:#bbc;stroke-width:.6}",
+            ".bar rect{stroke:#667;stroke-width:.5}",
+            ".bar.critical rect{stroke:#000;stroke-width:2}",
+            ".key.critical{border:2px solid #000}",
+            "ol.critical{font-family:monospace;font-size:.9em}",
             "svg text{font:10px monospace;fill:#111}",
             "svg .edges line{stroke:#89a;stroke-width:.6;opacity:.55}",
             ".node rect{stroke:#667;stroke-width:.5}",
@@ -101,6 +109,8 @@ public final class HtmlReport {
                 + ", " + tasks.stream().filter(TaskRun::skipped).count() + " skipped");
         html.close();
 
+        timeline(html, run);
+
         html.text("\n").element("h2", "Stages");
         html.open("table", "class", "stages").open("thead").open("tr");
         for (String heading : List.of("stage", "tasks", "done", "failed", "skipped", "wall time")) {
@@ -153,6 +163,43 @@ public final class HtmlReport {
             html.close().close();
         }
         html.close().close().text("\n").close();
+    }
+
+    /**
+     * The timeline, then what it says in words: the critical path against the wall time, the idle slots, and
+     * the path task by task.
+     */
+    private static void timeline(Markup html, PlanRun run) throws XMLStreamException {
+        List<TaskRun> tasks = run.record().runs();
+        CriticalPath path = CriticalPath.of(run.record());
+        Lanes lanes = Lanes.of(tasks);
+        html.text("\n").element("h2", "Timeline");
+        if (path.tasks().isEmpty()) {
+            html.element("p", "No task ran in this run: every task was reused, skipped or not started.");
+            return;
+        }
+        html.open("p");
+        for (String state : List.of("done", "failed", "failable")) {
+            html.element("span", state, "class", "key " + state);
+        }
+        html.element("span", "critical path", "class", "key critical");
+        html.close().open("div", "class", "timeline-box");
+        TimelineSvg.write(html, tasks, run.record().startedAt(), lanes, path);
+        html.close();
+        int slots = Math.max(run.record().slots(), lanes.count());
+        long slotless = tasks.stream().filter(t -> t.took() == null).count();
+        html.element("p", "Critical path " + path.summary() + "; slots idle " + lanes.idle(slots, path.wall())
+                + " % of " + slots + (slots == 1 ? " slot" : " slots") + " × " + human(path.wall()) + "."
+                + (slotless == 0 ? "" : " " + slotless + (slotless == 1 ? " task" : " tasks")
+                + " took no slot (reused, skipped or not run) and " + (slotless == 1 ? "has" : "have") + " no bar."),
+                "class", "where");
+        html.open("ol", "class", "critical");
+        Instant started = run.record().startedAt();
+        for (TaskRun task : path.tasks()) {
+            html.element("li", task.id() + " — " + task.shown() + ", " + human(task.took()) + " from +"
+                    + human(Duration.between(started, task.start())));
+        }
+        html.close();
     }
 
     private static void fact(Markup html, String name, String value) throws XMLStreamException {

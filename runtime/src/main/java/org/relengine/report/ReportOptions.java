@@ -8,6 +8,7 @@ import org.relengine.exec.ProgressMode;
  *
  * @param junit where the JUnit XML report goes; null: none
  * @param html  where the HTML report goes; null: none
+ * @param trace where the OpenTelemetry trace goes; null: none
  */
-public record ReportOptions(Path junit, Path html, ProgressMode mode) {
+public record ReportOptions(Path junit, Path html, Path trace, ProgressMode mode) {
 }

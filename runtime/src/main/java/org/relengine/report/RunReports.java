@@ -49,7 +49,8 @@ public final class RunReports {
      */
     public String problem() {
         for (var asked : List.of(new Asked("--junit", options.junit(), "junit.xml"),
-                new Asked("--report", options.html(), "report.html"))) {
+                new Asked("--report", options.html(), "report.html"),
+                new Asked("--trace", options.trace(), "trace.json"))) {
             if (asked.file() == null) {
                 continue;
             }
@@ -72,9 +73,13 @@ public final class RunReports {
     private record Asked(String option, Path file, String example) {
     }
 
-    /** The observers of the next plan's run: its record, then the progress display that reads it. */
-    public List<RunObserver> observers(PrintWriter out) {
-        current = new RunRecord(Clock.systemUTC());
+    /**
+     * The observers of the next plan's run: its record, then the progress display that reads it.
+     *
+     * @param slots how many tasks the run runs at once
+     */
+    public List<RunObserver> observers(PrintWriter out, int slots) {
+        current = new RunRecord(Clock.systemUTC(), slots);
         RunObserver progress = options.mode().resolve(env, console) == ProgressMode.LIVE
                 ? LiveProgress.ticking(out, current, width())
                 : new PlainProgress(out, current);
@@ -112,6 +117,15 @@ public final class RunReports {
                 out.println("relengine: HTML report " + options.html());
             } catch (IOException e) {
                 err.println("relengine: cannot write the HTML report " + options.html() + ": " + reason(e));
+                ok = false;
+            }
+        }
+        if (options.trace() != null) {
+            try {
+                OtlpTrace.write(options.trace(), runs);
+                out.println("relengine: OpenTelemetry trace " + options.trace());
+            } catch (IOException e) {
+                err.println("relengine: cannot write the trace " + options.trace() + ": " + reason(e));
                 ok = false;
             }
         }

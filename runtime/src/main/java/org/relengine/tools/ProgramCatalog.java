@@ -55,6 +55,8 @@ public final class ProgramCatalog {
             program("dot", List.of("dot", "-V"), "graphviz", "graphviz", "the tests' check of `plan --format dot`"),
             program("xmllint", List.of("xmllint", "--version"), "libxml2-utils", "libxml2",
                     "the tests' check of JUnit reports"),
+            program("chromium", List.of("chromium", "--version"), "chromium", "chromium",
+                    "the tests' picture of the HTML report, taken headless"),
             program("unshare", List.of("unshare", "--version"), "util-linux", "util-linux",
                     "the tests' runs without network"),
             program("setsid", List.of("setsid", "--version"), "util-linux", "util-linux",

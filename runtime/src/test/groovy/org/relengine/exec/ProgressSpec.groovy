@@ -145,7 +145,7 @@ class ProgressSpec extends Specification {
         text.toString() == first
     }
 
-    def "the live display ends with its last frame and the table of stages"() {
+    def "the live display ends with its last frame, the table of stages, the critical path and the idle slots"() {
         given:
         def text = new StringWriter()
         def run = new TinyRun(dir)
@@ -163,10 +163,13 @@ class ProgressSpec extends Specification {
                 '\n' +
                 'stage      tasks   done  failed  skipped  wall time\n' +
                 'compose        4      2       1        1  20.0 s\n' +
-                'images         1      0       1        0  23.0 s\n'
+                'images         1      0       1        0  23.0 s\n' +
+                '\n' +
+                'critical path  25.0 s of 25.0 s wall (100 %): prepare → extras:dvd:x86_64\n' +
+                'slots idle     14 % of 2 slots × 25.0 s\n'
     }
 
-    def "plain progress prints a line per task that ends, as runs always have, then the table of stages"() {
+    def "plain progress prints a line per task that ends, as runs always have, then the table of stages and where the time went"() {
         given:
         def text = new StringWriter()
         def run = new TinyRun(dir)
@@ -185,7 +188,10 @@ class ProgressSpec extends Specification {
                 '\n' +
                 'stage      tasks   done  failed  skipped  wall time\n' +
                 'compose        4      2       1        1  20.0 s\n' +
-                'images         1      0       1        0  23.0 s\n'
+                'images         1      0       1        0  23.0 s\n' +
+                '\n' +
+                'critical path  25.0 s of 25.0 s wall (100 %): prepare → extras:dvd:x86_64\n' +
+                'slots idle     14 % of 2 slots × 25.0 s\n'
     }
 
     def "the record keeps each task's state, start, end, exit status, reason and log"() {

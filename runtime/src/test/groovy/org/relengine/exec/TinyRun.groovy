@@ -27,7 +27,7 @@ class TinyRun {
     final InstantSource clock = { -> now } as InstantSource
     final Path logs
     final Plan plan
-    final RunRecord record = new RunRecord(clock)
+    final RunRecord record = new RunRecord(clock, 2)
     final List<RunObserver> observers = [record]
 
     TinyRun(Path logs) {

@@ -50,7 +50,7 @@ class HtmlReportSpec extends Specification {
         (0..<list.length).collect { list.item(it) as Element }
     }
 
-    def "it is one well-formed file with no script and nothing to fetch: styles and graph inline"() {
+    def "it is one well-formed file with no script and nothing to fetch: styles, timeline and graph inline"() {
         expect:
         html.startsWith('<!DOCTYPE html>\n<html lang="en">')
         elements('script').empty
@@ -58,7 +58,73 @@ class HtmlReportSpec extends Specification {
         !html.contains('src=')
         !(html =~ /(?i)(https?:|url\()/)
         elements('style').size() == 1
-        elements('svg').size() == 1
+        elements('svg').size() == 2
+    }
+
+    def "the timeline comes first, before the stages and the graph"() {
+        expect:
+        elements('h2')*.textContent == ['Timeline', 'Stages', 'Task graph', 'Tasks']
+        elements('svg')*.getAttribute('aria-label') == ['the timeline: 4 tasks in 2 lanes over 25.0 s',
+                                                        'the task graph: 5 tasks']
+    }
+
+    def "the timeline has a bar per task that ran, on the lowest lane free at its start, coloured by state, the critical path outlined"() {
+        when:
+        def bars = elements('g').findAll { it.getAttribute('class').startsWith('bar ') }
+
+        then:
+        bars*.getAttribute('class') == ['bar done critical', 'bar done', 'bar failed', 'bar failable critical']
+        bars*.getAttribute('data-lane') == ['0', '0', '0', '1']
+        bars.collect { it.getElementsByTagName('title').item(0).textContent } == [
+                'prepare: done, 2.0 s (+0.0 s to +2.0 s), on the critical path',
+                'sync:BaseOS:x86_64:os: done, 10.0 s (+2.0 s to +12.0 s)',
+                'repoclosure:BaseOS:x86_64: failed, 8.0 s (+12.0 s to +20.0 s)',
+                'extras:dvd:x86_64: failed (failable), 23.0 s (+2.0 s to +25.0 s), on the critical path']
+        bars.collect { bar -> (bar.getElementsByTagName('rect').item(0) as Element).with {
+            [getAttribute('x'), getAttribute('y'), getAttribute('width')] } } == [
+                ['52.0', '6', '96.0'], ['148.0', '6', '480.0'], ['628.0', '6', '384.0'], ['148.0', '24', '1104.0']]
+        bars.collect { it.getElementsByTagName('text').item(0)?.textContent } == [
+                'prepare', 'sync:BaseOS:x86_64:os', 'repoclosure:BaseOS:x86_64', 'extras:dvd:x86_64']
+    }
+
+    def "the timeline has a lane label per slot and a time axis in steps that keep it readable"() {
+        when:
+        def timeline = elements('svg')[0]
+        def axis = children(timeline, 'g').find { it.getAttribute('class') == 'axis' }
+        def lanes = children(timeline, 'g').find { it.getAttribute('class') == 'lanes' }
+
+        then:
+        children(lanes, 'text')*.textContent == ['slot 1', 'slot 2']
+        children(axis, 'text')*.textContent == ['0:00', '0:05', '0:10', '0:15', '0:20', '0:25']
+        children(axis, 'line').size() == 6
+    }
+
+    def "under the timeline: the critical path against the wall time, the idle slots, and the path task by task"() {
+        when:
+        def where = elements('p').find { it.getAttribute('class') == 'where' }
+        def path = elements('ol').find { it.getAttribute('class') == 'critical' }
+
+        then:
+        where.textContent == 'Critical path 25.0 s of 25.0 s wall (100 %); slots idle 14 % of 2 slots × 25.0 s. ' +
+                '1 task took no slot (reused, skipped or not run) and has no bar.'
+        children(path, 'li')*.textContent == ['prepare — done, 2.0 s from +0.0 s',
+                                              'extras:dvd:x86_64 — failed (failable), 23.0 s from +2.0 s']
+    }
+
+    def "a run in which no task ran says so instead of drawing an empty timeline"() {
+        given:
+        def text = new StringWriter()
+        run = new TinyRun(dir.resolve('other/work/logs'))
+        run.start()
+        run.plan.tasks().each { run.event(it.id(), TaskState.REUSED, 0) }
+        run.record.finished()
+
+        when:
+        HtmlReport.write(text, [new PlanRun(run.plan, run.record, 0, Duration.ZERO, 'FINISHED')], dir)
+
+        then:
+        text.toString().contains('<h2>Timeline</h2><p>No task ran in this run: every task was reused, skipped or not started.</p>')
+        !text.toString().contains('class="timeline"')
     }
 
     def "the header says which compose, from which recipe, how it ended, when, how long, and the counts"() {
@@ -116,7 +182,7 @@ class HtmlReportSpec extends Specification {
         nodes.collect { it.getElementsByTagName('title').item(0).textContent } == [
                 'prepare: done, 2.0 s', 'sync:BaseOS:x86_64:os: done, 10.0 s', 'repoclosure:BaseOS:x86_64: failed, 8.0 s',
                 'extras:dvd:x86_64: failed (failable), 23.0 s', 'finalize: skipped']
-        elements('line').size() == 5
+        elements('g').find { it.getAttribute('class') == 'edges' }.getElementsByTagName('line').length == 5
     }
 
     def "text from tools is escaped, never markup"() {
@@ -133,6 +199,11 @@ class HtmlReportSpec extends Specification {
         then:
         text.toString().contains('&lt;script&gt;alert("x")&lt;/script&gt; &amp; more')
         !text.toString().contains('<script')
+    }
+
+    static List<Element> children(Element parent, String name) {
+        def list = parent.getElementsByTagName(name)
+        (0..<list.length).collect { list.item(it) as Element }
     }
 
     List<List<String>> rows(String table) {

@@ -224,6 +224,7 @@ class RunReportSpec extends Specification {
         '--junit'  | 'a directory'               | 'a-directory'        | 'relengine: --junit DIR/a-directory is a directory'                       | '  hint: name a file in it, e.g. --junit DIR/a-directory/junit.xml'
         '--report' | 'a directory'               | 'a-directory'        | 'relengine: --report DIR/a-directory is a directory'                      | '  hint: name a file in it, e.g. --report DIR/a-directory/report.html'
         '--report' | 'a file below a file'       | 'a-file/report.html' | 'relengine: --report DIR/a-file/report.html cannot be written: DIR/a-file is not a directory' | '  hint: name a file in a directory'
+        '--trace'  | 'a directory'               | 'a-directory'        | 'relengine: --trace DIR/a-directory is a directory'                       | '  hint: name a file in it, e.g. --trace DIR/a-directory/trace.json'
     }
 
     def "an unknown progress mode is a command-line error that names the modes"() {
