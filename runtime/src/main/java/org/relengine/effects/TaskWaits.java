@@ -102,6 +102,11 @@ public final class TaskWaits {
             }
 
             @Override
+            public String last() {
+                return last.get(task);
+            }
+
+            @Override
             public String stopped() {
                 return stopped;
             }

@@ -18,6 +18,11 @@ public interface Wait {
     /** What the read waits for now ({@code waiting for http://… (no answer for 10 s)}). */
     void tell(String detail);
 
+    /** What the task waited for last, or null. */
+    default String last() {
+        return null;
+    }
+
     /** Why the read must end now (the run is stopping), or null. */
     default String stopped() {
         return null;

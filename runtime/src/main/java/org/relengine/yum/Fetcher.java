@@ -112,9 +112,9 @@ final class Fetcher implements AutoCloseable {
     }
 
     /** A small body (a repomd.xml) whole into memory. */
-    Body bytes(String url) throws IOException {
-        return tried(url, () -> {
-            try (Exchange exchange = open(url, 0)) {
+    Body bytes(String url, Instant deadline) throws IOException {
+        return tried(url, deadline, () -> {
+            try (Exchange exchange = open(url, 0, deadline)) {
                 expect(exchange, 200, url);
                 return new Body(exchange.body.readAllBytes(), exchange.lastModified());
             }
@@ -128,15 +128,16 @@ final class Fetcher implements AutoCloseable {
      * @param progress hears each count of bytes as it arrives
      * @throws Refused when the server refuses it or its checksum never matches
      */
-    Download toPart(String url, Path part, long size, Checksum checksum, LongConsumer progress) throws IOException {
+    Download toPart(String url, Path part, long size, Checksum checksum, Instant deadline, LongConsumer progress)
+            throws IOException {
         boolean resumed = Files.isRegularFile(part) && Files.size(part) > 0;
-        Download first = tried(url, () -> download(url, part, size, checksum, progress));
+        Download first = tried(url, deadline, () -> download(url, part, size, checksum, deadline, progress));
         if (first != null) {
             return first;
         }
         // what was there before did not verify with what came after: once more, from the first byte
         Files.deleteIfExists(part);
-        Download again = tried(url, () -> download(url, part, size, checksum, progress));
+        Download again = tried(url, deadline, () -> download(url, part, size, checksum, deadline, progress));
         if (again != null) {
             return new Download(again.lastModified(), again.fetched(), resumed);
         }
@@ -146,8 +147,8 @@ final class Fetcher implements AutoCloseable {
     }
 
     /** One download into the part; null when the result does not verify. */
-    private Download download(String url, Path part, long size, Checksum checksum, LongConsumer progress)
-            throws IOException {
+    private Download download(String url, Path part, long size, Checksum checksum, Instant deadline,
+                              LongConsumer progress) throws IOException {
         MessageDigest digest = checksum.digest();
         long have = Files.isRegularFile(part) ? Files.size(part) : 0;
         if (size >= 0 && have > size) {
@@ -158,7 +159,7 @@ final class Fetcher implements AutoCloseable {
             return verified(part, digest, checksum) ? new Download(Files.getLastModifiedTime(part).toInstant(), 0, true)
                     : null;
         }
-        try (Exchange exchange = open(url, have)) {
+        try (Exchange exchange = open(url, have, deadline)) {
             boolean append = have > 0 && exchange.status == 206;
             if (!append) {
                 expect(exchange, 200, url);
@@ -209,7 +210,11 @@ final class Fetcher implements AutoCloseable {
         T run() throws IOException;
     }
 
-    private <T> T tried(String url, Attempt<T> attempt) throws IOException {
+    /**
+     * The attempt, tried again after a pause when it fails in a way that may pass, at most {@link #TRIES} times and
+     * never past the deadline: the failure that met the deadline is the one reported.
+     */
+    private <T> T tried(String url, Instant deadline, Attempt<T> attempt) throws IOException {
         long pause = FIRST_PAUSE_MILLIS;
         for (int i = 1; ; i++) {
             Semaphore host = hosts.computeIfAbsent(authority(url), h -> new Semaphore(connections));
@@ -223,6 +228,9 @@ final class Fetcher implements AutoCloseable {
             } catch (Refused e) {
                 throw e;
             } catch (IOException e) {
+                if (deadline != null && Instant.now().plusMillis(pause).isAfter(deadline)) {
+                    throw e;
+                }
                 if (i >= TRIES) {
                     throw new IOException(e.getMessage() + " (tried " + TRIES + " times)", e);
                 }
@@ -245,12 +253,16 @@ final class Fetcher implements AutoCloseable {
         final int status;
         final InputStream body;
         final HttpResponse<InputStream> response;
-        private final long[] moved = {System.nanoTime()};
+        /** The time of its last byte, and when it must have ended (nanoTime; Long.MAX_VALUE for no deadline). */
+        private final long[] moved;
 
-        Exchange(HttpResponse<InputStream> response) {
+        Exchange(HttpResponse<InputStream> response, Instant deadline) {
             this.response = response;
             this.status = response.statusCode();
             this.body = response.body();
+            long now = System.nanoTime();
+            this.moved = new long[]{now, deadline == null ? Long.MAX_VALUE
+                    : now + Math.max(0, Duration.between(Instant.now(), deadline).toNanos())};
             transfers.put(body, moved);
         }
 
@@ -273,11 +285,19 @@ final class Fetcher implements AutoCloseable {
      * A GET, continuing from byte {@code from} when above zero. Credentials in the URL go in the request's basic
      * authentication, never in the URL sent; redirects are followed to the same scheme, host and port only.
      */
-    private Exchange open(String url, long from) throws IOException {
+    private Exchange open(String url, long from, Instant deadline) throws IOException {
         Optional<SecretUrl> secret = SecretUrl.of(url);
         URI uri = URI.create(secret.map(SecretUrl::bare).orElse(url));
         for (int hops = 0; ; hops++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(SILENCE);
+            Duration wait = SILENCE;
+            if (deadline != null) {
+                Duration left = Duration.between(Instant.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    throw new IOException("no time was left for GET " + shown(uri.toString()));
+                }
+                wait = left.compareTo(SILENCE) < 0 ? left : SILENCE;
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(wait);
             secret.ifPresent(s -> request.header("Authorization", s.basicAuthorization()));
             if (from > 0) {
                 request.header("Range", "bytes=" + from + "-");
@@ -285,6 +305,8 @@ final class Fetcher implements AutoCloseable {
             HttpResponse<InputStream> response;
             try {
                 response = client(uri).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (java.net.http.HttpTimeoutException e) {
+                throw new IOException("no answer from " + shown(uri.toString()) + " for " + wait.toSeconds() + " s");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted");
@@ -303,16 +325,19 @@ final class Fetcher implements AutoCloseable {
                 uri = next;
                 continue;
             }
-            return new Exchange(response);
+            return new Exchange(response, deadline);
         }
+    }
+
+    private static String shown(String url) {
+        return SecretUrl.of(url).map(SecretUrl::toString).orElse(url);
     }
 
     private static void expect(Exchange exchange, int status, String url) throws IOException {
         if (exchange.status == status) {
             return;
         }
-        String shown = SecretUrl.of(url).map(SecretUrl::toString).orElse(url);
-        String message = "GET " + shown + " answered " + exchange.status;
+        String message = "GET " + shown(url) + " answered " + exchange.status;
         // 408, 429 and 5xx may pass; anything else the server will say again
         if (exchange.status == 408 || exchange.status == 429 || exchange.status >= 500) {
             throw new IOException(message);
@@ -337,7 +362,7 @@ final class Fetcher implements AutoCloseable {
     private void closeSilent() {
         long now = System.nanoTime();
         transfers.forEach((body, moved) -> {
-            if (now - moved[0] > SILENCE.toNanos()) {
+            if (now - moved[0] > SILENCE.toNanos() || now > moved[1]) {
                 transfers.remove(body);
                 try {
                     body.close();

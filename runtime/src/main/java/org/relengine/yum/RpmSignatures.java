@@ -26,14 +26,14 @@ final class RpmSignatures {
     }
 
     /** What is wrong with each package whose signature does not pass; the others are not in the map. */
-    static Map<Path, String> check(List<Path> packages, List<String> keys, Path db, Fetcher fetcher)
-            throws IOException {
+    static Map<Path, String> check(List<Path> packages, List<String> keys, Path db, Fetcher fetcher,
+                                   java.time.Instant deadline) throws IOException {
         AtomicFiles.deleteTree(db);
         Files.createDirectories(db);
         for (int i = 0; i < keys.size(); i++) {
             Path key = db.resolve("key-" + i + ".asc");
             Files.write(key, keys.get(i).startsWith("file://") ? Files.readAllBytes(Path.of(
-                    java.net.URI.create(keys.get(i)))) : fetcher.bytes(keys.get(i)).bytes());
+                    java.net.URI.create(keys.get(i)))) : fetcher.bytes(keys.get(i), deadline).bytes());
             Processes.Captured imported = Processes.capture(db, List.of("rpmkeys", "--dbpath", db.toString(),
                     "--import", key.toString()), TIMEOUT);
             if (imported.exit() != 0) {

@@ -1,6 +1,7 @@
 package org.relengine.yum;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -12,8 +13,14 @@ import java.util.function.Supplier;
  *                 then reads every package it finds)
  * @param gpgKeys  the URLs of the keys packages must be signed with; empty to check no signature
  * @param stopped  why the sync must stop now (the run is stopping, its time ran out), or null while it may go on
+ * @param deadline when every wait on the network ends, or null for none but each wait's own bound
  */
-public record SyncOptions(boolean delete, Path state, List<String> gpgKeys, Supplier<String> stopped) {
+public record SyncOptions(boolean delete, Path state, List<String> gpgKeys, Supplier<String> stopped,
+                          Instant deadline) {
+
+    public SyncOptions(boolean delete, Path state, List<String> gpgKeys, Supplier<String> stopped) {
+        this(delete, state, gpgKeys, stopped, null);
+    }
 
     public SyncOptions {
         gpgKeys = List.copyOf(gpgKeys);

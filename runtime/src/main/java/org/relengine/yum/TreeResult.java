@@ -27,11 +27,15 @@ public record TreeResult(String url, java.nio.file.Path tree, Outcome outcome, i
         return outcome == Outcome.FAILED;
     }
 
+    private static String count(int packages) {
+        return packages + (packages == 1 ? " package" : " packages");
+    }
+
     /** One line: {@code 166 packages: 12 downloaded (1.2 MiB), 154 already there, 0 deleted, in 0.8 s}. */
     public String summary() {
         return switch (outcome) {
-            case UNCHANGED -> "unchanged since the last sync (same repomd.xml), " + packages + " packages";
-            case SYNCED -> packages + " packages: " + downloaded + " downloaded (" + ByteCount.of(bytes) + "), "
+            case UNCHANGED -> "unchanged since the last sync (same repomd.xml), " + count(packages);
+            case SYNCED -> count(packages) + ": " + downloaded + " downloaded (" + ByteCount.of(bytes) + "), "
                     + (packages - downloaded) + " already there, " + deleted + " deleted, in "
                     + String.format("%.1f s", took.toMillis() / 1000.0);
             case FAILED -> failures.size() == 1 && packages == 0 ? "failed: " + failures.get(0)

@@ -90,7 +90,7 @@ final class TreeSync {
     }
 
     private TreeResult sync(Instant start) throws IOException, BadMetadata {
-        Fetcher.Body repomdBody = fetcher.bytes(url + "/repodata/repomd.xml");
+        Fetcher.Body repomdBody = fetcher.bytes(url + "/repodata/repomd.xml", options.deadline());
         bytes.addAndGet(repomdBody.bytes().length);
         String repomdHash = sha256(repomdBody.bytes());
         Path stateFile = options.state() == null ? null : SyncState.file(options.state(), url, tree);
@@ -209,7 +209,8 @@ final class TreeSync {
             Path part = next.resolve("." + name(href) + ".part");
             Fetcher.Download download;
             try {
-                download = fetcher.toPart(url + "/" + href, part, file.size(), file.checksum(), bytes::addAndGet);
+                download = fetcher.toPart(url + "/" + href, part, file.size(), file.checksum(), options.deadline(),
+                        bytes::addAndGet);
             } catch (Fetcher.Refused e) {
                 throw new IOException(href + ": " + e.getMessage());
             }
@@ -237,7 +238,7 @@ final class TreeSync {
             Path part = part(p.href());
             Files.createDirectories(part.getParent());
             String from = (p.base() == null ? url : trimmed(p.base())) + "/" + p.href();
-            Fetcher.Download download = fetcher.toPart(from, part, p.size(), p.checksum(), n -> {
+            Fetcher.Download download = fetcher.toPart(from, part, p.size(), p.checksum(), options.deadline(), n -> {
                 bytes.addAndGet(n);
                 bytesDone.addAndGet(n);
                 told();
@@ -294,7 +295,8 @@ final class TreeSync {
     }
 
     private List<String> signatures(List<Path> parts, Map<Path, RpmPackage> held) throws IOException {
-        Map<Path, String> problems = RpmSignatures.check(parts, options.gpgKeys(), staging.resolve("rpmdb"), fetcher);
+        Map<Path, String> problems = RpmSignatures.check(parts, options.gpgKeys(), staging.resolve("rpmdb"), fetcher,
+                options.deadline());
         List<String> failures = new ArrayList<>();
         for (Path part : parts) {
             RpmPackage p = held.get(part);

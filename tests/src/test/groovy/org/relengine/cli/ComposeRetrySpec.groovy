@@ -22,7 +22,7 @@ class ComposeRetrySpec extends Specification {
     Path recipe(String retry) {
         Cli.copyRecipe(tmp.resolve('recipes'), '../tests/src/test/resources/recipes/mini9.groovy', [
                 "arches 'x86_64', 'aarch64'"      : "arches 'x86_64'",
-                'sync from: peridot, delete: true': 'sync from: peridot, delete: true, ' + retry], 'mini9.groovy')
+                'sync from: peridot, delete: true': 'sync from: peridot, delete: true, engine: dnf, ' + retry], 'mini9.groovy')
     }
 
     /**

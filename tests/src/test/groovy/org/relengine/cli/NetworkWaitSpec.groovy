@@ -90,12 +90,12 @@ class NetworkWaitSpec extends Specification {
         double seconds = (System.nanoTime() - start) / 1e9
         Path log = compose().resolve('work/logs/sync_BaseOS_x86_64_os.log')
 
-        then: 'the task fails when its 10 s are up, before dnf starts to wait on its own'
+        then: 'the task fails when its 10 s are up, before the sync engine starts to wait on its own'
         run.exitCode == 3
         run.stackTraceMarkers == []
         seconds < BOUND_SECONDS
         run.stdout =~ (/\n\[\d+\/14\] FAILED  sync:BaseOS:x86_64:os: no answer from / + quote(repomd) +
-                / for \d+ s when the task's timeout \(10\.0 s\) ran out, before dnf could start\n/)
+                / for \d+ s when the task's timeout \(10\.0 s\) ran out, before the sync engine could start\n/)
 
         and: 'while it waited, the progress and the log said what for'
         run.stdout =~ (/\n\[\d+\/14\] running sync:BaseOS:x86_64:os: waiting for / + quote(repomd) +

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.relengine.formats.Durations;
 import org.relengine.net.Wait;
 import org.relengine.plan.Action;
 import org.relengine.plan.OperationKey;
@@ -58,12 +59,20 @@ final class NativeSync {
     };
 
     static void run(Map<String, String> p, PrintWriter log, OperationContext context) throws IOException {
-        DnfSection section = DnfSection.read(Path.of(p.get("config")), p.get("repo"));
         Wait wait = context.network();
+        if (!Instant.now().isBefore(wait.deadline())) {
+            // the input's fingerprint (its repomd.xml) waited the task's time away
+            String last = wait.last();
+            throw new TaskFailure(last != null && last.contains("the task's timeout")
+                    ? last + ", before the sync engine could start"
+                    : "the task's timeout (" + Durations.human(wait.timeout()) + ") ran out before the sync engine "
+                    + "could start" + (last == null ? "" : " (" + last + ")"));
+        }
+        DnfSection section = DnfSection.read(Path.of(p.get("config")), p.get("repo"));
         List<String> keys = section.gpgcheck() ? Arrays.stream(section.gpgkey().split("\\s+"))
                 .filter(k -> !k.isBlank()).toList() : List.of();
         SyncOptions options = new SyncOptions(Boolean.parseBoolean(p.get("delete")), Path.of(p.get("state")), keys,
-                () -> stopped(wait));
+                () -> stopped(wait), wait.deadline());
         TreeResult result = YumMirror.shared().sync(section.url(), Path.of(p.get("tree")), options, wait::tell);
         log.println(result.url() + ": " + result.summary());
         result.failures().forEach(f -> log.println("  " + f));
@@ -71,7 +80,9 @@ final class NativeSync {
             List<String> named = result.failures().stream().limit(FAILURES_NAMED).toList();
             String more = result.failures().size() > FAILURES_NAMED ? " and " + (result.failures().size()
                     - FAILURES_NAMED) + " more (see the log)" : "";
-            throw new TaskFailure(result.packages() == 0 ? named.get(0) : result.failures().size() + " of "
+            String late = Instant.now().isBefore(wait.deadline()) ? "" : " when the task's timeout ("
+                    + Durations.human(wait.timeout()) + ") ran out";
+            throw new TaskFailure(result.packages() == 0 ? named.get(0) + late : result.failures().size() + " of "
                     + result.packages() + " packages could not be had: " + String.join("; ", named) + more);
         }
     }
@@ -81,7 +92,7 @@ final class NativeSync {
         if (stopped != null) {
             return stopped;
         }
-        return Instant.now().isAfter(wait.deadline()) ? "the task's timeout (" + wait.timeout().toMinutes()
-                + " min) ran out" : null;
+        return Instant.now().isAfter(wait.deadline()) ? "the task's timeout (" + Durations.human(wait.timeout())
+                + ") ran out" : null;
     }
 }
