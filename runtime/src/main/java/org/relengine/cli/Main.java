@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Release engineering for RPM distributions: validate, plan and run compose recipes.",
         subcommands = {ValidateCommand.class, ShowCommand.class, PlanCommand.class, RunCommand.class, ApplyCommand.class,
             DiffCommand.class, DemoCommand.class, StatusCommand.class, ExplainCommand.class, DoctorCommand.class,
-            FileListsCommand.class,
+            FileListsCommand.class, SyncCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
