@@ -47,6 +47,11 @@ final class RepoServer implements AutoCloseable {
     private final HttpServer server
     private final ExecutorService executor
 
+    static {
+        // as tests/pom.xml sets it, for a run outside Maven: read once, when the JDK's first HTTP server starts
+        System.setProperty('sun.net.httpserver.nodelay', 'true')
+    }
+
     private RepoServer(Path root) {
         this.root = root.toAbsolutePath().normalize()
         server = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 64)
