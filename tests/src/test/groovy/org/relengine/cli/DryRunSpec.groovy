@@ -78,7 +78,7 @@ class DryRunSpec extends Specification {
         ['dnf repoclosure', 'xorriso', 'rsync'].every { tool ->
             result.stdoutLines.any { it.startsWith("    \$ $tool ") }
         }
-        result.stdoutLines.any { it ==~ /    # sync .* into .*\/compose\/BaseOS\/x86_64\/os with relengine's sync engine, deleting packages it no longer names/ }
+        result.stdoutLines.any { it ==~ /    # sync .* into .*\/compose\/BaseOS\/x86_64\/os with relengine's sync engine, deleting packages it no longer names, checking signatures with rpmkeys/ }
         result.stdoutLines.last() == summary()
         result.stdoutLines.last().startsWith('Dry run: 283 tasks; ')
         result.stdoutLines.last().endsWith(' would be run or made; 2 read-only previews were made. Nothing was changed.')
@@ -291,7 +291,7 @@ class DryRunSpec extends Specification {
         result.exitCode == 1
         result.stdout == ''
         result.stderrLines.size() == 2
-        result.stderrLines[0] ==~ /relengine: \d+ tasks run where they cannot go from this machine now \(e\.g\. sync:devel:x86_64:os\): .*/
+        result.stderrLines[0] ==~ /relengine: \d+ tasks run where they cannot go from this machine now \(e\.g\. repoclosure:devel:x86_64\): .*/
         executors.split(', ').every { result.stderrLines[0].contains(REASONS[it]) }
         result.stderrLines[1] == '  hint: run them on this machine with --executor local'
         contents(root) == []
