@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Start-up of the launcher with each JDK and archive, side by side: wall time of
+# `relengine plan recipes/rocky9.groovy` (text, to /dev/null) and `relengine validate recipes/rocky9.groovy`,
+# JVM start included. The configurations take turns, run by run, so that a change in the machine's load
+# falls on all of them alike. Prints each configuration's median, min and max, and the load.
+#   bench/startup.sh [RUNS] [NAME=JDK:ARCHIVE ...]
+#     (default 7 runs after one warm-up each; default configurations: java17:cds, java25:cds, java25:aot,
+#      java25:none, the JDKs found under /usr/lib/jvm)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+shift || true
+jdk() { ls -d /usr/lib/jvm/*"$1"* 2>/dev/null | head -1; }
+configs=("$@")
+if [[ ${#configs[@]} -eq 0 ]]; then
+  configs=("java17:$(jdk 17-openjdk):cds" "java25:$(jdk temurin-25):cds" "java25:$(jdk temurin-25):aot"
+           "java25:$(jdk temurin-25):none")
+fi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+run() {   # NAME:JDK:ARCHIVE COMMAND... → milliseconds
+  local config=$1; shift
+  local home=${config#*:}; home=${home%:*}
+  local start end
+  start=$(date +%s%N)
+  RELENGINE_JAVA=$home RELENGINE_ARCHIVE=${config##*:} ./relengine "$@" >/dev/null 2>"$dir/stderr" || [[ $? -eq 2 ]]
+  end=$(date +%s%N)
+  [[ ! -s $dir/stderr ]] || { echo "$config printed on stderr:" >&2; cat "$dir/stderr" >&2; exit 1; }
+  echo $(( (end - start) / 1000000 ))
+}
+
+./relengine --version >/dev/null
+for config in "${configs[@]}"; do   # makes each archive, then warms the page cache
+  for command in plan validate; do run "$config" "$command" recipes/rocky9.groovy >/dev/null; done
+done
+for ((i = 1; i <= runs; i++)); do
+  for config in "${configs[@]}"; do
+    for command in plan validate; do
+      echo "$(run "$config" "$command" recipes/rocky9.groovy)" >> "$dir/${config%%:*}-${config##*:}-$command"
+    done
+  done
+done
+printf '%-14s %-9s %8s %8s %8s\n' config command median min max
+for config in "${configs[@]}"; do
+  for command in plan validate; do
+    sorted=($(sort -n "$dir/${config%%:*}-${config##*:}-$command"))
+    printf '%-14s %-9s %5s ms %5s ms %5s ms\n' "${config%%:*} ${config##*:}" "$command" \
+      "${sorted[$((runs / 2))]}" "${sorted[0]}" "${sorted[$((runs - 1))]}"
+  done
+done
+echo "(runs: $runs, cores: $(nproc), load: $(cut -d' ' -f1 /proc/loadavg))"
