@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up of the launcher with each JDK and archive, side by side: wall time of
 # `relengine plan recipes/rocky9.groovy` (text, to /dev/null) and `relengine validate recipes/rocky9.groovy`,
-# JVM start included. The configurations take turns, run by run, so that a change in the machine's load
-# falls on all of them alike. Prints each configuration's median, min and max, and the load.
+# JVM start included, and its CPU time (user + system), which a loaded machine changes less. The
+# configurations take turns, run by run, so that a change in the machine's load falls on all of them
+# alike. Prints each configuration's median, min and max wall time, its median CPU time, and the load.
 #   bench/startup.sh [RUNS] [NAME=JDK:ARCHIVE ...]
 #     (default 7 runs after one warm-up each; default configurations: java17:cds, java25:cds, java25:aot,
 #      java25:none, the JDKs found under /usr/lib/jvm)
@@ -19,15 +20,16 @@ fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
-run() {   # NAME:JDK:ARCHIVE COMMAND... → milliseconds
+run() {   # NAME:JDK:ARCHIVE COMMAND... → wall and CPU milliseconds
   local config=$1; shift
   local home=${config#*:}; home=${home%:*}
   local start end
   start=$(date +%s%N)
-  RELENGINE_JAVA=$home RELENGINE_ARCHIVE=${config##*:} ./relengine "$@" >/dev/null 2>"$dir/stderr" || [[ $? -eq 2 ]]
+  RELENGINE_JAVA=$home RELENGINE_ARCHIVE=${config##*:} /usr/bin/time -f '%U %S' -o "$dir/cpu" \
+    ./relengine "$@" >/dev/null 2>"$dir/stderr" || [[ $? -eq 2 ]]
   end=$(date +%s%N)
   [[ ! -s $dir/stderr ]] || { echo "$config printed on stderr:" >&2; cat "$dir/stderr" >&2; exit 1; }
-  echo $(( (end - start) / 1000000 ))
+  echo "$(( (end - start) / 1000000 )) $(awk '{ printf "%d", ($1 + $2) * 1000 }' "$dir/cpu")"
 }
 
 ./relengine --version >/dev/null
@@ -41,12 +43,14 @@ for ((i = 1; i <= runs; i++)); do
     done
   done
 done
-printf '%-14s %-9s %8s %8s %8s\n' config command median min max
+printf '%-14s %-9s %8s %8s %8s %8s\n' config command median min max CPU
 for config in "${configs[@]}"; do
   for command in plan validate; do
-    sorted=($(sort -n "$dir/${config%%:*}-${config##*:}-$command"))
-    printf '%-14s %-9s %5s ms %5s ms %5s ms\n' "${config%%:*} ${config##*:}" "$command" \
-      "${sorted[$((runs / 2))]}" "${sorted[0]}" "${sorted[$((runs - 1))]}"
+    file="$dir/${config%%:*}-${config##*:}-$command"
+    sorted=($(cut -d' ' -f1 "$file" | sort -n))
+    cpu=($(cut -d' ' -f2 "$file" | sort -n))
+    printf '%-14s %-9s %5s ms %5s ms %5s ms %5s ms\n' "${config%%:*} ${config##*:}" "$command" \
+      "${sorted[$((runs / 2))]}" "${sorted[0]}" "${sorted[$((runs - 1))]}" "${cpu[$((runs / 2))]}"
   done
 done
 echo "(runs: $runs, cores: $(nproc), load: $(cut -d' ' -f1 /proc/loadavg))"
