@@ -80,6 +80,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ReportingOptions reporting = new ReportingOptions();
 
+    @Option(names = "--packages", paramLabel = "N", defaultValue = "1", converter = PackagesConverter.class,
+            description = "Binary packages in each repo, on each of its arches, 1 to " + PackagesConverter.MOST
+                    + " (default 1): 166 make about 2,000 RPMs over BaseOS, AppStream and CRB of four arches.")
+    int packages;
+
     @Option(names = "--broken-dependency", hidden = true,
             description = "Give AppStream a package whose dependency nothing provides (to see a closure failure).")
     boolean broken;
@@ -112,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String project = recipe.source(SourceKind.PERIDOT).map(s -> s.project()).orElse("demo");
         Instant start = Instant.now();
-        DemoFixtures.Built fixtures = new DemoFixtures(recipe, project, broken).build(cache(), stdout);
+        DemoFixtures.Built fixtures = new DemoFixtures(recipe, project, broken, packages).build(cache(), stdout);
         Path portFile = out.resolve(".demo-server-port");
         Path s3PortFile = out.resolve(".demo-s3-port");
         try (DemoServer server = startServer(fixtures, portFile, stdout);

@@ -25,7 +25,8 @@ import org.relengine.model.Repo;
 
 /**
  * The demo's miniature distribution, built once and cached: tiny real RPMs (rpmbuild) for every repo
- * and arch of a recipe with debug and source packages, laid out as Peridot's hashed yumrepofs with
+ * and arch of a recipe with debug and source packages, as many in each repo as asked (one spec per repo,
+ * so one rpmbuild per repo and arch whatever the number), laid out as Peridot's hashed yumrepofs with
  * createrepo_c metadata; laid out under the keys of Rocky's bucket, a synthetic lorax result per arch (a small bootable ISO made with xorriso,
  * marked SYNTHETIC); tiny synthetic cloud images; and a git repository with the extra files.
  */
@@ -55,11 +56,20 @@ public final class DemoFixtures {
     private final Recipe recipe;
     private final String project;
     private final boolean brokenDependency;
+    private final int packagesPerRepo;
 
-    public DemoFixtures(Recipe recipe, String project, boolean brokenDependency) {
+    /**
+     * @param packagesPerRepo how many binary packages each repo has on each of its arches (debuginfo and the
+     *                        broken-dependency package not counted): 1 or more
+     */
+    public DemoFixtures(Recipe recipe, String project, boolean brokenDependency, int packagesPerRepo) {
+        if (packagesPerRepo < 1) {
+            throw new IllegalArgumentException("a repo has at least one package, not " + packagesPerRepo);
+        }
         this.recipe = recipe;
         this.project = project;
         this.brokenDependency = brokenDependency;
+        this.packagesPerRepo = packagesPerRepo;
     }
 
     public Built build(Path cache, java.io.PrintWriter out) throws IOException {
@@ -107,7 +117,7 @@ public final class DemoFixtures {
     }
 
     private String key() {
-        StringBuilder text = new StringBuilder(VERSION).append(brokenDependency);
+        StringBuilder text = new StringBuilder(VERSION).append(brokenDependency).append(packagesPerRepo);
         Release r = recipe.release();
         text.append(r.shortName()).append(r.version()).append(project);
         for (Repo repo : recipe.repos()) {
@@ -134,10 +144,10 @@ public final class DemoFixtures {
             String name = "demo-" + repo.name().toLowerCase(Locale.ROOT);
             List<Path> specs = new ArrayList<>();
             String requires = repo.name().equals("AppStream") ? "Requires: demo-baseos\n" : "";
-            specs.add(spec(dir.resolve("specs"), name, dist, repo.name(), requires));
+            specs.add(spec(dir.resolve("specs"), new RepoSpecFile(name, repo.name(), dist, packagesPerRepo, requires)));
             if (brokenDependency && repo.name().equals("AppStream")) {
-                specs.add(spec(dir.resolve("specs"), "demo-broken", dist, repo.name(),
-                        "Requires: demo-missing-capability\n"));
+                specs.add(spec(dir.resolve("specs"), new RepoSpecFile("demo-broken", repo.name(), dist, 1,
+                        "Requires: demo-missing-capability\n")));
             }
             Path top = dir.resolve("rpmbuild/" + repo.name());
             for (Path spec : specs) {
@@ -162,22 +172,11 @@ public final class DemoFixtures {
         return count;
     }
 
-    private static Path spec(Path dir, String name, String dist, String repo, String requires) throws IOException {
+    private static Path spec(Path dir, RepoSpecFile spec) throws IOException {
         Files.createDirectories(dir);
-        String file = name.replace("demo-", "");
-        String text = "Name: " + name + "\nVersion: 1.0\nRelease: 1." + dist + "\n"
-                + "Summary: relengine demo package of " + repo + " (synthetic)\nLicense: MIT\n" + requires
-                + "%description\nA tiny package built by relengine demo for the " + repo + " repository.\n"
-                + "%package debuginfo\nSummary: Debug information for " + name + "\n"
-                + "%description debuginfo\nDebug information for " + name + " (synthetic).\n"
-                + "%install\nmkdir -p %{buildroot}/usr/share/relengine-demo %{buildroot}/usr/lib/debug/relengine-demo\n"
-                + "echo '" + repo + " %{_target_cpu}' > %{buildroot}/usr/share/relengine-demo/" + file + ".txt\n"
-                + "echo debug > %{buildroot}/usr/lib/debug/relengine-demo/" + file + ".debug\n"
-                + "%files\n/usr/share/relengine-demo/" + file + ".txt\n"
-                + "%files debuginfo\n/usr/lib/debug/relengine-demo/" + file + ".debug\n";
-        Path spec = dir.resolve(name + "-" + repo + ".spec");
-        Files.writeString(spec, text);
-        return spec;
+        Path file = dir.resolve(spec.name() + "-" + spec.repo() + ".spec");
+        Files.writeString(file, spec.text());
+        return file;
     }
 
     /** Copies matching RPMs into {@code Packages/<first letter>/}, as Peridot's hashed view lays them out. */
