@@ -24,7 +24,7 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "URL DIR", description = "Pairs: a repository's URL (the directory "
+    @Parameters(arity = "1..*", paramLabel = "URL DIR", description = "Pairs: a repository's URL (the directory "
             + "holding repodata/), then the directory to mirror it into.")
     List<String> pairs;
 
