@@ -23,6 +23,8 @@ class FakeRepo implements Closeable {
     final Set<String> missing = [] as Set
     /** Paths whose body is served with one byte changed. */
     final Set<String> corrupt = [] as Set
+    /** How long each package's answer waits, in milliseconds. */
+    volatile long delay
 
     FakeRepo(Path root) {
         this.root = root
@@ -37,6 +39,9 @@ class FakeRepo implements Closeable {
                 exchange.sendResponseHeaders(404, -1)
                 exchange.close()
                 return
+            }
+            if (delay > 0 && !path.startsWith('repodata/')) {
+                Thread.sleep(delay)
             }
             byte[] body = Files.readAllBytes(file)
             if (path in corrupt) {

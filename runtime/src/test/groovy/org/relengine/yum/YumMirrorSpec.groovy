@@ -187,6 +187,25 @@ class YumMirrorSpec extends Specification {
         !Files.exists(dir.resolve('evil.rpm'))
     }
 
+    def "while a tree syncs, it says about once a second how many packages and bytes of how many are done"() {
+        given:
+        repo.publish((1..6).collectEntries { ["Packages/p/p-${it}.rpm".toString(), 'x' * 1024] })
+        repo.delay = 400
+        List<String> told = []
+        def sequential = new YumMirror(1)
+
+        when:
+        def result = sequential.sync(repo.url(), tree(), new SyncOptions(false, null, [], null)) { told << it }
+
+        then:
+        result.outcome() == TreeResult.Outcome.SYNCED
+        told.size() >= 1
+        told.every { it ==~ /[0-6] of 6 packages, \d+(\.\d)? (B|KiB) of 6\.0 KiB/ }
+
+        cleanup:
+        sequential?.close()
+    }
+
     def "a repository that does not answer fails its tree with the URL named"() {
         when:
         def result = sync()
