@@ -29,18 +29,12 @@ public final class QuickFileLists {
 
     public static void main(String[] args) {
         Request request = parse(args);
-        if (request == null) {   // help, version, argument files, mistakes: as `relengine filelists` answers them
-            String[] full = new String[args.length + 1];
-            full[0] = "filelists";
-            System.arraycopy(args, 0, full, 1, args.length);
-            Main.main(full);
+        if (request == null) {
+            QuickStart.full("filelists", args);
             return;
         }
-        // UTF-8 whatever the locale, as Main writes: file names in messages are the tree's bytes, read as UTF-8
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(
-                java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(
-                java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter out = QuickStart.stdout();
+        PrintWriter err = QuickStart.stderr();
         System.exit(run(request.dirs(), request.module(), request.quiet(), out, err));
     }
 

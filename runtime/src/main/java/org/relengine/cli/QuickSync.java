@@ -29,16 +29,11 @@ public final class QuickSync {
     public static void main(String[] args) {
         Request request = parse(args);
         if (request == null) {
-            String[] full = new String[args.length + 1];
-            full[0] = "sync";
-            System.arraycopy(args, 0, full, 1, args.length);
-            Main.main(full);
+            QuickStart.full("sync", args);
             return;
         }
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(
-                java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(
-                java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter out = QuickStart.stdout();
+        PrintWriter err = QuickStart.stderr();
         System.exit(run(request, out, err));
     }
 
