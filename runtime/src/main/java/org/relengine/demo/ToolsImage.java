@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relengine.formats.AtomicFiles;
 import org.relengine.process.Processes;
 import org.relengine.tools.PodmanCheck;
 
@@ -35,12 +36,17 @@ public final class ToolsImage {
 
     /** The image when podman can run it here and it is made already: what a dry run, which makes nothing, uses. */
     public static Ready existing() throws IOException {
-        PodmanCheck check = PodmanCheck.run();
+        Ready found = found(PodmanCheck.run());
+        return found != null ? found : new Ready(null, "its image " + NAME + " is not made yet (a run of the demo "
+                + "makes it)");
+    }
+
+    /** Podman's refusal, or the image when it is here; null when podman works and the image is still to make. */
+    private static Ready found(PodmanCheck check) throws IOException {
         if (!check.usable()) {
             return new Ready(null, check.reason());
         }
-        return exists() ? new Ready(NAME, null) : new Ready(null, "its image " + NAME + " is not made yet (a run "
-                + "of the demo makes it)");
+        return exists() ? new Ready(NAME, null) : null;
     }
 
     public static Ready ensure(Path cache, PrintWriter out) throws IOException {
@@ -50,11 +56,9 @@ public final class ToolsImage {
             writeContainersConf(out);
             check = PodmanCheck.run();
         }
-        if (!check.usable()) {
-            return new Ready(null, check.reason());
-        }
-        if (exists()) {
-            return new Ready(NAME, null);
+        Ready found = found(check);
+        if (found != null) {
+            return found;
         }
         if (!root()) {
             return new Ready(null, "its image " + NAME + " is not here, and making it (debootstrap) needs root");
@@ -68,7 +72,7 @@ public final class ToolsImage {
                 + PACKAGES.replace(",", ", ") + "; about a minute)");
         out.flush();
         try {
-            run(List.of("rm", "-rf", rootfs.toString()), Duration.ofMinutes(2));
+            AtomicFiles.deleteTree(rootfs);
             Files.createDirectories(rootfs);
             run(List.of("debootstrap", "--variant=minbase", "--include=" + PACKAGES, "bookworm", rootfs.toString(),
                     mirror()), Duration.ofMinutes(20));
@@ -77,7 +81,7 @@ public final class ToolsImage {
         } catch (IOException e) {
             return new Ready(null, "making its image failed: " + e.getMessage());
         } finally {
-            run(List.of("rm", "-rf", rootfs.toString()), Duration.ofMinutes(2));
+            AtomicFiles.deleteTree(rootfs);
         }
         return new Ready(NAME, null);
     }
