@@ -80,9 +80,11 @@ public final class QuickSync {
             } catch (IllegalArgumentException e) {
                 return "`" + shown(url) + "` is not a URL: " + e.getMessage();
             }
-            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-                return "`" + shown(url) + "` is not an http or https URL (the native engine reads repositories "
-                        + "over HTTP; for file:// or metalink sources use dnf reposync)";
+            boolean file = "file".equals(uri.getScheme()) && uri.getPath() != null;
+            if (!file && (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme())
+                    || uri.getHost() == null)) {
+                return "`" + shown(url) + "` is not an http, https or file URL (for metalink and mirrorlist "
+                        + "sources use dnf reposync)";
             }
         }
         return null;

@@ -113,6 +113,10 @@ final class Fetcher implements AutoCloseable {
 
     /** A small body (a repomd.xml) whole into memory. */
     Body bytes(String url, Instant deadline) throws IOException {
+        Path local = local(url);
+        if (local != null) {
+            return new Body(readLocal(local, url), Files.getLastModifiedTime(local).toInstant());
+        }
         return tried(url, deadline, () -> {
             try (Exchange exchange = open(url, 0, deadline)) {
                 expect(exchange, 200, url);
@@ -130,6 +134,10 @@ final class Fetcher implements AutoCloseable {
      */
     Download toPart(String url, Path part, long size, Checksum checksum, Instant deadline, LongConsumer progress)
             throws IOException {
+        Path local = local(url);
+        if (local != null) {
+            return copied(local, url, part, checksum, progress);
+        }
         boolean resumed = Files.isRegularFile(part) && Files.size(part) > 0;
         Download first = tried(url, deadline, () -> download(url, part, size, checksum, deadline, progress));
         if (first != null) {
@@ -144,6 +152,40 @@ final class Fetcher implements AutoCloseable {
         Files.deleteIfExists(part);
         throw new Refused("its checksum (" + checksum.type() + ") does not match what the metadata says, "
                 + "downloaded twice");
+    }
+
+    /** The file a {@code file://} URL names, or null for any other URL. */
+    private static Path local(String url) throws IOException {
+        if (!url.regionMatches(true, 0, "file:", 0, 5)) {
+            return null;
+        }
+        try {
+            return Path.of(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(url + " is not a file URL relengine can read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readLocal(Path file, String url) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new Refused(url + " is not there");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /** A {@code file://} tree's file copied into the part, as dnf copies it: verified, with the file's time. */
+    private static Download copied(Path file, String url, Path part, Checksum checksum, LongConsumer progress)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new Refused(url + " is not there");
+        }
+        Files.copy(file, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        progress.accept(Files.size(part));
+        if (!checksum.matches(part)) {
+            Files.deleteIfExists(part);
+            throw new Refused("its checksum (" + checksum.type() + ") does not match what the metadata says");
+        }
+        return new Download(Files.getLastModifiedTime(file).toInstant(), Files.size(part), false);
     }
 
     /** One download into the part; null when the result does not verify. */

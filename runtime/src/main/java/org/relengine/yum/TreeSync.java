@@ -81,6 +81,9 @@ final class TreeSync {
             return failed(start, shown() + " serves metadata relengine cannot read: " + e.getMessage());
         } catch (IOException e) {
             return failed(start, e.getMessage());
+        } catch (RuntimeException e) {
+            // a URL or path the JDK refuses: said as the tree's failure, never as a stack trace
+            return failed(start, shown() + ": " + e);
         }
     }
 

@@ -371,7 +371,7 @@ class ApplyCommandSpec extends Specification {
         result.exitCode == 1
         result.stdout == ''
         result.stderrLines.size() == 2
-        result.stderrLines[0] ==~ /relengine: \d+ tasks run where they cannot go from this machine now \(e\.g\. sync:devel:x86_64:os\): .*/
+        result.stderrLines[0] ==~ /relengine: \d+ tasks run where they cannot go from this machine now \(e\.g\. repoclosure:devel:x86_64\): .*/
         result.stderrLines[0].contains('podman is not installed')
         result.stderrLines[1] == '  hint: run them on this machine with --executor local'
         Files.list(root).withCloseable { it.count() } == 0

@@ -76,6 +76,21 @@ class SyncCommandSpec extends Specification {
         broken?.close()
     }
 
+    def "a file:// tree is mirrored as dnf copies it: the same bytes, the source's times"() {
+        given:
+        Path into = dir.resolve('mirror-file/BaseOS')
+
+        when:
+        def run = Cli.run('sync', '--state', state().toString(), baseos.root.toUri().toString(), into.toString())
+
+        then:
+        run.exitCode == 0
+        run.stdoutLines[0] ==~ /\Q$into ← ${baseos.root.toUri().toString().replaceAll('/$', '')}\E: 2 packages: 2 downloaded \(\d+ B\), 0 already there, 0 deleted, in \d+\.\d s/
+        Files.readString(into.resolve('Packages/b/bash-5.1.rpm')) == 'bash'
+        Files.getLastModifiedTime(into.resolve('Packages/b/bash-5.1.rpm')) == Files.getLastModifiedTime(baseos.root.resolve('Packages/b/bash-5.1.rpm'))
+        Files.readAllBytes(into.resolve('repodata/repomd.xml')) == Files.readAllBytes(baseos.root.resolve('repodata/repomd.xml'))
+    }
+
     def "#why is refused as a wrong command line, before anything is written"() {
         when:
         def run = Cli.run((['sync', '--state', state().toString()] + args) as String[])
@@ -90,7 +105,7 @@ class SyncCommandSpec extends Specification {
         why                        | args                                                    | message
         'a URL without its DIR'    | ['http://127.0.0.1:1/repo']                             | 'give pairs of a repository URL and a directory (URL DIR [URL DIR]…); 1 argument was given'
         'an odd number of words'   | ['http://127.0.0.1:1/a', 'x', 'http://127.0.0.1:1/b'] | 'give pairs of a repository URL and a directory (URL DIR [URL DIR]…); 3 arguments were given'
-        'a file:// URL'            | ['file:///srv/repo', dir.resolve('refused').toString()] | '`file:///srv/repo` is not an http or https URL (the native engine reads repositories over HTTP; for file:// or metalink sources use dnf reposync)'
-        'a password in a bad URL'  | ['ftp://me:s3cret@host/repo', dir.resolve('refused').toString()] | '`ftp://me:***@host/repo` is not an http or https URL (the native engine reads repositories over HTTP; for file:// or metalink sources use dnf reposync)'
+        'an ftp:// URL'            | ['ftp://host/repo', dir.resolve('refused').toString()]  | '`ftp://host/repo` is not an http, https or file URL (for metalink and mirrorlist sources use dnf reposync)'
+        'a password in a bad URL'  | ['ftp://me:s3cret@host/repo', dir.resolve('refused').toString()] | '`ftp://me:***@host/repo` is not an http, https or file URL (for metalink and mirrorlist sources use dnf reposync)'
     }
 }
