@@ -4,6 +4,8 @@
 #                    file $TIME_LOG (default /dev/null), emptied first; sets MS to its wall time in
 #                    milliseconds, CPU_MS to the CPU time (user + system) of the processes it started and
 #                    waited for, and STATUS to its exit status; always returns 0
+#                    and DROPS to the connections the kernel dropped meanwhile because a listen queue was full
+#                    (TcpExt ListenOverflows, machine-wide: each costs its client a SYN retransmission, 1 s)
 #   ratio A B        A / B with two decimals ("-" when B is 0)
 #   load             the 1-minute load average
 
@@ -19,9 +21,16 @@ _children_cpu() {
   rm -f "$f"
 }
 
+# the kernel's count of connections dropped on a full listen queue, machine-wide
+listen_drops() {
+  awk '/^TcpExt:/ { if (!h) { split($0, k); h = 1 } else { for (i = 2; i <= NF; i++) if (k[i] == "ListenOverflows") print $i } }' \
+    /proc/net/netstat 2>/dev/null || echo 0
+}
+
 time_ms() {
-  local s e c0
+  local s e c0 d0
   STATUS=0
+  d0=$(listen_drops)
   _children_cpu; c0=$_CPU
   s=$(date +%s%N)
   "$@" >/dev/null 2>"${TIME_LOG:-/dev/null}" || STATUS=$?
@@ -29,6 +38,7 @@ time_ms() {
   _children_cpu
   MS=$(( (e - s) / 1000000 ))
   CPU_MS=$(( _CPU - c0 ))
+  DROPS=$(( $(listen_drops) - d0 ))
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
