@@ -4,12 +4,16 @@
 # (DIR/<repo>/<arch>/Packages/b/bench-<repo>-NNNN-1.0-1.<arch>.rpm) with createrepo_c's metadata.
 # One spec per repo (a main package and PER_TREE - 1 subpackages, each owning one tiny file), one
 # `rpmbuild -bb --target ARCH` per repo and arch, the builds run two at a time.
-#   bench/sync-source.sh [DIR]    (default: $BENCH_SOURCE or /tmp/relengine-bench-source)
+#   bench/sync-source.sh [DIR]    (default: $BENCH_SOURCE, or /tmp/relengine-bench-source, with -PER_TREE
+#                                  appended when PER_TREE is not 166)
 #   PER_TREE: $BENCH_SYNC_PACKAGES, default 166 (1,992 packages in all)
 # Prints the directory. DIR/.complete holds the package count per tree; another count remakes the source.
 set -euo pipefail
-dir=${1:-${BENCH_SOURCE:-/tmp/relengine-bench-source}}
 per_tree=${BENCH_SYNC_PACKAGES:-166}
+# the default size has the plain name; another size a directory of its own, so that a smoke run keeps the cache
+default=/tmp/relengine-bench-source
+[[ $per_tree == 166 ]] || default=$default-$per_tree
+dir=${1:-${BENCH_SOURCE:-$default}}
 repos=(BaseOS AppStream CRB)
 arches=(x86_64 aarch64 ppc64le s390x)
 
