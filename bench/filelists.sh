@@ -5,6 +5,7 @@
 #   bench/filelists.sh [TREE] [RUNS]   (default TREE: /tmp/relengine-bench-tree, created if missing; RUNS 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 tree=${1:-/tmp/relengine-bench-tree}
 runs=${2:-7}
 if [[ ! -f $tree/.complete ]]; then
@@ -21,15 +22,17 @@ if [[ ! -f $tree/.complete ]]; then
   touch "$tree/.complete"
 fi
 ./relengine --version >/dev/null
-median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 find "$tree" -printf '%T@ %y %s %P\n' >/dev/null   # warm the cache
 finds=(); lists=()
 for ((i = 1; i <= runs; i++)); do
-  finds+=("$(time_ms find "$tree" -printf '%T@ %y %s %P\n')")
-  lists+=("$(time_ms ./relengine filelists --quiet "$tree")")
+  time_ms find "$tree" -printf '%T@ %y %s %P\n'
+  [[ $STATUS -eq 0 ]] || { echo "find exited $STATUS" >&2; exit 1; }
+  finds+=("$MS")
+  time_ms ./relengine filelists --quiet "$tree"
+  [[ $STATUS -eq 0 ]] || { echo "relengine filelists exited $STATUS" >&2; exit 1; }
+  lists+=("$MS")
 done
 f=$(median "${finds[@]}"); l=$(median "${lists[@]}")
 echo "find:      ${finds[*]} ms (median $f)"
 echo "filelists: ${lists[*]} ms (median $l)"
-echo "ratio: $(awk "BEGIN { printf \"%.2f\", $l / $f }")  (files: $(grep -c '	f	' "$tree/fullfiletimelist-rocky"), cores: $(nproc), load: $(cut -d' ' -f1 /proc/loadavg))"
+echo "ratio: $(ratio "$l" "$f")  (files: $(grep -c '	f	' "$tree/fullfiletimelist-rocky"), cores: $(nproc), load: $(cut -d' ' -f1 /proc/loadavg))"
