@@ -25,6 +25,20 @@ public final class ComposeRun {
     public record Engine(Catalog catalog, ExecutorRegistry executors) {
     }
 
+    /** A task whose work is all done in a pool of relengine's own (besides making its directories). */
+    static boolean pooled(Task task, Engine engine) {
+        boolean any = false;
+        for (org.relengine.plan.Action action : task.actions()) {
+            if (action instanceof org.relengine.plan.Action.Internal internal
+                    && engine.catalog().operation(internal.operation()).pooled()) {
+                any = true;
+            } else if (!(action instanceof org.relengine.plan.Action.MakeDirectory)) {
+                return false;
+            }
+        }
+        return any;
+    }
+
     /** How it ended; {@code exitCode} 0 when every required task is done, 3 when one failed. */
     public record Result(Scheduler.Outcome outcome, int exitCode, Duration took, Path logs) {
     }
@@ -108,7 +122,8 @@ public final class ComposeRun {
                 public void performing(Task task) {
                     status.performing(task);
                 }
-            }, hasher, previous, new OutputRecords(plan), options.verifyFull()).run(plan);
+            }, hasher, previous, new OutputRecords(plan), options.verifyFull()).pooled(task -> pooled(task, engine))
+                    .run(plan);
         } finally {
             observers.forEach(RunObserver::finished);
         }

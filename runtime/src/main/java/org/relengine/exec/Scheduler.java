@@ -72,6 +72,10 @@ public final class Scheduler {
     private final boolean verifyFull;
     /** Tasks that reached their last state in this run, for the listener; read and written by the scheduling thread. */
     private int finished;
+    /** Tasks whose work runs in a pool of relengine's own, which take no slot; none unless told. */
+    private java.util.function.Predicate<Task> pooled = task -> false;
+    /** At most this many pooled tasks run at once, besides the {@code jobs} others: each holds a thread. */
+    public static final int POOLED_AT_ONCE = 16;
     /** How often what the running tasks wait for is passed on. */
     private static final long NOTICE_MILLIS = 250;
     /** The first fault writing the journal: from then on no task starts, and the running ones are stopped. */
@@ -107,6 +111,16 @@ public final class Scheduler {
         this.verifyFull = verifyFull;
     }
 
+    /**
+     * Which tasks take no slot: their work runs in a pool of relengine's own that bounds it (the sync engine's
+     * connections), so they wait rather than work, and up to {@link #POOLED_AT_ONCE} of them run besides the
+     * {@code jobs} others. The caller knows which they are; the scheduler only counts them apart.
+     */
+    public Scheduler pooled(java.util.function.Predicate<Task> which) {
+        this.pooled = which;
+        return this;
+    }
+
     public Outcome run(Plan plan) {
         this.plan = plan;
         ReuseRule reuse = previous == null ? null : new ReuseRule(plan, previous,
@@ -116,13 +130,14 @@ public final class Scheduler {
         Map<String, TaskState> states = new LinkedHashMap<>();
         tasks.keySet().forEach(id -> states.put(id, TaskState.PENDING));
         Map<String, String> failures = new HashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs + POOLED_AT_ONCE, runnable -> {
             Thread thread = new Thread(runnable, "relengine-task");
             thread.setDaemon(true);
             return thread;
         });
         CompletionService<Result> done = new ExecutorCompletionService<>(pool);
         int running = 0;
+        int runningPooled = 0;
         finished = 0;
         try {
             while (true) {
@@ -140,13 +155,16 @@ public final class Scheduler {
                         listener.changed(task, TaskState.SKIPPED, finished, tasks.size(), null);
                         continue;
                     }
-                    if (running < jobs && ready(task, states)) {
+                    boolean light = pooled.test(task);
+                    if ((light ? runningPooled < POOLED_AT_ONCE : running - runningPooled < jobs)
+                            && ready(task, states)) {
                         boolean reusable = previous != null && task.dependsOn().stream()
                                 .allMatch(d -> states.get(d) == TaskState.REUSED);
                         states.put(task.id(), TaskState.RUNNING);
                         listener.changed(task, TaskState.RUNNING, finished, tasks.size(), null);
                         done.submit(() -> perform(task, reusable ? reuse : null));
                         running++;
+                        runningPooled += light ? 1 : 0;
                     }
                 }
                 if (running == 0) {
@@ -154,6 +172,7 @@ public final class Scheduler {
                 }
                 Result result = take(done, tasks);
                 running--;
+                runningPooled -= pooled.test(result.task) ? 1 : 0;
                 finished++;
                 TaskState state = result.state;
                 states.put(result.task.id(), state);

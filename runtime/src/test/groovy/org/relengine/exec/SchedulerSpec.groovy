@@ -162,6 +162,24 @@ class SchedulerSpec extends Specification {
         8    || 6
     }
 
+    def "pooled tasks take no slot: with one job, four of them run beside one other task"() {
+        given:
+        effects.meet = 5
+        effects.millis = 20
+        def tasks = (1..4).collect { task("pooled$it", [], [exec("pooled$it")]) } +
+                (1..2).collect { task("slot$it", [], [exec("slot$it")]) }
+
+        when:
+        def outcome = new Scheduler(effects, org.relengine.executors.standard.StandardExecutors.registry(), 1, null,
+                listener).pooled { it.id().startsWith('pooled') }.run(plan(dir, tasks))
+
+        then:
+        outcome.ids(TaskState.DONE).size() == 6
+        effects.most.get() == 5
+        !(before('slot1', 'slot2') && before('slot2', 'slot1'))
+        before('slot1', 'slot2') || before('slot2', 'slot1')
+    }
+
     def "every action goes to its effect, with the task's id, in the task's order"() {
         given:
         def actions = [

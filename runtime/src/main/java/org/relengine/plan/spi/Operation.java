@@ -15,6 +15,14 @@ public interface Operation {
      */
     void run(Map<String, String> params, PrintWriter log, OperationContext context) throws IOException;
 
+    /**
+     * Whether its work runs in a pool of relengine's own, bounded there (the sync engine's downloads): a task
+     * made of such work waits on that pool, and takes none of the run's {@code --jobs} slots.
+     */
+    default boolean pooled() {
+        return false;
+    }
+
     /** The programs it runs with these parameters, for the set of programs a plan needs. */
     default java.util.List<String> programs(Map<String, String> params) {
         return java.util.List.of();

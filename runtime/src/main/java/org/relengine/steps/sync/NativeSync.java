@@ -53,6 +53,11 @@ final class NativeSync {
         }
 
         @Override
+        public boolean pooled() {
+            return true;
+        }
+
+        @Override
         public List<String> programs(Map<String, String> params) {
             return Boolean.parseBoolean(params.get("signatures")) ? List.of("rpmkeys") : List.of();
         }
