@@ -8,6 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
@@ -19,10 +23,37 @@ public final class Checksums {
     private Checksums() {
     }
 
+    /** Files at least this large are hashed once per run: an ISO and its alias links are one file. */
+    private static final long REMEMBERED = 1 << 20;
+
+    /** What a large file hashed to, by the file (device and inode), its size and its time. */
+    private static final Map<List<Object>, String> DONE = new ConcurrentHashMap<>();
+
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return sha256(in);
         }
+    }
+
+    /**
+     * The file's SHA-256 for the compose's metadata, a large file hashed once while it stays as it was: a compose
+     * writes the CHECKSUM of an ISO under its own name and under each alias link to it ({@code -latest-},
+     * {@code -dvd1}), then names its digest in images.json, several reads of several GiB where one is enough. Not
+     * for checking a file against corruption: that reads it every time ({@link #sha256(Path)}).
+     */
+    public static String sha256Once(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        List<Object> key = attributes.fileKey() == null || attributes.size() < REMEMBERED ? null
+                : List.of(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        if (key == null) {
+            return sha256(file);
+        }
+        String known = DONE.get(key);
+        if (known == null) {
+            known = sha256(file);
+            DONE.put(key, known);
+        }
+        return known;
     }
 
     /** The SHA-256 of everything left in {@code in}, in hex; the caller closes it. */
@@ -42,7 +73,7 @@ public final class Checksums {
     /** The two lines for {@code file} under its own name; size and digest follow symbolic links. */
     public static String fileChecksum(Path file) throws IOException {
         String name = file.getFileName().toString();
-        return "# " + name + ": " + Files.size(file) + " bytes\n" + "SHA256 (" + name + ") = " + sha256(file) + "\n";
+        return "# " + name + ": " + Files.size(file) + " bytes\n" + "SHA256 (" + name + ") = " + sha256Once(file) + "\n";
     }
 
     /** The directory's {@code CHECKSUM}: every {@code *.CHECKSUM} in it, in name order; null if it has none. */

@@ -177,7 +177,7 @@ public final class ProductMetadata {
         Map<String, Object> image = new TreeMap<>();
         image.put("arch", arch);
         image.put("bootable", iso && IsoVolume.bootable(file));
-        image.put("checksums", Map.of("sha256", Checksums.sha256(file)));
+        image.put("checksums", Map.of("sha256", Checksums.sha256Once(file)));
         image.put("disc_count", 1);
         image.put("disc_number", 1);
         image.put("format", identity.format());

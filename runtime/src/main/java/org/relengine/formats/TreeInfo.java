@@ -47,13 +47,13 @@ public final class TreeInfo {
             Path file = tree.resolve(image.getValue());
             if (Files.isRegularFile(file) && !(disc != null && image.getKey().equals("boot.iso"))) {
                 images.put(image.getKey(), image.getValue());
-                checksums.put(image.getValue(), "sha256:" + Checksums.sha256(file));
+                checksums.put(image.getValue(), "sha256:" + Checksums.sha256Once(file));
             }
         }
         Path stage2 = tree.resolve("images/install.img");
         if (Files.isRegularFile(stage2)) {
             sections.put("stage2", new TreeMap<>(Map.of("mainimage", "images/install.img")));
-            checksums.put("images/install.img", "sha256:" + Checksums.sha256(stage2));
+            checksums.put("images/install.img", "sha256:" + Checksums.sha256Once(stage2));
         }
         if (!images.isEmpty()) {
             sections.put("images-" + arch, images);
