@@ -115,9 +115,11 @@ public final class QuickSync {
                 if (result.failed()) {
                     failed++;
                     err.println("relengine: " + result.tree() + " ← " + result.url() + ": " + result.summary());
-                    result.failures().stream().limit(FAILURES_SHOWN).forEach(f -> err.println("  " + f));
-                    if (result.failures().size() > FAILURES_SHOWN) {
-                        err.println("  and " + (result.failures().size() - FAILURES_SHOWN) + " more");
+                    // a tree that failed as a whole has its one reason in the summary line
+                    List<String> packages = result.packages() == 0 ? List.of() : result.failures();
+                    packages.stream().limit(FAILURES_SHOWN).forEach(f -> err.println("  " + f));
+                    if (packages.size() > FAILURES_SHOWN) {
+                        err.println("  and " + (packages.size() - FAILURES_SHOWN) + " more");
                     }
                 } else if (!request.quiet()) {
                     out.println(result.tree() + " ← " + result.url() + ": " + result.summary());

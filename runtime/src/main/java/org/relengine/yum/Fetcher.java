@@ -349,6 +349,13 @@ final class Fetcher implements AutoCloseable {
                 response = client(uri).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (java.net.http.HttpTimeoutException e) {
                 throw new IOException("no answer from " + shown(uri.toString()) + " for " + wait.toSeconds() + " s");
+            } catch (java.net.ConnectException e) {
+                // the JDK's client gives no message: say what could not be reached
+                throw new IOException("GET " + shown(uri.toString()) + ": cannot connect to " + uri.getHost() + ":"
+                        + port(uri) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            } catch (IOException e) {
+                throw e.getMessage() == null ? new IOException("GET " + shown(uri.toString()) + ": "
+                        + e.getClass().getSimpleName(), e) : e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted");
@@ -369,6 +376,10 @@ final class Fetcher implements AutoCloseable {
             }
             return new Exchange(response, deadline);
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static String shown(String url) {

@@ -80,7 +80,9 @@ final class NativeSync {
                 () -> stopped(wait), wait.deadline());
         TreeResult result = YumMirror.shared().sync(section.url(), Path.of(p.get("tree")), options, wait::tell);
         log.println(result.url() + ": " + result.summary());
-        result.failures().forEach(f -> log.println("  " + f));
+        if (result.packages() > 0) {
+            result.failures().forEach(f -> log.println("  " + f));
+        }
         if (result.failed()) {
             List<String> named = result.failures().stream().limit(FAILURES_NAMED).toList();
             String more = result.failures().size() > FAILURES_NAMED ? " and " + (result.failures().size()
