@@ -44,8 +44,9 @@ public final class FailureReport {
         if (text.contains("Public key for") && text.contains("is not installed")) {
             return "packages were removed due to a signature key violation (Public key … is not installed)";
         }
+        // dnf's words, then the sync engine's
         if (text.contains("Cannot download repomd.xml") || text.contains("Failed to download metadata")
-                || text.contains("Curl error")) {
+                || text.contains("Curl error") || text.contains("/repodata/repomd.xml: cannot connect to")) {
             return "the repo is unreachable (its metadata could not be downloaded)";
         }
         if (text.contains("[FAILED]") || text.contains("Failed to download")) {
