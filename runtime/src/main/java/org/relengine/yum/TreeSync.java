@@ -58,7 +58,8 @@ final class TreeSync {
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicInteger packagesDone = new AtomicInteger();
     private final AtomicInteger downloaded = new AtomicInteger();
-    private volatile Instant told = Instant.EPOCH;
+    /** When progress was last told: not before a second has passed, so a quick tree says nothing. */
+    private volatile Instant told = Instant.now();
     private long bytesTotal;
     private int packagesTotal;
 
