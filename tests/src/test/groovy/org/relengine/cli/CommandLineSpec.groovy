@@ -140,7 +140,7 @@ class CommandLineSpec extends Specification {
 
         where:
         line                    | expected
-        'relengine '            | ['validate', 'show', 'plan', 'run', 'apply', 'diff', 'demo', 'status', 'explain', 'doctor', 'filelists', 'generate-completion']
+        'relengine '            | ['validate', 'show', 'plan', 'run', 'apply', 'diff', 'demo', 'status', 'explain', 'doctor', 'filelists', 'sync', 'generate-completion']
         'relengine v'           | ['validate']
         'relengine sh'          | ['show']
         'relengine validate --f' | ['--format']
