@@ -109,6 +109,8 @@ public final class ComposeRun {
         out.flush();
         TaskHasher hasher = new TaskHasher(plan, new ToolVersions(), new InputFingerprints(effects.waits()::of),
                 relengineVersion(), engine.executors());
+        observers.stream().filter(RunRecord.class::isInstance)
+                .forEach(o -> ((RunRecord) o).pooled(task -> pooled(task, engine)));
         observers.forEach(o -> o.started(plan, effects::log));
         Scheduler.Outcome outcome;
         try {

@@ -27,6 +27,8 @@ public final class RunRecord implements RunObserver {
     private final InstantSource clock;
     private final int slots;
     private final Map<String, TaskRun> runs = new LinkedHashMap<>();
+    private java.util.function.Predicate<Task> pooledTasks = task -> false;
+    private final java.util.Set<String> pooled = new java.util.HashSet<>();
     private Plan plan;
     private Instant started;
     private Instant ended;
@@ -37,9 +39,20 @@ public final class RunRecord implements RunObserver {
         this.slots = slots;
     }
 
+    /** Which tasks take no slot (their work runs in a pool of relengine's own), as the scheduler counts them. */
+    public synchronized void pooled(java.util.function.Predicate<Task> which) {
+        this.pooledTasks = which;
+    }
+
+    /** The ids of the tasks that take no slot. */
+    public synchronized java.util.Set<String> pooled() {
+        return java.util.Set.copyOf(pooled);
+    }
+
     @Override
     public synchronized void started(Plan plan, Function<String, Path> logs) {
         this.plan = plan;
+        plan.tasks().stream().filter(pooledTasks).forEach(task -> pooled.add(task.id()));
         started = clock.instant();
         for (Task task : plan.tasks()) {
             runs.put(task.id(), new TaskRun(task.id(), task.kind().stage(), task.failable(), TaskState.PENDING,

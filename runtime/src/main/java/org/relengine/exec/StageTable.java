@@ -22,7 +22,7 @@ final class StageTable {
         }
         CriticalPath path = CriticalPath.of(record);
         if (!path.tasks().isEmpty()) {
-            Lanes lanes = Lanes.of(record.runs());
+            Lanes lanes = Lanes.of(record.runs(), record.pooled());
             int slots = Math.max(record.slots(), lanes.count());
             out.println();
             out.println("critical path  " + path.summary() + ": " + path.shown());

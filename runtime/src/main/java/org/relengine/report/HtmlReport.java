@@ -172,7 +172,7 @@ public final class HtmlReport {
     private static void timeline(Markup html, PlanRun run) throws XMLStreamException {
         List<TaskRun> tasks = run.record().runs();
         CriticalPath path = CriticalPath.of(run.record());
-        Lanes lanes = Lanes.of(tasks);
+        Lanes lanes = Lanes.of(tasks, run.record().pooled());
         html.text("\n").element("h2", "Timeline");
         if (path.tasks().isEmpty()) {
             html.element("p", "No task ran in this run: every task was reused, skipped or not started.");

@@ -41,21 +41,22 @@ final class TimelineSvg {
     static void write(Markup svg, List<TaskRun> tasks, Instant started, Lanes lanes, CriticalPath path)
             throws XMLStreamException {
         long wall = Math.max(1, path.wall().toMillis());
-        int height = TOP + lanes.count() * LANE + AXIS;
+        int height = TOP + lanes.drawn() * LANE + AXIS;
         int width = LEFT + PLOT_WIDTH + RIGHT;
         svg.open("svg", "width", String.valueOf(width), "height", String.valueOf(height),
                 "viewBox", "0 0 " + width + " " + height, "role", "img", "class", "timeline",
                 "aria-label", "the timeline: " + lanes.lanes().size() + " tasks in " + lanes.count()
-                        + (lanes.count() == 1 ? " lane" : " lanes") + " over " + HtmlReport.human(path.wall()));
+                        + (lanes.count() == 1 ? " lane" : " lanes") + (lanes.pooled() == 0 ? "" : " and "
+                        + lanes.pooled() + (lanes.pooled() == 1 ? " pool lane" : " pool lanes")) + " over " + HtmlReport.human(path.wall()));
         svg.open("g", "class", "lanes");
-        for (int lane = 0; lane < lanes.count(); lane++) {
+        for (int lane = 0; lane < lanes.drawn(); lane++) {
             svg.empty("rect", "x", String.valueOf(LEFT), "y", String.valueOf(TOP + lane * LANE),
                     "width", String.valueOf(PLOT_WIDTH), "height", String.valueOf(LANE),
                     "class", lane % 2 == 0 ? "even" : "odd");
-            svg.element("text", "slot " + (lane + 1), "x", "2", "y", String.valueOf(TOP + lane * LANE + LANE - 5));
+            svg.element("text", lane < lanes.count() ? "slot " + (lane + 1) : "pool " + (lane - lanes.count() + 1), "x", "2", "y", String.valueOf(TOP + lane * LANE + LANE - 5));
         }
         svg.close();
-        int bottom = TOP + lanes.count() * LANE;
+        int bottom = TOP + lanes.drawn() * LANE;
         svg.open("g", "class", "axis");
         long step = step(wall);
         for (long tick = 0; tick * 1000 <= wall; tick += step) {

@@ -37,6 +37,19 @@ class LanesSpec extends Specification {
         'a run that took no time'                   | [r: [null, null]]            | 2     | 0    || 0
     }
 
+    def "tasks that took no slot have pool lanes of their own, after the slots', and are neither busy nor idle"() {
+        when: 'two syncs waiting on the engine\'s pool ran beside two tasks in one slot'
+        def lanes = Lanes.of(new RunSketch([sync1: [0, 4], a: [0, 5], sync2: [1, 3], b: [5, 10]]).runs, ['sync1', 'sync2'] as Set)
+
+        then:
+        lanes.lanes() == [sync1: 1, a: 0, sync2: 2, b: 0]
+        lanes.count() == 1
+        lanes.pooled() == 2
+        lanes.drawn() == 3
+        lanes.busy() == Duration.ofSeconds(10)
+        lanes.idle(1, Duration.ofSeconds(10)) == 0
+    }
+
     def "busy is the time the tasks that ran ran, added up"() {
         expect:
         new RunSketch([a: [0, 10], b: [0, 5.5], r: [null, null]]).lanes().busy() == Duration.ofMillis(15500)

@@ -78,7 +78,7 @@ class TimelineSpec extends Specification {
                                           "relengine: OpenTelemetry trace ${trace}".toString()]
     }
 
-    def "the report's timeline has a bar for every task that ran and none other, in two lanes"() {
+    def "the report's timeline has a bar for every task that ran and none other, in two slot lanes and the pool's"() {
         when:
         html = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
         def timeline = elements(html.documentElement, 'svg').find { it.getAttribute('class') == 'timeline' }
@@ -99,9 +99,15 @@ class TimelineSpec extends Specification {
         barStates == tableStates.subMap(ran.keySet())
         barStates.values().toSet() - ['done', 'failed', 'failable'] == [] as Set
         barStates.values().containsAll(['done', 'failed'])
-        bars*.getAttribute('data-lane').unique().sort() == ['0', '1']
-        timeline.getAttribute('aria-label') ==~ /the timeline: ${ran.size()} tasks in 2 lanes over .+ s/
-        elements(elements(timeline, 'g').find { it.getAttribute('class') == 'lanes' }, 'text')*.textContent == ['slot 1', 'slot 2']
+        and: 'the tasks that took a slot in the two slots\' lanes, the native syncs in pool lanes below them'
+        def slotBars = bars.findAll { !title(it).startsWith('sync:') }
+        def poolBars = bars.findAll { title(it).startsWith('sync:') }
+        slotBars*.getAttribute('data-lane').unique().sort() == ['0', '1']
+        !poolBars.isEmpty() && poolBars.every { (it.getAttribute('data-lane') as int) >= 2 }
+        int poolLanes = (poolBars*.getAttribute('data-lane')*.toInteger().max()) - 1
+        timeline.getAttribute('aria-label') ==~ /the timeline: ${ran.size()} tasks in 2 lanes and $poolLanes pool lanes? over .+ s/
+        elements(elements(timeline, 'g').find { it.getAttribute('class') == 'lanes' }, 'text')*.textContent ==
+                ['slot 1', 'slot 2'] + (1..poolLanes).collect { "pool $it".toString() }
         bars.every { title(it) ==~ /\S+: (done|failed|failed \(failable\)), .+ s \(\+.+ s to \+.+ s\)(, on the critical path)?/ }
     }
 
