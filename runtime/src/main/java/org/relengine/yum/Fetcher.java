@@ -215,7 +215,7 @@ final class Fetcher implements AutoCloseable {
                 byte[] buffer = new byte[1 << 16];
                 int n;
                 while ((n = exchange.body.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
+                    written(out, buffer, n, part);
                     digest.update(buffer, 0, n);
                     fetched += n;
                     exchange.moved();
@@ -229,6 +229,18 @@ final class Fetcher implements AutoCloseable {
                 return null;
             }
             return new Download(exchange.lastModified(), fetched, append);
+        }
+    }
+
+    /**
+     * A write into the part; a fault of this machine's disk (full, read-only) is not the network's, and trying the
+     * download again would not mend it.
+     */
+    private static void written(OutputStream out, byte[] buffer, int n, Path part) throws Refused {
+        try {
+            out.write(buffer, 0, n);
+        } catch (IOException e) {
+            throw new Refused("cannot write " + part + ": " + e.getMessage());
         }
     }
 
