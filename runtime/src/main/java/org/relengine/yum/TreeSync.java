@@ -100,6 +100,8 @@ final class TreeSync {
         Path stateFile = options.state() == null ? null : SyncState.file(options.state(), url, tree);
         SyncState last = SyncState.read(stateFile);
         if (unchanged(last, repomdHash)) {
+            // a sync killed after it recorded the tree, before it removed its work: nothing in it is needed
+            AtomicFiles.deleteTree(staging);
             return new TreeResult(shown(), tree, TreeResult.Outcome.UNCHANGED, last.packages().size(), 0, 0,
                     bytes.get(), List.of(), Duration.between(start, Instant.now()));
         }
@@ -147,10 +149,11 @@ final class TreeSync {
         remoteTime(next.resolve("repomd.xml"), repomdBody.lastModified());
         swap(next, kept);
         int deleted = options.delete() ? deleteUnnamed(packages.keySet()) : 0;
+        // the work directory goes before the tree is recorded as synced: a sync killed in between syncs again
+        AtomicFiles.deleteTree(staging);
         if (stateFile != null) {
             record(repomdHash, packages).write(stateFile);
         }
-        AtomicFiles.deleteTree(staging);
         return new TreeResult(shown(), tree, TreeResult.Outcome.SYNCED, packages.size(), downloaded.get(), deleted,
                 bytes.get(), List.of(), Duration.between(start, Instant.now()));
     }

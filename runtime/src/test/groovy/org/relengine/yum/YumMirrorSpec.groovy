@@ -68,6 +68,20 @@ class YumMirrorSpec extends Specification {
         repo.requests == ['repodata/repomd.xml']
     }
 
+    def "a sync killed after it recorded the tree leaves no work directory behind once it syncs again"() {
+        given:
+        repo.publish(['Packages/a/a-1.rpm': 'a1'])
+        sync()
+        Files.createDirectories(tree().resolve(TreeSync.STAGING).resolve('parts'))
+
+        when:
+        def again = sync()
+
+        then:
+        again.outcome() == TreeResult.Outcome.UNCHANGED
+        !Files.exists(tree().resolve(TreeSync.STAGING))
+    }
+
     def "a package deleted from the tree is fetched again although repomd.xml did not change"() {
         given:
         repo.publish(['Packages/a/a-1.rpm': 'a1', 'Packages/b/b-1.rpm': 'b1'])
