@@ -141,6 +141,9 @@ final class TreeSync {
             failures.addAll(signatures(unsigned, held));
         }
         if (!failures.isEmpty()) {
+            // the packages that could be had are in place; what is left of the others would be published with a
+            // tree whose failure is failable
+            AtomicFiles.deleteTree(staging);
             Collections.sort(failures);
             return new TreeResult(shown(), tree, TreeResult.Outcome.FAILED, packages.size(), downloaded.get(), 0,
                     bytes.get(), failures, Duration.between(start, Instant.now()));

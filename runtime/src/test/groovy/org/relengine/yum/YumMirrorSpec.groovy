@@ -154,6 +154,7 @@ class YumMirrorSpec extends Specification {
         !Files.exists(tree().resolve('Packages/b/b-1.rpm'))
         !Files.exists(tree().resolve('Packages/c/c-1.rpm'))
         Files.readAllBytes(tree().resolve('repodata/repomd.xml')) == oldRepomd
+        !Files.exists(tree().resolve(TreeSync.STAGING))
         result.summary() == 'failed: 2 of 4 packages could not be had; the tree keeps its old metadata'
     }
 
