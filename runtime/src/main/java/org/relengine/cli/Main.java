@@ -37,7 +37,7 @@ public final class Main implements Runnable {
         RedactedOutput stdout = new RedactedOutput(new FileOutputStream(FileDescriptor.out));
         RedactedOutput stderr = new RedactedOutput(new FileOutputStream(FileDescriptor.err));
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new QuietThreads(stderr), true, StandardCharsets.UTF_8));
         // UTF-8 whatever the locale: diagnostics quote recipes, and recipes are UTF-8
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
