@@ -10,12 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.relengine.formats.AtomicFiles;
+import org.relengine.formats.Checksums;
 import org.relengine.yum.YumMirror;
 
 /**
@@ -84,11 +82,7 @@ public final class SyncTraining {
         return repo;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String sha256(byte[] bytes) throws IOException {
+        return Checksums.sha256(new java.io.ByteArrayInputStream(bytes));
     }
 }

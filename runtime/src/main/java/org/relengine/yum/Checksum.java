@@ -52,6 +52,12 @@ public record Checksum(String type, String value) {
     /** Whether the file's content has this checksum. */
     public boolean matches(Path file) throws IOException {
         MessageDigest digest = digest();
+        feed(digest, file);
+        return matches(digest);
+    }
+
+    /** The file's content into the digest: what a continued download has already written, say. */
+    static void feed(MessageDigest digest, Path file) throws IOException {
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
@@ -59,7 +65,6 @@ public record Checksum(String type, String value) {
                 digest.update(buffer, 0, n);
             }
         }
-        return matches(digest);
     }
 
     @Override

@@ -198,8 +198,7 @@ final class Fetcher implements AutoCloseable {
             have = 0;
         }
         if (size >= 0 && have == size) {
-            return verified(part, digest, checksum) ? new Download(Files.getLastModifiedTime(part).toInstant(), 0, true)
-                    : null;
+            return checksum.matches(part) ? new Download(Files.getLastModifiedTime(part).toInstant(), 0, true) : null;
         }
         try (Exchange exchange = open(url, have, deadline)) {
             boolean append = have > 0 && exchange.status == 206;
@@ -207,7 +206,7 @@ final class Fetcher implements AutoCloseable {
                 expect(exchange, 200, url);
                 have = 0;
             } else {
-                seed(part, digest);
+                Checksum.feed(digest, part);
             }
             long fetched = 0;
             try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -241,21 +240,6 @@ final class Fetcher implements AutoCloseable {
             out.write(buffer, 0, n);
         } catch (IOException e) {
             throw new Refused("cannot write " + part + ": " + e.getMessage());
-        }
-    }
-
-    private static boolean verified(Path part, MessageDigest digest, Checksum checksum) throws IOException {
-        seed(part, digest);
-        return checksum.matches(digest);
-    }
-
-    private static void seed(Path part, MessageDigest digest) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(part)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
         }
     }
 

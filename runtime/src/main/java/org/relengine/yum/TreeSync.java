@@ -1,7 +1,6 @@
 package org.relengine.yum;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,15 +10,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.relengine.formats.AtomicFiles;
+import org.relengine.formats.Checksums;
 import org.relengine.secrets.SecretUrl;
 
 /**
@@ -67,7 +64,7 @@ final class TreeSync {
              Consumer<String> tell) {
         this.fetcher = fetcher;
         this.pool = pool;
-        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.url = trimmed(url);
         this.tree = tree.toAbsolutePath().normalize();
         this.options = options;
         this.tell = tell;
@@ -108,7 +105,7 @@ final class TreeSync {
         Repomd repomd = Repomd.parse(repomdBody.bytes());
         MetadataFile primary = repomd.primary().orElseThrow(() -> new BadMetadata("its repomd.xml names no primary "
                 + "metadata"));
-        Files.createDirectories(staging);
+        Files.createDirectories(staging.resolve("parts"));
         Path next = staging.resolve("repodata");
         AtomicFiles.deleteTree(next);
         Files.createDirectories(next);
@@ -246,7 +243,6 @@ final class TreeSync {
                 return null;
             }
             Path part = part(p.href());
-            Files.createDirectories(part.getParent());
             String from = (p.base() == null ? url : trimmed(p.base())) + "/" + p.href();
             Fetcher.Download download = fetcher.toPart(from, part, p.size(), p.checksum(), options.deadline(), n -> {
                 bytes.addAndGet(n);
@@ -440,11 +436,8 @@ final class TreeSync {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException unchecked) {
-                throw unchecked.getCause();
-            }
-            throw new IllegalStateException(cause);
+            // place() turns every IOException into the package's failure: what is left is a defect
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -452,19 +445,15 @@ final class TreeSync {
         return href.substring(href.lastIndexOf('/') + 1);
     }
 
-    private static String trimmed(String base) {
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    private static String trimmed(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private String shown() {
         return SecretUrl.of(url).map(SecretUrl::toString).orElse(url);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String sha256(byte[] bytes) throws IOException {
+        return Checksums.sha256(new java.io.ByteArrayInputStream(bytes));
     }
 }
