@@ -114,16 +114,12 @@ public final class LocalEffects implements Effects {
     public int exec(String task, List<String> argv, String stdout) {
         refuseWhenStopping();
         // what the task spent waiting before counts: the command has what is left of the task's timeout
-        Duration left = waits.left(task);
-        if (left.isNegative() || left.isZero()) {
-            String last = waits.last(task);
-            String message = last != null && last.contains("the task's timeout")
-                    ? last + ", before " + argv.get(0) + " could start"
-                    : "the task's timeout (" + Durations.human(timeout) + ") ran out before "
-                    + argv.get(0) + " could start" + (last == null ? "" : " (" + last + ")");
-            note(task, "relengine: " + message);
-            throw new TaskFailure(message);
+        String spent = waits.of(task).spentBefore(argv.get(0));
+        if (spent != null) {
+            note(task, "relengine: " + spent);
+            throw new TaskFailure(spent);
         }
+        Duration left = waits.left(task);
         try (PrintWriter log = open(task);
              TaskLogStream logStream = new TaskLogStream(log(task));
              OutputStream out = stdout == null ? null : Files.newOutputStream(created(Path.of(stdout)))) {

@@ -23,6 +23,20 @@ public interface Wait {
         return null;
     }
 
+    /**
+     * Why {@code what} (a command, the sync engine) cannot start now, the task's timeout being spent, most often
+     * waiting for one of its inputs; null while time is left.
+     */
+    default String spentBefore(String what) {
+        if (java.time.Instant.now().isBefore(deadline())) {
+            return null;
+        }
+        String last = last();
+        return last != null && last.contains("the task's timeout") ? last + ", before " + what + " could start"
+                : "the task's timeout (" + org.relengine.formats.Durations.human(timeout()) + ") ran out before "
+                + what + " could start" + (last == null ? "" : " (" + last + ")");
+    }
+
     /** Why the read must end now (the run is stopping), or null. */
     default String stopped() {
         return null;

@@ -65,13 +65,10 @@ final class NativeSync {
 
     static void run(Map<String, String> p, PrintWriter log, OperationContext context) throws IOException {
         Wait wait = context.network();
-        if (!Instant.now().isBefore(wait.deadline())) {
-            // the input's fingerprint (its repomd.xml) waited the task's time away
-            String last = wait.last();
-            throw new TaskFailure(last != null && last.contains("the task's timeout")
-                    ? last + ", before the sync engine could start"
-                    : "the task's timeout (" + Durations.human(wait.timeout()) + ") ran out before the sync engine "
-                    + "could start" + (last == null ? "" : " (" + last + ")"));
+        // the input's fingerprint (its repomd.xml) may have waited the task's time away
+        String spent = wait.spentBefore("the sync engine");
+        if (spent != null) {
+            throw new TaskFailure(spent);
         }
         DnfSection section = DnfSection.read(Path.of(p.get("config")), p.get("repo"));
         List<String> keys = section.gpgcheck() ? Arrays.stream(section.gpgkey().split("\\s+"))
