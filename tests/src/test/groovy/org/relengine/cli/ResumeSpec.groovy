@@ -59,7 +59,9 @@ class ResumeSpec extends Specification {
 
         then:
         running.task.startsWith('sync:')
-        lastState(running.task) == 'running'
+        // native syncs end within milliseconds, up to 16 at once: the one seen running may have ended before the
+        // kill landed, so the journal is asked for the syncs it was in when it died
+        journal().findAll { it.task?.startsWith('sync:') }.groupBy { it.task }.any { task, lines -> lines.last().state == 'running' }
         Files.readString(composeDir(killed).resolve('STATUS')) == 'STARTED\n'
         killedLock.pid == process.pid()
     }
