@@ -57,6 +57,11 @@ final class MockCluster implements AutoCloseable {
         this
     }
 
+    /**
+     * Vert.x 5 ends the mock server only once each WebSocket (a watch) has answered its Close frame, and waits 10 s
+     * for a straggler: a known fault of fabric8's mock server (fabric8io/kubernetes-client#8131). The spec has run
+     * to its end by then, so a server that does not end in time is reported here, not counted as the spec's failure.
+     */
     @Override
     void close() {
         kubelet.settle()
@@ -65,7 +70,11 @@ final class MockCluster implements AutoCloseable {
             handedOut*.close()
         }
         client.close()
-        server.destroy()
+        try {
+            server.destroy()
+        } catch (IllegalStateException e) {
+            System.err.println("mock API server: ${e.message} (${e.cause}); a WebSocket did not answer its Close frame")
+        }
     }
 
     private static String b64(String text) {
