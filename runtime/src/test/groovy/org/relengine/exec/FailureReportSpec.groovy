@@ -26,6 +26,6 @@ class FailureReportSpec extends Specification {
         'Python\'s ENOSPC'                         | '[Errno 28] No space left on device\n'                                                                || 'no space left on device: dnf could not write into TREE or its cache'
         'a key violation'                          | 'Public key for demo-1.0-1.rpm is not installed\n'                                                    || 'packages were removed due to a signature key violation (Public key … is not installed)'
         'a package that failed'                    | '[FAILED] demo-1.0-1.rpm: Status code: 404\n'                                                          || 'some packages did not download'
-        'the sync engine finds no server'          | 'relengine: GET http://127.0.0.1:9/BaseOS/x86_64/repodata/repomd.xml: cannot connect to 127.0.0.1:9 (tried 5 times)\n' || 'the repo is unreachable (its metadata could not be downloaded)'
+        'the sync engine finds no server'          | 'relengine: GET http://127.0.0.1:9/BaseOS/x86_64/repodata/repomd.xml: cannot connect to 127.0.0.1:9 (Connection refused) (tried 5 times)\n' || 'the repo is unreachable (its metadata could not be downloaded)'
     }
 }

@@ -55,7 +55,7 @@ class ComposeFailureSpec extends Specification {
         then:
         run.exitCode == 3
         run.stackTraceMarkers == []
-        run.stdout =~ /FAILED sync:BaseOS:x86_64:os: GET http:\/\/127\.0\.0\.1:9\/\S+\/repodata\/repomd\.xml: cannot connect to 127\.0\.0\.1:9 \(tried 5 times\)/
+        run.stdout =~ /FAILED sync:BaseOS:x86_64:os: GET http:\/\/127\.0\.0\.1:9\/\S+\/repodata\/repomd\.xml: cannot connect to 127\.0\.0\.1:9 \(Connection refused\) \(tried 5 times\)/
         run.stdout.contains('  cause: the repo is unreachable (its metadata could not be downloaded)')
         run.stdout.contains('skipped repoclosure:BaseOS:x86_64 (a required dependency failed)')
         run.stdout =~ /relengine: compose Mini-9\.1-\d{8}\.\d{6} is DOOMED/

@@ -189,11 +189,11 @@ class RunReportSpec extends Specification {
         run.stackTraceMarkers == []
         run.stdout.contains('\r\u001b[2A\u001b[J')
         !lines.any { it ==~ /^\[\d+\/\d+\] done .*/ }
-        lines.any { it ==~ /^\[\d+\/\d+\] FAILED  sync:BaseOS:x86_64:os: GET http:\/\/127\.0\.0\.1:9\/.*\/repodata\/repomd\.xml: cannot connect to 127\.0\.0\.1:9 \(tried 5 times\)$/ }
+        lines.any { it ==~ /^\[\d+\/\d+\] FAILED  sync:BaseOS:x86_64:os: GET http:\/\/127\.0\.0\.1:9\/.*\/repodata\/repomd\.xml: cannot connect to 127\.0\.0\.1:9 \(Connection refused\) \(tried 5 times\)$/ }
         frames.size() >= 2
         frames.every { it.length() < 60 }
         lines.contains('stage      tasks   done  failed  skipped  wall time')
-        run.stdout.contains('FAILED sync:BaseOS:x86_64:os: GET http://127.0.0.1:9/v1/projects/mini9/repo/hashed-BaseOS/x86_64/repodata/repomd.xml: cannot connect to 127.0.0.1:9 (tried 5 times)')
+        run.stdout.contains('FAILED sync:BaseOS:x86_64:os: GET http://127.0.0.1:9/v1/projects/mini9/repo/hashed-BaseOS/x86_64/repodata/repomd.xml: cannot connect to 127.0.0.1:9 (Connection refused) (tried 5 times)')
 
         and: 'relative report paths are the working directory\'s'
         Files.isRegularFile(Cli.ROOT.resolve('junit.xml'))
