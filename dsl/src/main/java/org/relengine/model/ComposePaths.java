@@ -34,6 +34,29 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
         return roots.staging() + "/mirror/pub/rocky/" + release.version() + stagingSuffix;
     }
 
+    /** A symbolic link beside the staging directory, and what it leads to, relative to the link's directory. */
+    public record Link(String path, String target) {
+    }
+
+    /**
+     * The links Rocky's staging scripts make beside the staging directory: {@code latest-9} and {@code 9.7} to
+     * {@code 9.7-RC2} (minor-release-sync-to-staging.sh; {@code 9.7} only when the directory has a suffix),
+     * {@code 9-BETA} to the beta's directory (beta-release-sync-to-staging.sh), {@code 9-LookAhead} to the
+     * lookahead's (lh-release-sync-to-staging.sh).
+     */
+    public java.util.List<Link> stagingLinks() {
+        String parent = roots.staging() + "/mirror/pub/rocky/";
+        String directory = release.version() + stagingSuffix;
+        return switch (release.channel()) {
+            case STABLE -> directory.equals(release.version())
+                    ? java.util.List.of(new Link(parent + "latest-" + release.major(), directory))
+                    : java.util.List.of(new Link(parent + "latest-" + release.major(), directory),
+                    new Link(parent + release.version(), directory));
+            case BETA -> java.util.List.of(new Link(parent + release.major() + "-BETA", directory));
+            case LOOKAHEAD -> java.util.List.of(new Link(parent + release.major() + "-LookAhead", directory));
+        };
+    }
+
     /** {@code /mnt/repos-production/mirror/pub/rocky/9.7}. */
     public String productionDir() {
         return roots.production() + "/mirror/pub/rocky/" + release.productionDir();

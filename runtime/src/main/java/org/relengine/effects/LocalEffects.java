@@ -227,6 +227,9 @@ public final class LocalEffects implements Effects {
         refuseWhenStopping();
         try {
             AtomicFiles.link(Path.of(link), Path.of(target));
+            try (PrintWriter log = open(task)) {
+                log.println("linked " + link + " -> " + target);
+            }
         } catch (IOException e) {
             throw new TaskFailure("cannot link " + link + " to " + target + ": " + e.getMessage(), e);
         }

@@ -56,6 +56,17 @@ class PublishGuardSpec extends Specification {
         Files.isDirectory(root.resolve('staging/mirror/pub/rocky/9.1-RC1'))
     }
 
+    def "beside the staged release are the links the minor-release script makes: latest-9 and 9.1, relative"() {
+        given:
+        Path rocky = root.resolve('staging/mirror/pub/rocky')
+
+        expect:
+        Files.readSymbolicLink(rocky.resolve('latest-9')) == Path.of('9.1-RC1')
+        Files.readSymbolicLink(rocky.resolve('9.1')) == Path.of('9.1-RC1')
+        Files.isRegularFile(rocky.resolve('latest-9/BaseOS/x86_64/os/repodata/repomd.xml'))
+        Files.readString(compose.resolve('work/logs/stage.log')).contains('linked ' + rocky.resolve('latest-9') + ' -> 9.1-RC1\n')
+    }
+
     def "a delete-sync from a compose that is not FINISHED is refused, and nothing published changes"() {
         given:
         def before = published()

@@ -4,6 +4,7 @@ import org.relengine.plan.spi.StepDescription;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import org.relengine.model.ComposePaths;
 import org.relengine.model.Executor;
 import org.relengine.model.Step;
 import org.relengine.plan.Action;
@@ -17,7 +18,11 @@ import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.publish.PublishActions;
 import org.relengine.steps.publish.Rsync;
 
-/** {@code staging}: Rocky's sync-to-staging. The finished compose, guarded, hard-linked and rsynced into staging. */
+/**
+ * {@code staging}: Rocky's sync-to-staging. The finished compose, guarded, hard-linked and rsynced into staging;
+ * then the links the release scripts make beside it ({@code latest-9}, {@code 9.7} → {@code 9.7-RC2}), each a new
+ * relative link renamed over the old.
+ */
 public final class StageStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("stage", "publish");
@@ -56,8 +61,13 @@ public final class StageStep extends AbstractStepUnit {
         }
         actions.add(PublishActions.publishedDirectory(target));
         actions.add(new Action.Exec(sync.argv(List.of())));
+        List<String> outputs = new ArrayList<>(List.of(target));
+        for (ComposePaths.Link link : context.paths().stagingLinks()) {
+            actions.add(new Action.Symlink(link.path(), link.target()));
+            outputs.add(link.path());
+        }
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(layout.compose()),
-                List.of(target), Executor.LOCAL, false, actions));
+                outputs, Executor.LOCAL, false, actions));
         context.publishedThrough(List.of(KEY));
     }
 
