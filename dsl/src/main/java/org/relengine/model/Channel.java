@@ -26,8 +26,11 @@ public enum Channel {
         return profileSuffix;
     }
 
-    /** Appended to the version for the staging directory of beta and lookahead releases. */
-    public String publishSuffix() {
-        return publishSuffix;
+    /**
+     * Appended to the version for the staging directory of beta and lookahead releases, as the toolkit's
+     * {@code sync/common_<major>} spells it: {@code -beta} for Rocky 9 (common_9), {@code -BETA} for 8 and 10.
+     */
+    public String publishSuffix(int major) {
+        return this == BETA && major == 9 ? "-beta" : publishSuffix;
     }
 }

@@ -28,10 +28,12 @@ public record Release(String name, String shortName, String version, int major, 
         return rc != null && !isFinal;
     }
 
-    /** Compose directory name and the content of {@code metadata/COMPOSE_ID}. */
+    /**
+     * Compose directory name and the content of {@code metadata/COMPOSE_ID}: {@code Rocky-9.8-20251111.154233} for
+     * every channel, as empanadas' dnf_utils makes it; the latest link tells the channels apart.
+     */
     public String composeId(String dateStamp) {
-        String channelPart = channel == Channel.STABLE ? "" : "-" + channel.word();
-        return shortName + "-" + version + channelPart + "-" + dateStamp;
+        return shortName + "-" + version + "-" + dateStamp;
     }
 
     /** {@code latest-Rocky-9}, {@code latest-Rocky-9-beta}. */
@@ -40,12 +42,13 @@ public record Release(String name, String shortName, String version, int major, 
     }
 
     /**
-     * The default suffix of the staging directory: {@code -RC2} for stable, {@code -BETA}, {@code -LookAhead}.
+     * The default suffix of the staging directory: {@code -RC2} for stable, {@code -beta} (Rocky 9) or {@code -BETA},
+     * {@code -LookAhead}.
      * A recipe may set another ({@code staging suffix:}); {@link ComposePaths#stagingDir()} applies it.
      */
     public String stagingSuffix() {
         if (channel != Channel.STABLE) {
-            return channel.publishSuffix();
+            return channel.publishSuffix(major);
         }
         return rc == null ? "" : "-" + rc;
     }

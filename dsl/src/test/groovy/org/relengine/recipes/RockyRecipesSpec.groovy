@@ -102,7 +102,7 @@ class RockyRecipesSpec extends Specification {
         where:
         // §7.1 gives revision/rclvl as "hand-edited per release and partly stale" (8.10/RC1, 9.7/RC1,
         // 9-beta 9.7/BETA1, 9-lookahead 9.6/LH1); §7.4 (sync/common_X, main branch) gives the current
-        // REVISION + APPEND_TO_DIR: 8.10-RC2, 9.7-RC2, beta 9.8-BETA, lh 9.8-LookAhead. The two tables
+        // REVISION + APPEND_TO_DIR: 8.10-RC2, 9.7-RC2, beta 9.8-beta (common_9), lh 9.8-LookAhead. The two tables
         // contradict each other; the recipes follow §7.4 and document it (RC2 + final: true; beta and
         // lookahead are 9.8), and that choice is asserted here. Not modelled: fullname ('Rocky Linux 8' vs
         // 'Rocky Linux 9.7', used for .discinfo), disttag (el8/el9), PREREV.
@@ -322,15 +322,15 @@ class RockyRecipesSpec extends Specification {
         productionDir == null || release.productionDir() == productionDir
 
         where:
-        // Compose id: §5 gives `Rocky-<revision>-<date stamp>` for every profile, which makes 9-beta and
-        // 9-lookahead composes collide under /mnt/compose/9; §8 defect 3 requires keying by the full profile,
-        // so relengine adds the channel for beta/lookahead. Production dir: beta and lookahead are served
-        // only from staging (§6.2, §6.4), so they have none (null).
+        // Compose id: `Rocky-<revision>-<date stamp>` for every profile, as empanadas' dnf_utils makes it (the
+        // latest link carries the profile). Staging: common_9 spells the beta's suffix -beta, common_8 and
+        // common_10 -BETA. Production dir: beta and lookahead are served only from staging (§6.2, §6.4), so
+        // they have none (null).
         file | profile       | revisionLevel | latestLink                  | composeId                              | composeParent   | stagingDir      | productionDir
         R8   | '8'           | '8.10-RC2'    | 'latest-Rocky-8'            | 'Rocky-8.10-20251111.154233'           | '/mnt/compose/8' | '8.10-RC2'      | '8.10'
         R9   | '9'           | '9.7-RC2'     | 'latest-Rocky-9'            | 'Rocky-9.7-20251111.154233'            | '/mnt/compose/9' | '9.7-RC2'       | '9.7'
-        BETA | '9-beta'      | '9.8-BETA1'   | 'latest-Rocky-9-beta'       | 'Rocky-9.8-beta-20251111.154233'       | '/mnt/compose/9' | '9.8-BETA'      | null
-        LH   | '9-lookahead' | '9.8-LH1'     | 'latest-Rocky-9-lookahead'  | 'Rocky-9.8-lookahead-20251111.154233'  | '/mnt/compose/9' | '9.8-LookAhead' | null
+        BETA | '9-beta'      | '9.8-BETA1'   | 'latest-Rocky-9-beta'       | 'Rocky-9.8-20251111.154233'            | '/mnt/compose/9' | '9.8-beta'      | null
+        LH   | '9-lookahead' | '9.8-LH1'     | 'latest-Rocky-9-lookahead'  | 'Rocky-9.8-20251111.154233'            | '/mnt/compose/9' | '9.8-LookAhead' | null
     }
 
     def "5 ISO names of #file: #volumeId, #bootIso, #dvdIso"() {
@@ -609,7 +609,7 @@ class RockyRecipesSpec extends Specification {
         file | keywords                                                           | stagingDelete | stagingExclude | stagingProtect | createrepo | stagingDir      | production                                                     | signing                                                              | torrents
         R8   | ['staging', 'sign', 'production', 'filelists', 'torrents']         | false         | UPDATE_EXCLUDE | []             | true       | '8.10-RC2'      | [delete: true, exclude: [], protect: [], chown: OWNER]         | [key: 'infrastructure@rockylinux.org', repomd: true, checksums: false] | [TRACKERS, 'https://docs.rockylinux.org/release_notes/8_10/']
         R9   | ['staging', 'production', 'signRepos', 'filelists', 'torrents']    | true          | []             | []             | false      | '9.7-RC2'       | [delete: true, exclude: [], protect: ['devel'], chown: OWNER]  | null                                                                 | [TRACKERS, 'https://docs.rockylinux.org/release_notes/9_7/']
-        BETA | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-BETA'      | null                                                           | null                                                                 | null
+        BETA | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-beta'      | null                                                           | null                                                                 | null
         LH   | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-LookAhead' | null                                                           | null                                                                 | null
     }
 

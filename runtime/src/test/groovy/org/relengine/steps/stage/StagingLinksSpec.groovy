@@ -56,7 +56,8 @@ class StagingLinksSpec extends Specification {
         what                  | release                                                     || expected
         'release candidate'   | "version: '9.7', rc: 'RC2', final: true"                    || ['latest-9 -> 9.7-RC2', '9.7 -> 9.7-RC2']
         'stable without RC'   | "version: '9.7'"                                            || ['latest-9 -> 9.7']
-        'beta'                | "version: '9.8', rc: 'BETA1', final: false, channel: beta"  || ['9-BETA -> 9.8-BETA']
+        'beta of 9'           | "version: '9.8', rc: 'BETA1', final: false, channel: beta"  || ['9-BETA -> 9.8-beta']
+        'beta of 10'          | "version: '10.2', rc: 'BETA1', final: false, channel: beta" || ['10-BETA -> 10.2-BETA']
         'lookahead'           | "version: '9.8', rc: 'LH1', final: false, channel: lookahead" || ['9-LookAhead -> 9.8-LookAhead']
         'Rocky 8 candidate'   | "version: '8.10', rc: 'RC1', final: true"                   || ['latest-8 -> 8.10-RC1', '8.10 -> 8.10-RC1']
     }
