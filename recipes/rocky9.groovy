@@ -44,7 +44,10 @@ repos {
 }
 
 images {
+    // sources: build-iso's extra_repos (el9.yaml), after the repos', as build_repo_list appends them
     lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS', squashfsOnly: true, rootfsSize: 4,
+          sources: ['https://yumrepofs.build.resf.org/v1/projects/47e0b4a8-84ba-43a9-bb94-eb99dde4cf14/repo/core-common/{arch}',
+                    'https://yumrepofs.build.resf.org/v1/projects/47e0b4a8-84ba-43a9-bb94-eb99dde4cf14/repo/core-infra/{arch}'],
           requires: ['lorax', 'genisoimage', 'isomd5sum', 'lorax-templates-rhel', 'lorax-templates-generic', 'xorriso']
 
     // The ISO map: only the DVD is built; BaseOS is an installable tree, minimal is kept as data.

@@ -176,7 +176,7 @@ public final class ModelBuilder {
     private Lorax lorax(Statement s) {
         return new Lorax(s.strings("repos", Lorax.DEFAULT_REPOS), s.text("variant", Lorax.DEFAULT_VARIANT),
                 s.strings("removes", List.of()), s.strings("requires", List.of()), s.flag("squashfsOnly", false),
-                s.whole("rootfsSize", Lorax.DEFAULT_ROOTFS_SIZE), s.origin());
+                s.whole("rootfsSize", Lorax.DEFAULT_ROOTFS_SIZE), s.strings("sources", List.of()), s.origin());
     }
 
     private Image image(Statement s) {

@@ -129,6 +129,7 @@ public final class Grammar {
                             .option("repos", STRINGS, "repos lorax installs from")
                             .option("variant", STRING, "lorax --variant")
                             .option("removes", STRINGS, "packages commented out of the runtime template")
+                            .option("sources", STRINGS, "more lorax --source URLs after the repos'; {arch} and {major} are filled in")
                             .option("requires", STRINGS, "packages installed into the build root")
                             .option("squashfsOnly", BOOLEAN, "lorax --squashfs-only")
                             .option("rootfsSize", INTEGER, "lorax --rootfs-size in GiB (default 4)")

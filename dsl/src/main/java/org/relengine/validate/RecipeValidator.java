@@ -279,6 +279,23 @@ public final class RecipeValidator {
         done.add(repo);
     }
 
+    /** Why a lorax source is not a URL lorax reads (http, https, ftp or file, placeholders {arch} and {major} only). */
+    static String loraxSourceProblem(String url) {
+        if (!url.matches("(?i)(https?|ftp|file)://\\S+")) {
+            return "it must start with http://, https://, ftp:// or file:// and have no spaces";
+        }
+        if (url.contains("$")) {
+            return "dnf's variables ($basearch, $releasever) are not filled in for lorax; write {arch} or {major}";
+        }
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{([^}]*)}").matcher(url);
+        while (placeholder.find()) {
+            if (!placeholder.group(1).equals("arch") && !placeholder.group(1).equals("major")) {
+                return "{" + placeholder.group(1) + "} is not filled in; only {arch} and {major} are";
+            }
+        }
+        return null;
+    }
+
     private void images() {
         if (recipe.lorax() != null && (recipe.lorax().rootfsSize() < 1 || recipe.lorax().rootfsSize() > 64)) {
             out.error(Problem.OUT_OF_RANGE, recipe.lorax().origin().option("rootfsSize"),
@@ -290,6 +307,15 @@ public final class RecipeValidator {
             for (int i = 0; i < repos.size(); i++) {
                 if (recipe.repo(repos.get(i)).isEmpty()) {
                     unknownRepo("`lorax`", repos.get(i), recipe.lorax().origin().element("repos", i));
+                }
+            }
+            List<String> sources = recipe.lorax().sources();
+            for (int i = 0; i < sources.size(); i++) {
+                String why = loraxSourceProblem(sources.get(i));
+                if (why != null) {
+                    out.error(Problem.MALFORMED_URL, recipe.lorax().origin().element("sources", i),
+                            sources.get(i).length() + 2, "e.g. 'https://yumrepofs.example.org/repo/core-common/{arch}'",
+                            "the lorax source", sources.get(i), why);
                 }
             }
         }

@@ -35,8 +35,8 @@ class CommentRunsSpec extends Specification implements RecipeFixture {
 
     /** rocky9.groovy's line numbers */
     static final int REPO_EXTRAS = 42
-    static final int PUBLISH = 82
-    static final int STAGING = 83
+    static final int PUBLISH = 85
+    static final int STAGING = 86
 
     @TempDir
     Path dir

@@ -66,8 +66,8 @@ class PlanProgramsSpec extends Specification {
                     'mktorrent', 'rpmbuild', 'rsync', 'xorriso']                                         | all
         'rocky9' | ['dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
                     'podman', 'rpmkeys', 'rsync', 'sh', 'tar', 'xorriso']                                | ['gpg', 'hardlink', 'mktorrent', 'podman', 'rpmkeys', 'rsync', 'xorriso']
-        'rocky8' | ['createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5',
-                    'lorax', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'sh', 'tar', 'xorriso'] | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
+        'rocky8' | ['cp', 'createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
+                    'modifyrepo_c', 'podman', 'rm', 'rpmkeys', 'rsync', 'sed', 'sh', 'tar', 'xorriso'] | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
     }
 
     def "with #removed gone from the catalog, the #job plan is caught running a program it cannot install"() {

@@ -142,8 +142,8 @@ class ValidateCommandSpec extends Specification {
         'option'      | OPTION   | 11   | 57     | 5      | 'R104' | 'unknown option `hashd` for `source`'                                   | 'did you mean `hashed`?'
         'keyword'     | KEYWORD  | 36   | 5      | 5      | 'R102' | 'unknown keyword `repoo` in `repos { … }`'                              | 'did you mean `repo`?'
         'closure repo'| CLOSURE  | 32   | 40     | 8      | 'R308' | 'the closure of repo `AppStream` names repo `BaseOs`, which is not declared' | 'did you mean `BaseOS`?'
-        'source'      | SOURCE   | 73   | 16     | 8      | 'R110' | 'unknown name `peridott`'                                               | 'did you mean `peridot`?'
-        'executor'    | EXECUTOR | 76   | 23     | 5      | 'R110' | 'unknown name `podmn`'                                                  | 'did you mean `podman`?'
+        'source'      | SOURCE   | 76   | 16     | 8      | 'R110' | 'unknown name `peridott`'                                               | 'did you mean `peridot`?'
+        'executor'    | EXECUTOR | 79   | 23     | 5      | 'R110' | 'unknown name `podmn`'                                                  | 'did you mean `podman`?'
     }
 
     def "one misspelt #what is one error, not a cascade"() {
@@ -241,10 +241,10 @@ class ValidateCommandSpec extends Specification {
         expected << [
                 ['rocky9.groovy:11:57: error: unknown option `hashd` for `source` [R104]',
                  'rocky9.groovy:36:5: error: unknown keyword `repoo` in `repos { … }` [R102]',
-                 "rocky9.groovy:47:76: error: option `squashfsOnly` of `lorax` must be true or false, not the string 'yes' [R106]"],
+                 "rocky9.groovy:48:76: error: option `squashfsOnly` of `lorax` must be true or false, not the string 'yes' [R106]"],
                 ["rocky9.groovy:5:49: error: malformed version `9.x`: write major.minor, e.g. '9.5' [R303]",
                  'rocky9.groovy:32:40: error: the closure of repo `AppStream` names repo `BaseOs`, which is not declared [R308]',
-                 "rocky9.groovy:83:34: error: malformed owner `10004-10005`: write uid:gid, e.g. '10004:10005' [R318]"],
+                 "rocky9.groovy:86:34: error: malformed owner `10004-10005`: write uid:gid, e.g. '10004:10005' [R318]"],
         ]
     }
 

@@ -60,6 +60,8 @@ public final class LoraxStep extends AbstractStepUnit {
                     recipe.repo(repo).ifPresent(r -> sources.add(source.binaryUrl(r.from(), release.major(), arch)));
                 }
             }
+            // after the repos', as the toolkit's build_repo_list appends its extra_repos
+            sources.addAll(Lorax.moreSources(recipe.lorax(), release.major(), arch));
             String tarball = Lorax.tarball(release, arch);
             // here, in podman and in mock (the compose mounted at its own path) lorax builds in the compose's work
             // tree; in a pod, in the pod's own /builddir
@@ -68,6 +70,9 @@ public final class LoraxStep extends AbstractStepUnit {
             List<Action> actions = new ArrayList<>();
             if (here) {
                 actions.add(new Action.MakeDirectory(build));
+            }
+            if (!recipe.lorax().removes().isEmpty()) {
+                Lorax.templateCopy(recipe.lorax().removes(), build).forEach(argv -> actions.add(new Action.Exec(argv)));
             }
             actions.add(new Action.Exec(Lorax.argv(release, recipe.lorax(), sources, arch, build)));
             actions.add(new Action.Exec(List.of("tar", "-C", build, "-czf", build + "/" + tarball, "lorax",
