@@ -184,7 +184,9 @@ class PlannerSpec extends Specification {
                             to  : "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso".toString()]
         task.actions().indexOf(rename) == task.actions().findIndexOf { it instanceof Action.Internal && it.operation().name() == 'check-report' } + 1
         task.actions().findAll { it instanceof Action.Symlink }*.link() == [
-                "$dir/work/isos/x86_64/Rocky-x86_64-dvd.iso", "$dir/work/isos/x86_64/Rocky-9-latest-x86_64-dvd.iso"]*.toString()
+                "$dir/work/isos/x86_64/Rocky-x86_64-dvd.iso", "$dir/work/isos/x86_64/Rocky-9-latest-x86_64-dvd.iso",
+                "$dir/work/isos/x86_64/Rocky-x86_64-dvd.iso.manifest",
+                "$dir/work/isos/x86_64/Rocky-9-latest-x86_64-dvd.iso.manifest"]*.toString()
         and: 'every file it writes or removes besides the commands\' own is an action of the plan, so a dry run shows it'
         task.actions().findAll { it instanceof Action.Internal && it.operation().name() == 'remove-file' }*.params()*.path == [
                 "$dir/work/isos/x86_64/Rocky-9.7-x86_64-dvd.iso.partial", "$dir/work/tmp/Rocky-9.7-x86_64-dvd.iso.find"]*.toString()

@@ -195,6 +195,11 @@ class PublishGuardSpec extends Specification {
         def own = links(compose.resolve('compose'))
         own.keySet().containsAll(['isos/x86_64/Mini-x86_64-dvd.iso', 'isos/aarch64/Mini-9-latest-aarch64-boot.iso'])
         own['isos/x86_64/Mini-x86_64-dvd.iso'] == 'Mini-9.1-x86_64-dvd.iso'
+        own['isos/x86_64/Mini-x86_64-dvd.iso.manifest'] == 'Mini-9.1-x86_64-dvd.iso.manifest'
+        own['isos/x86_64/Mini-9-latest-x86_64-dvd.iso.manifest'] == 'Mini-9.1-x86_64-dvd.iso.manifest'
+        own['isos/aarch64/Mini-9-latest-aarch64-boot.iso.manifest'] == 'Mini-9.1-aarch64-boot.iso.manifest'
+        !own.containsKey('isos/aarch64/Mini-aarch64-boot.iso.manifest')
+        Files.isRegularFile(root.resolve('production/mirror/pub/rocky/9.1/isos/x86_64/Mini-9-latest-x86_64-dvd.iso.manifest'))
         links(root.resolve('staging/mirror/pub/rocky/9.1-RC1')) == own
         links(root.resolve('production/mirror/pub/rocky/9.1')) == own
         Files.readString(compose.resolve('work/logs/stage.log')).contains(own.size() + ' links in ')

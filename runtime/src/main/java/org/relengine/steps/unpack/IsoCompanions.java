@@ -21,11 +21,16 @@ public final class IsoCompanions {
 
     static final ProducerKey MANIFEST = new ProducerKey("iso-manifest", "ISO manifest");
     static final ProducerKey CHECKSUM = new ProducerKey("file-checksum", "checksum");
+    /** The image name of lorax's boot ISO. */
+    public static final String BOOT = "boot";
 
     private IsoCompanions() {
     }
 
-    /** An ISO's manifest, its generic and latest aliases, and a .CHECKSUM for each of the three names. */
+    /**
+     * An ISO's manifest, its generic and latest aliases, the manifest under the aliases' names, and a .CHECKSUM for
+     * each of the three names of the ISO.
+     */
     public static void add(List<Action> actions, ComposeLayout layout, Release release, String arch, String iso,
                            String image) {
         String dir = layout.workIsos(arch);
@@ -39,6 +44,12 @@ public final class IsoCompanions {
         String latest = release.latestIsoName(arch, image);
         actions.add(new Action.Symlink(dir + "/" + generic, name));
         actions.add(new Action.Symlink(dir + "/" + latest, name));
+        // the manifest under the alias names, as build-iso-extra links it; build-iso links the boot ISO's under
+        // its latest name only (its generic manifest link is commented out there)
+        if (!image.equals(BOOT)) {
+            actions.add(new Action.Symlink(dir + "/" + generic + ".manifest", name + ".manifest"));
+        }
+        actions.add(new Action.Symlink(dir + "/" + latest + ".manifest", name + ".manifest"));
         for (String alias : List.of(name, generic, latest)) {
             actions.add(new Action.WriteFile(dir + "/" + alias + ".CHECKSUM", CHECKSUM, null,
                     Params.of("file", dir + "/" + alias)));

@@ -83,7 +83,7 @@ public final class UnpackStep extends AbstractStepUnit {
             String bootIso = layout.workIsos(arch) + "/" + release.bootIsoName(arch);
             actions.add(FileActions.copy(layout.lorax(arch) + "/lorax/images/boot.iso", bootIso,
                     "copy the boot ISO to " + bootIso));
-            IsoCompanions.add(actions, layout, release, arch, bootIso, "boot");
+            IsoCompanions.add(actions, layout, release, arch, bootIso, IsoCompanions.BOOT);
             context.images().list(arch, "isos/" + arch + "/" + release.bootIsoName(arch),
                     new ImageIdentity(BootTrees.imagesOwner(recipe), "boot", "iso"));
             for (String repo : BootTrees.repos(recipe)) {

@@ -82,7 +82,7 @@ class IsoCompanionsSpec extends Specification {
         Files.readString(listing) == text
     }
 
-    def "an ISO's companions: its listing, its manifest, the listing removed right after, two aliases and three checksums"() {
+    def "an ISO's companions: its listing, its manifest, the listing removed right after, two aliases, the manifest under both, and three checksums"() {
         given:
         String isos = '/mnt/compose/9/Rocky-9.7-20251111.154233/work/isos/x86_64'
         String iso = isos + '/Rocky-9.7-x86_64-dvd.iso'
@@ -102,9 +102,26 @@ class IsoCompanionsSpec extends Specification {
                         + 'the ISO, now in its manifest', [listing], [path: listing]),
                 new Action.Symlink(isos + '/Rocky-x86_64-dvd.iso', 'Rocky-9.7-x86_64-dvd.iso'),
                 new Action.Symlink(isos + '/Rocky-9-latest-x86_64-dvd.iso', 'Rocky-9.7-x86_64-dvd.iso'),
+                new Action.Symlink(isos + '/Rocky-x86_64-dvd.iso.manifest', 'Rocky-9.7-x86_64-dvd.iso.manifest'),
+                new Action.Symlink(isos + '/Rocky-9-latest-x86_64-dvd.iso.manifest', 'Rocky-9.7-x86_64-dvd.iso.manifest'),
                 checksum(isos + '/Rocky-9.7-x86_64-dvd.iso'),
                 checksum(isos + '/Rocky-x86_64-dvd.iso'),
                 checksum(isos + '/Rocky-9-latest-x86_64-dvd.iso')]
+    }
+
+    def "the boot ISO's manifest is linked under its latest name only, as build-iso links it"() {
+        given:
+        String isos = LAYOUT.workIsos('x86_64')
+        List<Action> actions = []
+
+        when:
+        IsoCompanions.add(actions, LAYOUT, RELEASE, 'x86_64', isos + '/Rocky-9.7-x86_64-boot.iso', 'boot')
+
+        then:
+        actions.findAll { it instanceof Action.Symlink }.collect { Action.Symlink l -> [l.link() - (isos + '/'), l.target()] } == [
+                ['Rocky-x86_64-boot.iso', 'Rocky-9.7-x86_64-boot.iso'],
+                ['Rocky-9-latest-x86_64-boot.iso', 'Rocky-9.7-x86_64-boot.iso'],
+                ['Rocky-9-latest-x86_64-boot.iso.manifest', 'Rocky-9.7-x86_64-boot.iso.manifest']]
     }
 
     def "the manifest's write of the #image ISO for #arch is followed at once by the removal of the listing it read"() {
