@@ -75,7 +75,9 @@ compose {
 publish {
     staging delete: false, createrepo: true, chown: '10004:10005',
             exclude: ['ppc', 'images', 'boot', '.discinfo', '.treeinfo', 'EFI', 'isolinux', 'media.repo',
-                      'EULA', 'LICENSE', 'COMMUNITY-CHARTER', 'extra_files.json', 'Minimal', 'Cloud']
+                      'EULA', 'LICENSE', 'COMMUNITY-CHARTER', 'extra_files.json', 'Minimal', 'Cloud'],
+            // common_8's LINK_REPOS: the names NFV and devel had when they were composed apart
+            links: [nfv: 'NFV', Devel: 'devel']
     sign key: 'infrastructure@rockylinux.org', repomd: true
     production delete: true, chown: '10004:10005'
     filelists modules: ['rocky']

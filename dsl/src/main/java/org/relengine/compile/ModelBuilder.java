@@ -280,7 +280,7 @@ public final class ModelBuilder {
         return switch (s.name()) {
             case "staging" -> new Step.Staging(s.flag("delete", false), s.strings("exclude", List.of()),
                     s.strings("protect", List.of()), s.flag("createrepo", false), s.flag("hardlink", true), s.text("suffix", null),
-                    s.text("chown", null), s.origin());
+                    s.text("chown", null), s.texts("links", java.util.Map.of()), s.origin());
             case "production" -> new Step.Production(s.flag("delete", false), s.strings("exclude", List.of()),
                     s.strings("protect", List.of()), s.text("chown", null),
                     s.whole("repodataGrace", Step.Production.DEFAULT_REPODATA_GRACE), s.origin());

@@ -57,6 +57,21 @@ public record Statement(Keyword keyword, Position at, List<Value> args, List<Opt
         return options.stream().filter(o -> o.name().equals(name)).findFirst();
     }
 
+    /** A map of strings, in the order written; {@code otherwise} when the option is not given. */
+    public java.util.Map<String, String> texts(String option, java.util.Map<String, String> otherwise) {
+        return option(option).map(o -> {
+            java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>();
+            if (o.value() instanceof Value.Table table) {
+                for (Value.Entry entry : table.entries()) {
+                    if (entry.value() instanceof Value.Text t) {
+                        pairs.put(entry.key(), t.value());
+                    }
+                }
+            }
+            return java.util.Collections.unmodifiableMap(pairs);
+        }).orElse(otherwise);
+    }
+
     public String text(String option, String otherwise) {
         return option(option).map(o -> o.value() instanceof Value.Text t ? t.value() : otherwise).orElse(otherwise);
     }

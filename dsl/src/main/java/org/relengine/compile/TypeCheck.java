@@ -33,6 +33,16 @@ final class TypeCheck {
                 return strings(value, expected, subject, out);
             case BOOLEAN_OR_STRINGS:
                 return value instanceof Value.Flag || strings(value, expected, subject, out);
+            case STRING_BY_STRING:
+                if (!(value instanceof Value.Table pairs)) {
+                    return expect(false, value, expected, subject, out);
+                }
+                boolean allText = true;
+                for (Value.Entry entry : pairs.entries()) {
+                    allText &= expect(entry.value() instanceof Value.Text, entry.value(), ValueType.STRING,
+                            subject + " for `" + entry.key() + "`", out);
+                }
+                return allText;
             case STRINGS_BY_STRING:
                 if (!(value instanceof Value.Table table)) {
                     return expect(false, value, expected, subject, out);

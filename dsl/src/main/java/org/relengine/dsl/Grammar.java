@@ -13,6 +13,7 @@ import static org.relengine.dsl.ValueType.SOURCE;
 import static org.relengine.dsl.ValueType.STRING;
 import static org.relengine.dsl.ValueType.STRINGS;
 import static org.relengine.dsl.ValueType.STRINGS_BY_STRING;
+import static org.relengine.dsl.ValueType.STRING_BY_STRING;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +215,7 @@ public final class Grammar {
                             .option("createrepo", BOOLEAN, "update path: createrepo_c --update with comps and modules")
                             .option("hardlink", BOOLEAN, "hardlink identical payload before syncing (default true)")
                             .option("suffix", STRING, "staging directory suffix (default from channel and RC level)")
+                            .option("links", STRING_BY_STRING, "links made in the staging directory, name to repo, e.g. [nfv: 'NFV']")
                             .option("chown", STRING, "owner uid:gid of published files")
                             .doc("Compose → staging.", "staging delete: true").build(),
                     declare("production")

@@ -13,6 +13,7 @@ public enum ValueType {
     CHANNEL("a channel: stable, beta or lookahead"),
     BOOLEAN_OR_STRINGS("true, false or a list of strings"),
     STRINGS_BY_STRING("a map of lists, e.g. [x86_64: ['i686']]"),
+    STRING_BY_STRING("a map of strings, e.g. [nfv: 'NFV']"),
     DURATION("a duration, e.g. '30s', '2m' or '1h'");
 
     private final String description;

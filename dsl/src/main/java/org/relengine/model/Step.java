@@ -2,6 +2,7 @@ package org.relengine.model;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One step of the compose or publish pipeline, as the recipe declares it. Steps run in pipeline order,
@@ -165,7 +166,7 @@ public sealed interface Step {
      * {@code createrepo_c --update} with comps and module metadata.
      */
     record Staging(boolean delete, List<String> exclude, List<String> protect, boolean createrepo, boolean hardlink, String suffix,
-                   String chown, Origin origin) implements Step {
+                   String chown, Map<String, String> links, Origin origin) implements Step {
         public String keyword() {
             return "staging";
         }

@@ -233,6 +233,30 @@ public final class RecipeValidator {
         }
     }
 
+    /**
+     * Each link of {@code staging links:} is one plain name, not a repo's own directory, and leads to a declared repo:
+     * anything else would stand in a repo's place or lead to nothing.
+     */
+    private void stagingLinks(Map<String, String> links, Origin origin) {
+        int i = 0;
+        for (Map.Entry<String, String> link : links.entrySet()) {
+            Position at = origin.element("links", i++);
+            String name = link.getKey();
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")) {
+                out.error(Problem.CONFLICT, at, name.length(), "a link is one name in the staging directory, e.g. nfv",
+                        "`" + name + "` of `staging links:` is not one plain name");
+            } else if (recipe.repo(name).isPresent()) {
+                out.error(Problem.CONFLICT, at, name.length(), "link another name to it, e.g. " + name.toLowerCase()
+                        + ": '" + name + "'", "`" + name + "` of `staging links:` is a repo's own directory, which a "
+                        + "link would replace");
+            } else if (recipe.repo(link.getValue()).isEmpty()) {
+                out.error(Problem.UNKNOWN_REPO, at, name.length(), Suggestions.didYouMean(link.getValue(),
+                        recipe.repos().stream().map(Repo::name).toList()), "`staging links:` for `" + name + "`",
+                        link.getValue());
+            }
+        }
+    }
+
     private void unknownRepo(String what, String name, Position at) {
         String hint = Suggestions.didYouMean(name, recipe.repos().stream().map(Repo::name).toList());
         out.error(Problem.UNKNOWN_REPO, at, name.length() + 2, hint, what, name);
@@ -420,6 +444,7 @@ public final class RecipeValidator {
             retries(unpack.retry(), step);
         } else if (step instanceof Step.Staging staging) {
             owner(staging.chown(), origin);
+            stagingLinks(staging.links(), origin);
         } else if (step instanceof Step.Production production) {
             owner(production.chown(), origin);
             // a month: old repodata kept longer only fills the mirrors

@@ -72,7 +72,7 @@ public final class DemoRecipe {
     private static Step ownedByUser(Step step) {
         if (step instanceof Step.Staging s) {
             return new Step.Staging(s.delete(), s.exclude(), s.protect(), s.createrepo(), s.hardlink(), s.suffix(),
-                    null, s.origin());
+                    null, s.links(), s.origin());
         }
         if (step instanceof Step.Production s) {
             return new Step.Production(s.delete(), s.exclude(), s.protect(), null, s.repodataGrace(), s.origin());

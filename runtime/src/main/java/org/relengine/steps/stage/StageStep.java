@@ -62,6 +62,11 @@ public final class StageStep extends AbstractStepUnit {
         actions.add(PublishActions.publishedDirectory(target));
         actions.add(new Action.Exec(sync.argv(List.of())));
         List<String> outputs = new ArrayList<>(List.of(target));
+        // the toolkit's LINK_REPOS: names repos had when they were composed apart, inside the staged release
+        for (var link : staging.links().entrySet()) {
+            actions.add(new Action.Symlink(target + "/" + link.getKey(), link.getValue()));
+            outputs.add(target + "/" + link.getKey());
+        }
         for (ComposePaths.Link link : context.paths().stagingLinks()) {
             actions.add(new Action.Symlink(link.path(), link.target()));
             outputs.add(link.path());
@@ -75,6 +80,8 @@ public final class StageStep extends AbstractStepUnit {
     public Optional<StepDescription> describe(Step step) {
         return step instanceof Step.Staging s ? Optional.of(new StepDescription().add(s.delete() ? "delete" : "no delete")
                 .addIf(s.createrepo(), "createrepo --update").exclude(s.exclude(), s.delete() ? s.protect() : List.of())
+                .addIf(!s.links().isEmpty(), "links " + String.join(", ", s.links().entrySet().stream()
+                        .map(l -> l.getKey() + " -> " + l.getValue()).toList()))
                 .owner(s.chown())) : Optional.empty();
     }
 }

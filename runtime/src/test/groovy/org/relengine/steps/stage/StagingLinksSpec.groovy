@@ -32,6 +32,8 @@ class StagingLinksSpec extends Specification {
             source peridot, url: 'https://yumrepofs.example.org/v1/projects', project: 'p'
             repos {
                 repo 'BaseOS'
+                repo 'NFV'
+                repo 'devel'
             }
             compose {
                 sync from: peridot
@@ -66,6 +68,17 @@ class StagingLinksSpec extends Specification {
         expect:
         links(stage("version: '9.7', rc: 'RC2', final: true", "staging delete: true, suffix: '-final'")) ==
                 ["$ROCKY/latest-9 -> 9.7-final", "$ROCKY/9.7 -> 9.7-final"]*.toString()
+    }
+
+    def "the recipe's links inside the staging directory, Rocky 8's LINK_REPOS, come before the release's links"() {
+        when:
+        def task = stage("version: '8.10', rc: 'RC2', final: true", "staging delete: false, links: [nfv: 'NFV', Devel: 'devel']")
+
+        then:
+        links(task) == ["$ROCKY/8.10-RC2/nfv -> NFV", "$ROCKY/8.10-RC2/Devel -> devel", "$ROCKY/latest-8 -> 8.10-RC2",
+                        "$ROCKY/8.10 -> 8.10-RC2"]*.toString()
+        task.outputs() == ["$ROCKY/8.10-RC2", "$ROCKY/8.10-RC2/nfv", "$ROCKY/8.10-RC2/Devel", "$ROCKY/latest-8",
+                           "$ROCKY/8.10"]*.toString()
     }
 
     def "the links come after the guarded rsync, as ln -sfn, and are outputs of the task"() {
