@@ -80,7 +80,7 @@ publish {
             links: [nfv: 'NFV', Devel: 'devel']
     sign key: 'infrastructure@rockylinux.org', repomd: true
     production delete: true, chown: '10004:10005'
-    filelists modules: ['rocky']
+    filelists modules: ['rocky'], root: true
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
              comment: 'https://docs.rockylinux.org/release_notes/8_10/'
 }

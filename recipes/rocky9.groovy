@@ -87,7 +87,7 @@ publish {
     production delete: true, protect: ['devel'], chown: '10004:10005'
     // sign-repos-only.sh: the repomd.xml of every staged os, debug and source tree, before production
     signRepos key: 'releng@rockylinux.org', trees: ['os', 'debug', 'source']
-    filelists modules: ['rocky']
+    filelists modules: ['rocky'], root: true
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
              comment: 'https://docs.rockylinux.org/release_notes/9_7/'
 }

@@ -284,7 +284,8 @@ public final class ModelBuilder {
             case "production" -> new Step.Production(s.flag("delete", false), s.strings("exclude", List.of()),
                     s.strings("protect", List.of()), s.text("chown", null),
                     s.whole("repodataGrace", Step.Production.DEFAULT_REPODATA_GRACE), s.origin());
-            case "filelists" -> new Step.FileLists(s.strings("modules", List.of("rocky")), s.origin());
+            case "filelists" -> new Step.FileLists(s.strings("modules", List.of("rocky")), s.flag("root", false),
+                    s.origin());
             case "torrents" -> new Step.Torrents(s.strings("announce", List.of()), s.text("comment", ""), s.origin());
             case "sign" -> new Step.Sign(s.text("key", null), s.flag("repomd", false), s.flag("checksums", false),
                     s.origin());

@@ -227,6 +227,7 @@ public final class Grammar {
                             .doc("Staging → production.", "production delete: true, protect: ['devel']").build(),
                     declare("filelists")
                             .option("modules", STRINGS, "file list modules (default ['rocky'])")
+                            .option("root", BOOLEAN, "also the lists of the whole root, fullfiletimelist-rocky at its top")
                             .doc("Mirror file lists, after every sync.", "filelists modules: ['rocky']").build(),
                     declare("torrents")
                             .option("announce", STRINGS, "tracker URLs")

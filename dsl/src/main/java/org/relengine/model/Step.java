@@ -191,7 +191,7 @@ public sealed interface Step {
     }
 
     /** Mirror file lists ({@code fullfilelist}, {@code fullfiletimelist-<module>}) after every sync. */
-    record FileLists(List<String> modules, Origin origin) implements Step {
+    record FileLists(List<String> modules, boolean root, Origin origin) implements Step {
         public String keyword() {
             return "filelists";
         }

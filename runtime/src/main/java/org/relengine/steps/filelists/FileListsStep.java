@@ -37,6 +37,7 @@ public final class FileListsStep extends AbstractStepUnit {
     public static final TaskKey KEY = TaskKey.of(KIND);
 
     private static final OperationKey WRITE_FILE_LISTS = new OperationKey("write-file-lists");
+    private static final String ROCKY = "rocky";
 
     public FileListsStep() {
         super(Phase.PUBLISH, KIND);
@@ -53,37 +54,56 @@ public final class FileListsStep extends AbstractStepUnit {
         List<Action> actions = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         for (String module : filelists.get().modules()) {
-            String dir = root + "/mirror/pub/" + module;
-            actions.add(new Action.Internal(WRITE_FILE_LISTS, "write fullfilelist and fullfiletimelist-" + module
-                    + " of " + dir + ", then its copies fullfiletimelist and fullfiletimelist-" + module + "-linux"
-                    + ", each 0644", List.of(dir), Params.of("dir", dir, "module", module)));
-            outputs.add(dir + "/fullfiletimelist-" + module);
+            list(actions, outputs, root + "/mirror/pub/" + module, module, copies(module));
+        }
+        if (filelists.get().root()) {
+            // after the modules, so that the root's list has their new lists; named as the toolkit names it
+            list(actions, outputs, root, ROCKY, List.of("fullfiletimelist"));
         }
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(root + "/mirror/pub"), outputs,
                 Executor.LOCAL, false, actions));
     }
 
+    private static void list(List<Action> actions, List<String> outputs, String dir, String module,
+                             List<String> copies) {
+        actions.add(new Action.Internal(WRITE_FILE_LISTS, "keep fullfiletimelist-" + module + " of " + dir + " as "
+                + "fullfiletimelist-" + module + "-old, write fullfilelist and fullfiletimelist-" + module + ", then "
+                + (copies.size() > 1 ? "its copies " : "its copy ") + String.join(" and ", copies) + ", each 0644",
+                List.of(dir), Params.of("dir", dir, "module", module, "copies", String.join(",", copies))));
+        outputs.add(dir + "/fullfiletimelist-" + module);
+    }
+
+    /**
+     * The names the toolkit copies a module's list to: {@code -rocky-linux} is the rocky module's alone (the root's
+     * list, named fullfiletimelist-rocky too, is copied to fullfiletimelist only).
+     */
+    static List<String> copies(String module) {
+        return module.equals(ROCKY) ? List.of("fullfiletimelist", "fullfiletimelist-rocky-linux")
+                : List.of("fullfiletimelist");
+    }
+
     @Override
     public Map<OperationKey, Operation> operations() {
-        return Map.of(WRITE_FILE_LISTS, (p, log, context) -> write(Path.of(p.get("dir")), p.get("module"), log));
+        return Map.of(WRITE_FILE_LISTS, (p, log, context) -> write(Path.of(p.get("dir")), p.get("module"),
+                p.containsKey("copies") ? List.of(p.get("copies").split(",")) : copies(p.get("module")), log));
     }
 
     /** Rocky's lists: the module's own, and the copies its mirror scripts read under other names. */
-    private static void write(Path dir, String module, PrintWriter log) throws IOException {
+    private static void write(Path dir, String module, List<String> copies, PrintWriter log) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new TaskFailure("there is no " + dir + " to list");
         }
         ForkJoinPool pool = new ForkJoinPool(4);
         try {
+            Path list = dir.resolve("fullfiletimelist-" + module);
+            // the list mirrors had until now, kept beside the new one as sync-file-list-parallel.sh keeps it
+            if (Files.isRegularFile(list, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                copy(list, dir, "fullfiletimelist-" + module + "-old");
+            }
             var written = FileList.write(dir, module, pool);
             written.warning(dir).forEach(log::println);
-            Path list = dir.resolve("fullfiletimelist-" + module);
-            for (String copy : List.of("fullfiletimelist", "fullfiletimelist-" + module + "-linux")) {
-                Path partial = dir.resolve("." + copy + ".part");
-                Files.copy(list, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(partial, FileModes.FILE);
-                Files.move(partial, dir.resolve(copy), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+            for (String copy : copies) {
+                copy(list, dir, copy);
             }
             log.println(written.entries() + " entries listed in " + list);
         } finally {
@@ -91,9 +111,17 @@ public final class FileListsStep extends AbstractStepUnit {
         }
     }
 
+    /** A copy of the list under another name, 0644, renamed into place complete. */
+    private static void copy(Path list, Path dir, String name) throws IOException {
+        Path partial = dir.resolve("." + name + ".part");
+        Files.copy(list, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(partial, FileModes.FILE);
+        Files.move(partial, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     @Override
     public Optional<StepDescription> describe(Step step) {
         return step instanceof Step.FileLists s ? Optional.of(new StepDescription().add("modules "
-                + String.join(", ", s.modules()))) : Optional.empty();
+                + String.join(", ", s.modules())).addIf(s.root(), "and the whole root")) : Optional.empty();
     }
 }
