@@ -147,14 +147,16 @@ data:
         run.stdout.contains('createrepo:AppStream:x86_64')
     }
 
-    def "the rebuilt repodata names the comps file of each repo and the module metadata of AppStream"() {
+    def "the rebuilt repodata, revision and distro of the major as sync-to-staging.sh gives them, names the comps file of each repo and the module metadata of AppStream"() {
         when:
         String baseos = Files.readString(staging.resolve('BaseOS/x86_64/os/repodata/repomd.xml'))
         String appstream = Files.readString(staging.resolve('AppStream/x86_64/os/repodata/repomd.xml'))
 
         then:
-        baseos.contains('<revision>8.1</revision>')
-        baseos.contains('<distro cpeid="cpe:/o:rocky:rocky:8.1">Mini Linux 8.1</distro>')
+        baseos.contains('<revision>8</revision>')
+        baseos.contains('<distro cpeid="cpe:/o:rocky:rocky:8">Mini Linux 8</distro>')
+        !baseos.contains('<open-size></open-size>')
+        !appstream.contains('<open-size></open-size>')
         types(baseos) == ['filelists', 'filelists_db', 'group', 'group_xz', 'other', 'other_db', 'primary', 'primary_db']
         types(appstream) == ['filelists', 'filelists_db', 'group', 'group_xz', 'modules', 'other', 'other_db', 'primary',
                              'primary_db']

@@ -29,6 +29,7 @@ public final class CreaterepoStep extends AbstractStepUnit {
     public static final TaskKind KIND = new TaskKind("createrepo", "publish");
 
     private static final OperationKey EXTRACT_METADATA = new OperationKey("extract-repo-metadata");
+    private static final OperationKey DROP_EMPTY_OPEN_SIZE = new OperationKey("drop-empty-open-size");
 
     public CreaterepoStep() {
         super(Phase.PUBLISH, KIND);
@@ -45,8 +46,9 @@ public final class CreaterepoStep extends AbstractStepUnit {
         String target = context.paths().stagingDir();
         List<TaskKey> after = context.publishAfter();
         List<TaskKey> keys = new ArrayList<>();
-        String distro = "--distro=cpe:/o:rocky:rocky:" + release.version() + "," + release.name() + " "
-                + release.version();
+        // the major, as sync-to-staging.sh passes it (MAJOR): the repodata of every point release says 8
+        String distro = "--distro=cpe:/o:rocky:rocky:" + release.major() + "," + release.name() + " "
+                + release.major();
         for (Repo repo : context.repos()) {
             for (String arch : context.selected(context.recipe().syncArches(repo))) {
                 String tree = target + "/" + repo.name() + "/" + arch + "/os";
@@ -73,7 +75,7 @@ public final class CreaterepoStep extends AbstractStepUnit {
                             + " from its repodata into " + String.join(" and ", written), written, p));
                 }
                 List<String> argv = new ArrayList<>(List.of("createrepo_c", "--update", "--workers", "12", "--xz",
-                        "--checksum=sha256", "--revision=" + release.version(), distro));
+                        "--checksum=sha256", "--revision=" + release.major(), distro));
                 if (repo.comps()) {
                     argv.add("--groupfile=" + comps);
                 }
@@ -83,6 +85,10 @@ public final class CreaterepoStep extends AbstractStepUnit {
                     actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules", modules, tree + "/repodata",
                             "--compress", "--compress-type=xz")));
                 }
+                String repomd = tree + "/repodata/repomd.xml";
+                actions.add(new Action.Internal(DROP_EMPTY_OPEN_SIZE, "remove the empty <open-size></open-size> "
+                        + "lines from " + repomd + ", as the toolkit's fix_metadata does", List.of(repomd),
+                        Params.of("repomd", repomd)));
                 actions.add(PublishActions.publishedModes(tree + "/repodata", "createrepo_c"));
                 CreaterepoKey key = new CreaterepoKey(repo.name(), arch);
                 context.add(new PlannedTask(key, repo.name(), arch, after, List.of(tree, composed),
@@ -97,6 +103,8 @@ public final class CreaterepoStep extends AbstractStepUnit {
 
     @Override
     public Map<OperationKey, Operation> operations() {
-        return Map.of(EXTRACT_METADATA, (p, log, context) -> RepoMetadata.extract(p, log));
+        return Map.of(EXTRACT_METADATA, (p, log, context) -> RepoMetadata.extract(p, log),
+                DROP_EMPTY_OPEN_SIZE, (p, log, context) -> RepoMetadata.dropEmptyOpenSize(
+                        java.nio.file.Path.of(p.get("repomd")), log));
     }
 }

@@ -112,4 +112,19 @@ public final class RepoMetadata {
             throw new TaskFailure("cannot read " + repomd + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The repomd.xml without its lines holding only an empty {@code <open-size></open-size>}, which the toolkit's
+     * fix_metadata deletes after every createrepo_c and modifyrepo_c run; written beside and renamed into place.
+     */
+    static void dropEmptyOpenSize(java.nio.file.Path repomd, java.io.PrintWriter log) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(repomd);
+        List<String> kept = lines.stream().filter(l -> !l.contains("<open-size></open-size>")).toList();
+        if (kept.size() == lines.size()) {
+            log.println("no empty <open-size> in " + repomd);
+            return;
+        }
+        org.relengine.formats.AtomicFiles.write(repomd, String.join("\n", kept) + "\n");
+        log.println("removed " + (lines.size() - kept.size()) + " empty <open-size> lines from " + repomd);
+    }
 }
