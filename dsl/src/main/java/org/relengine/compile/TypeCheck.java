@@ -34,22 +34,14 @@ final class TypeCheck {
             case BOOLEAN_OR_STRINGS:
                 return value instanceof Value.Flag || strings(value, expected, subject, out);
             case STRING_BY_STRING:
-                if (!(value instanceof Value.Table pairs)) {
-                    return expect(false, value, expected, subject, out);
-                }
-                boolean allText = true;
-                for (Value.Entry entry : pairs.entries()) {
-                    allText &= expect(entry.value() instanceof Value.Text, entry.value(), ValueType.STRING,
-                            subject + " for `" + entry.key() + "`", out);
-                }
-                return allText;
             case STRINGS_BY_STRING:
                 if (!(value instanceof Value.Table table)) {
                     return expect(false, value, expected, subject, out);
                 }
+                ValueType entries = expected == ValueType.STRING_BY_STRING ? ValueType.STRING : ValueType.STRINGS;
                 boolean ok = true;
                 for (Value.Entry entry : table.entries()) {
-                    ok &= strings(entry.value(), ValueType.STRINGS, subject + " for `" + entry.key() + "`", out);
+                    ok &= check(entry.value(), entries, subject + " for `" + entry.key() + "`", out);
                 }
                 return ok;
             default:

@@ -34,7 +34,7 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
         return roots.staging() + "/mirror/pub/rocky/" + release.version() + stagingSuffix;
     }
 
-    /** A symbolic link beside the staging directory, and what it leads to, relative to the link's directory. */
+    /** A symbolic link of the staging tree, and what it leads to, relative to the link's directory. */
     public record Link(String path, String target) {
     }
 

@@ -250,16 +250,19 @@ public final class RecipeValidator {
                         + ": '" + name + "'", "`" + name + "` of `staging links:` is a repo's own directory, which a "
                         + "link would replace");
             } else if (recipe.repo(link.getValue()).isEmpty()) {
-                out.error(Problem.UNKNOWN_REPO, at, name.length(), Suggestions.didYouMean(link.getValue(),
-                        recipe.repos().stream().map(Repo::name).toList()), "`staging links:` for `" + name + "`",
-                        link.getValue());
+                // at the link's name: a map's values have no position of their own
+                unknownRepo("`staging links:` for `" + name + "`", link.getValue(), at, name.length());
             }
         }
     }
 
     private void unknownRepo(String what, String name, Position at) {
+        unknownRepo(what, name, at, name.length() + 2);
+    }
+
+    private void unknownRepo(String what, String name, Position at, int length) {
         String hint = Suggestions.didYouMean(name, recipe.repos().stream().map(Repo::name).toList());
-        out.error(Problem.UNKNOWN_REPO, at, name.length() + 2, hint, what, name);
+        out.error(Problem.UNKNOWN_REPO, at, length, hint, what, name);
     }
 
     private void closureCycles() {

@@ -62,12 +62,12 @@ public final class StageStep extends AbstractStepUnit {
         actions.add(PublishActions.publishedDirectory(target));
         actions.add(new Action.Exec(sync.argv(List.of())));
         List<String> outputs = new ArrayList<>(List.of(target));
-        // the toolkit's LINK_REPOS: names repos had when they were composed apart, inside the staged release
-        for (var link : staging.links().entrySet()) {
-            actions.add(new Action.Symlink(target + "/" + link.getKey(), link.getValue()));
-            outputs.add(target + "/" + link.getKey());
-        }
-        for (ComposePaths.Link link : context.paths().stagingLinks()) {
+        // first the toolkit's LINK_REPOS, names repos had when they were composed apart, inside the staged release;
+        // then the release's links beside it
+        List<ComposePaths.Link> links = new ArrayList<>();
+        staging.links().forEach((name, repo) -> links.add(new ComposePaths.Link(target + "/" + name, repo)));
+        links.addAll(context.paths().stagingLinks());
+        for (ComposePaths.Link link : links) {
             actions.add(new Action.Symlink(link.path(), link.target()));
             outputs.add(link.path());
         }
