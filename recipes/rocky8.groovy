@@ -78,6 +78,9 @@ publish {
                       'EULA', 'LICENSE', 'COMMUNITY-CHARTER', 'extra_files.json', 'Minimal', 'Cloud'],
             // common_8's LINK_REPOS: the names NFV and devel had when they were composed apart
             links: [nfv: 'NFV', Devel: 'devel']
+    // apollo_tree after every update sync (cron/stable-updates-8), which ignores devel, extras and plus
+    updateinfo url: 'https://apollo.build.resf.org/api/v3/updateinfo',
+               repos: ['BaseOS', 'AppStream', 'PowerTools', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV']
     sign key: 'infrastructure@rockylinux.org', repomd: true
     production delete: true, chown: '10004:10005'
     filelists modules: ['rocky'], root: true

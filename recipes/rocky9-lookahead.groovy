@@ -17,4 +17,6 @@ publish {
     staging delete: true, protect: ['devel']
     remove 'production'
     remove 'torrents'
+    // the beta and lookahead syncs publish no errata (no apollo_tree in their cron jobs)
+    remove 'updateinfo'
 }

@@ -85,6 +85,9 @@ compose {
 publish {
     staging delete: true, chown: '10004:10005'
     production delete: true, protect: ['devel'], chown: '10004:10005'
+    // apollo_tree after every update sync (cron/stable-updates-9): errata into each os tree but extras, plus, devel
+    updateinfo url: 'https://apollo.build.resf.org/api/v3/updateinfo',
+               repos: ['BaseOS', 'AppStream', 'CRB', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV', 'SAP', 'SAPHANA']
     // sign-repos-only.sh: the repomd.xml of every staged os, debug and source tree, before production
     signRepos key: 'releng@rockylinux.org', trees: ['os', 'debug', 'source']
     filelists modules: ['rocky'], root: true

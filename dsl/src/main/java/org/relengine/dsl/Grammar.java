@@ -234,6 +234,15 @@ public final class Grammar {
                             .option("comment", STRING, "torrent comment")
                             .doc("A torrent per ISO set.", "torrents announce: ['udp://tracker.opentrackr.org:1337/announce']")
                             .build(),
+                    declare("updateinfo")
+                            .option("url", STRING, "the errata service's updateinfo API, e.g. Apollo's "
+                                    + "'https://apollo.build.resf.org/api/v3/updateinfo'")
+                            .option("product", STRING, "the product's name in that API (default 'rocky-linux')")
+                            .option("repos", STRINGS, "the repos whose os trees get errata (default: every repo)")
+                            .doc("Errata: each staged os tree's updateinfo.xml fetched and injected with modifyrepo_c "
+                                    + "(Rocky's apollo_tree).", "updateinfo url: 'https://apollo.build.resf.org/api/v3/"
+                                    + "updateinfo', repos: ['BaseOS', 'AppStream']")
+                            .build(),
                     declare("sign")
                             .option("key", STRING, "GPG key id or fingerprint")
                             .option("repomd", BOOLEAN, "detached signature of every changed repomd.xml")

@@ -29,6 +29,14 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
         return composeParent() + "/" + release.latestLink();
     }
 
+    /**
+     * {@code /mnt/compose/8_metadata/x86_64/AppStream-modules.yaml}: a repo's module metadata in Rocky's
+     * rocky-module-metadata checkout, which the update path prefers to the compose's own.
+     */
+    public String moduleMetadata(String arch, String repo) {
+        return roots.compose() + "/" + release.major() + "_metadata/" + arch + "/" + repo + "-modules.yaml";
+    }
+
     /** {@code /mnt/repos-staging/mirror/pub/rocky/9.7-RC1}. */
     public String stagingDir() {
         return roots.staging() + "/mirror/pub/rocky/" + release.version() + stagingSuffix;

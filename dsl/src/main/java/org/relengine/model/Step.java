@@ -204,6 +204,23 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Errata, as Rocky's apollo_tree publishes them: {@code <url>/<product>/<major>/<repo>/updateinfo.xml?arch=<arch>}
+     * fetched for the staged {@code os} tree of each of {@code repos} (null: every repo) and injected into its
+     * repodata with {@code modifyrepo_c}, after createrepo and before signing.
+     */
+    record Updateinfo(String url, String product, List<String> repos, Origin origin) implements Step {
+        public static final String DEFAULT_PRODUCT = "rocky-linux";
+
+        public String keyword() {
+            return "updateinfo";
+        }
+
+        public List<String> requires() {
+            return List.of("staging");
+        }
+    }
+
     /** A step whose work runs where the recipe says ({@code on:}); a run may move it onto this machine. */
     sealed interface Placed extends Step permits Sync, Iso, Extras, Live {
         Executor on();

@@ -58,7 +58,7 @@ public enum Problem {
     DECLARATION_MISSING("R322", "step `%s` needs the declaration `%s` (%s)"),
     OUT_OF_RANGE("R323", "%s is %d; it must be %s"),
     MALFORMED_MODULE("R324", "`%s` is not a file list module: %s"),
-    MALFORMED_URL("R325", "%s `%s` is not a URL lorax can read: %s");
+    MALFORMED_URL("R325", "%s `%s` is not a URL %s can read: %s");
 
     private final String code;
     private final String template;

@@ -342,7 +342,7 @@ public final class RecipeValidator {
                 if (why != null) {
                     out.error(Problem.MALFORMED_URL, recipe.lorax().origin().element("sources", i),
                             sources.get(i).length() + 2, "e.g. 'https://yumrepofs.example.org/repo/core-common/{arch}'",
-                            "the lorax source", sources.get(i), why);
+                            "the lorax source", sources.get(i), "lorax", why);
                 }
             }
         }
@@ -456,11 +456,31 @@ public final class RecipeValidator {
                         String.valueOf(production.repodataGrace()).length(), null, "`repodataGrace` of `production`",
                         production.repodataGrace(), "0 to 720 (hours)");
             }
+        } else if (step instanceof Step.Updateinfo updateinfo) {
+            updateinfo(updateinfo, origin);
         } else if (step instanceof Step.FileLists fileLists) {
             modules(fileLists.modules(), origin);
         } else if (step instanceof Step.Signing signing && signing.key() == null) {
             out.error(Problem.MISSING_OPTION, origin.at(), step.keyword().length(), "the GPG key id or fingerprint",
                     step.keyword(), "key");
+        }
+    }
+
+    private void updateinfo(Step.Updateinfo updateinfo, Origin origin) {
+        if (updateinfo.url() == null) {
+            out.error(Problem.MISSING_OPTION, origin.at(), updateinfo.keyword().length(),
+                    "the errata service's updateinfo API, e.g. url: 'https://apollo.build.resf.org/api/v3/updateinfo'",
+                    updateinfo.keyword(), "url");
+        } else if (!updateinfo.url().matches("(?i)https?://[^\\s?#]+")) {
+            out.error(Problem.MALFORMED_URL, origin.option("url"), updateinfo.url().length() + 2,
+                    "e.g. 'https://apollo.build.resf.org/api/v3/updateinfo'", "the updateinfo url", updateinfo.url(),
+                    "relengine", "it must start with http:// or https:// and have no spaces, query or fragment");
+        }
+        List<String> repos = updateinfo.repos() == null ? List.of() : updateinfo.repos();
+        for (int i = 0; i < repos.size(); i++) {
+            if (recipe.repo(repos.get(i)).isEmpty()) {
+                unknownRepo("`updateinfo`", repos.get(i), origin.element("repos", i));
+            }
         }
     }
 

@@ -595,6 +595,7 @@ class RockyRecipesSpec extends Specification {
         r.step(Step.SignRepos).map { [it.key(), it.trees()] }.orElse(null) ==
                 (file == R8 ? null : ['releng@rockylinux.org', ['os', 'debug', 'source']])
         r.step(Step.FileLists).get().modules() == ['rocky']
+        r.step(Step.Updateinfo).map { [it.url(), it.product(), it.repos()] }.orElse(null) == errata(file)
         r.step(Step.Torrents).map { [it.announce(), it.comment()] }.orElse(null) == torrents
 
         where:
@@ -607,10 +608,25 @@ class RockyRecipesSpec extends Specification {
         // beta / lookahead (§6.2, §6.4, fix of 2026-01): staging only, the delete-sync never deletes devel;
         //   prod scripts exit 1, so no production step and no torrents.
         file | keywords                                                           | stagingDelete | stagingExclude | stagingProtect | createrepo | stagingDir      | production                                                     | signing                                                              | torrents
-        R8   | ['staging', 'sign', 'production', 'filelists', 'torrents']         | false         | UPDATE_EXCLUDE | []             | true       | '8.10-RC2'      | [delete: true, exclude: [], protect: [], chown: OWNER]         | [key: 'infrastructure@rockylinux.org', repomd: true, checksums: false] | [TRACKERS, 'https://docs.rockylinux.org/release_notes/8_10/']
-        R9   | ['staging', 'production', 'signRepos', 'filelists', 'torrents']    | true          | []             | []             | false      | '9.7-RC2'       | [delete: true, exclude: [], protect: ['devel'], chown: OWNER]  | null                                                                 | [TRACKERS, 'https://docs.rockylinux.org/release_notes/9_7/']
+        R8   | ['staging', 'updateinfo', 'sign', 'production', 'filelists', 'torrents'] | false         | UPDATE_EXCLUDE | []             | true       | '8.10-RC2'      | [delete: true, exclude: [], protect: [], chown: OWNER]         | [key: 'infrastructure@rockylinux.org', repomd: true, checksums: false] | [TRACKERS, 'https://docs.rockylinux.org/release_notes/8_10/']
+        R9   | ['staging', 'production', 'updateinfo', 'signRepos', 'filelists', 'torrents'] | true          | []             | []             | false      | '9.7-RC2'       | [delete: true, exclude: [], protect: ['devel'], chown: OWNER]  | null                                                                 | [TRACKERS, 'https://docs.rockylinux.org/release_notes/9_7/']
         BETA | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-beta'      | null                                                           | null                                                                 | null
         LH   | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-LookAhead' | null                                                           | null                                                                 | null
+    }
+
+    /**
+     * apollo_tree after every update sync (cron/stable-updates-8 and -9): every repo but the ones it ignores
+     * (-i devel, extras, plus; images, isos, live, metadata, Minimal are no repos); none for beta and lookahead.
+     */
+    static List errata(String file) {
+        String apollo = 'https://apollo.build.resf.org/api/v3/updateinfo'
+        switch (file) {
+            case R8: return [apollo, 'rocky-linux', ['BaseOS', 'AppStream', 'PowerTools', 'HighAvailability',
+                                                     'ResilientStorage', 'RT', 'NFV']]
+            case R9: return [apollo, 'rocky-linux', ['BaseOS', 'AppStream', 'CRB', 'HighAvailability', 'ResilientStorage',
+                                                     'RT', 'NFV', 'SAP', 'SAPHANA']]
+            default: return null
+        }
     }
 
     /** §6.3 step 3: what the update (non-delete) staging sync must not clobber. */

@@ -78,6 +78,7 @@ public final class DemoFixtures {
         Path server = dir.resolve("server");
         String projectPath = "v1/projects/" + project;
         if (Files.exists(done)) {
+            DemoErrata.write(recipe, server);
             return new Built(server, projectPath, server.resolve("artifacts"), dir.resolve("git"),
                     Integer.parseInt(Files.readString(done).strip()), true, signingKey(dir.resolve("gnupg")));
         }
@@ -89,6 +90,7 @@ public final class DemoFixtures {
         lorax(dir.resolve("lorax"), server.resolve("artifacts"));
         cloud(server.resolve("artifacts"));
         git(dir.resolve("git"));
+        DemoErrata.write(recipe, server);
         Files.writeString(done, packages + "\n");
         return new Built(server, projectPath, server.resolve("artifacts"), dir.resolve("git"), packages, false,
                 signingKey(dir.resolve("gnupg")));

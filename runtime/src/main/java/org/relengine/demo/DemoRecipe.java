@@ -15,7 +15,8 @@ import org.relengine.plan.RecipeOverrides;
  * from the bucket of an S3 server on loopback; the steps the recipe puts in podman run in podman where it works
  * here (in the demo's own image), every other step runs here; the per-arch lorax builds are left out (lorax must run on each target
  * arch — the synthetic results stand in for them, through the same pull-unpack-tree path); signatures
- * are not checked, because the demo's packages are not signed.
+ * are not checked, because the demo's packages are not signed; errata come from the demo's own errata service
+ * ({@link DemoErrata}).
  */
 public final class DemoRecipe {
 
@@ -49,6 +50,8 @@ public final class DemoRecipe {
         List<Step> publish = local.publish().stream().map(DemoRecipe::ownedByUser)
                 .map(step -> step instanceof Step.SignRepos s && gnupg != null
                         ? new Step.SignRepos(DemoFixtures.SIGNING_KEY, s.trees(), gnupg.toString(), s.origin()) : step)
+                .map(step -> step instanceof Step.Updateinfo u
+                        ? new Step.Updateinfo(serverUrl + "/" + DemoErrata.API, u.product(), u.repos(), u.origin()) : step)
                 .toList();
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),

@@ -46,6 +46,20 @@ public final class HttpGet {
         }
     }
 
+    /** A GET the server answered with another status than 200 (and no redirect followed). */
+    public static final class Answered extends IOException {
+        private final int status;
+
+        Answered(URI uri, int status) {
+            super("GET " + uri + " answered " + status);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
     /** Where a body goes, as it comes. */
     private interface Sink {
         void accept(ByteBuffer bytes) throws IOException;
@@ -141,7 +155,7 @@ public final class HttpGet {
                     return get(next, secret, hops + 1, wait, whole, deadline, file, sink);
                 }
                 if (response.statusCode() != 200) {
-                    throw new IOException("GET " + uri + " answered " + response.statusCode());
+                    throw new Answered(uri, response.statusCode());
                 }
                 return response.body();
             } catch (TimeoutException e) {
@@ -160,7 +174,7 @@ public final class HttpGet {
                 if (next != null) {
                     return get(next, secret, hops + 1, wait, whole, deadline, file, sink);
                 }
-                throw new IOException("GET " + uri + " answered " + receiver.status());
+                throw new Answered(uri, receiver.status());
             }
             Duration quiet = Duration.between(receiver.lastHeard(start), now);
             String stopped = wait.stopped();

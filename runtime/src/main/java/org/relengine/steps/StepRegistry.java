@@ -20,6 +20,7 @@ import org.relengine.plan.spi.StepUnit;
 import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.cloud.CloudStep;
 import org.relengine.steps.createrepo.CreaterepoStep;
+import org.relengine.steps.updateinfo.UpdateinfoStep;
 import org.relengine.steps.extrafiles.ExtraFilesStep;
 import org.relengine.steps.extras.ExtrasStep;
 import org.relengine.steps.filelists.FileListsStep;
@@ -59,6 +60,7 @@ public final class StepRegistry implements Catalog {
             new FinalizeStep(),
             new StageStep(),
             new CreaterepoStep(),
+            new UpdateinfoStep(),
             new SignStep(),
             new SignReposStep(),
             new PromoteStep(),

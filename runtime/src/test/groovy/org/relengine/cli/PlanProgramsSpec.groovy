@@ -63,9 +63,9 @@ class PlanProgramsSpec extends Specification {
         where:
         job      | all                                                                                  | here
         'demo'   | ['createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5',
-                    'mktorrent', 'rpmbuild', 'rsync', 'xorriso']                                         | all
+                    'mktorrent', 'modifyrepo_c', 'rpmbuild', 'rsync', 'xorriso']                         | all
         'rocky9' | ['dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
-                    'podman', 'rpmkeys', 'rsync', 'sh', 'tar', 'xorriso']                                | ['gpg', 'hardlink', 'mktorrent', 'podman', 'rpmkeys', 'rsync', 'xorriso']
+                    'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'sh', 'tar', 'xorriso']                | ['gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
         'rocky8' | ['cp', 'createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
                     'modifyrepo_c', 'podman', 'rm', 'rpmkeys', 'rsync', 'sed', 'sh', 'tar', 'xorriso'] | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
     }

@@ -211,7 +211,8 @@ class PlannerSpec extends Specification {
                                     "/mnt/compose/9/Rocky-9.7-$STAMP/compose/".toString(),
                                     '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2/']
         promote.dependsOn() == ['signrepos']
-        p.task('signrepos').get().dependsOn() == ['stage']
+        p.task('signrepos').get().dependsOn() == ids(p, 'updateinfo:') as List
+        ids(p, 'updateinfo:').every { p.task(it).get().dependsOn() == ['stage'] }
         rsyncs.size() == 3
         rsyncs[0].contains('--exclude=repodata/') && !rsyncs[0].contains('--delete')
         rsyncs[1].contains('--exclude=repomd.xml*') && !rsyncs[1].contains('--delete')
@@ -243,18 +244,45 @@ class PlannerSpec extends Specification {
                 .take(3) == ['gpg', 'set-published-modes', 'rename-file']
     }
 
-    def "Rocky 8 updates staging without deleting, rebuilds repodata with comps and modules, signs every repomd.xml last"() {
+    def "Rocky 8 updates staging as sync-to-staging.sh does: old repodata out, no delete, createrepo on every tree, hardlink, errata, then every repomd.xml signed"() {
         when:
         def p = plan(rocky8)
+        String staging = '/mnt/repos-staging/mirror/pub/rocky/8.10-RC2'
+        String work = "/mnt/compose/8/Rocky-8.10-$STAMP/work"
+        def stage = p.task('stage').get()
+        def cleared = stage.actions().findAll { it instanceof Action.Internal && it.operation().name() == 'empty-directory' }
         def createrepo = p.task('createrepo:AppStream:x86_64').get()
 
-        then:
-        !p.task('stage').get().commands().last().contains('--delete')
+        then: 'the old repodata of every staged tree goes before the rsync'
+        !stage.commands().last().contains('--delete')
+        stage.actions().indexOf(cleared.last()) < stage.actions().indexOf(stage.actions().find { it instanceof Action.Exec && it.argv()[0] == 'rsync' })
+        cleared*.params()*.path.take(5) == ["$staging/BaseOS/x86_64/os/repodata", "$staging/BaseOS/x86_64/debug/tree/repodata",
+                                             "$staging/BaseOS/aarch64/os/repodata", "$staging/BaseOS/aarch64/debug/tree/repodata",
+                                             "$staging/BaseOS/source/tree/repodata"]*.toString()
+
+        and: 'createrepo_comps on the os tree of a comps repo, the module metadata handed back'
         createrepo.dependsOn() == ['stage']
-        createrepo.commands()[0][0..1] == ['createrepo_c', '--update']
-        createrepo.commands()[0].any { it.startsWith('--groupfile=') }
-        createrepo.commands()[1][0..1] == ['modifyrepo_c', '--mdtype=modules']
-        p.task('sign').get().dependsOn() == ids(p, 'createrepo:') as List
+        createrepo.commands() == [
+                ['createrepo_c', '--update', "$staging/AppStream/x86_64/os", "--groupfile=$work/x86_64/comps/comps-AppStream.x86_64.xml",
+                 '--xz', '--revision=8', '--distro=cpe:/o:rocky:rocky:8,Rocky Linux 8', '--workers', '12', '--checksum=sha256'],
+                ['modifyrepo_c', '--mdtype=modules', "$work/x86_64/modules/AppStream/modules.yaml",
+                 "$staging/AppStream/x86_64/os/repodata", '--compress', '--compress-type=xz']]*.collect { it.toString() }
+        createrepo.actions().find { it instanceof Action.Internal && it.operation().name() == 'take-module-metadata' }
+                .params().metadata == '/mnt/compose/8_metadata/x86_64/AppStream-modules.yaml'
+
+        and: 'createrepo_update on debug and source trees and on repos without comps'
+        p.task('createrepo:AppStream:x86_64:debug').get().commands() ==
+                [['createrepo_c', '--update', "$staging/AppStream/x86_64/debug/tree".toString(), '--distro=cpe:/o:rocky:rocky:8,Rocky Linux 8', '--workers', '12']]
+        p.task('createrepo:AppStream:source').get().commands()[0][2] == "$staging/AppStream/source/tree".toString()
+        p.task('createrepo:extras:x86_64').get().commands() ==
+                [['createrepo_c', '--update', "$staging/extras/x86_64/os".toString(), '--distro=cpe:/o:rocky:rocky:8,Rocky Linux 8', '--workers', '12']]
+
+        and: 'staging hardlinked, then errata, then signatures of every rebuilt tree, then production'
+        p.task('hardlink').get().dependsOn() == ids(p, 'createrepo:') as List
+        p.task('hardlink').get().commands() == [['hardlink', '-x', '.*\\.xml.*', '-x', '.*\\.treeinfo', '-x', '.*\\.discinfo', staging]]
+        ids(p, 'updateinfo:').every { p.task(it).get().dependsOn() == ['hardlink'] }
+        p.task('sign').get().dependsOn() == ids(p, 'updateinfo:') as List
+        p.task('sign').get().outputs().size() == ids(p, 'createrepo:').size()
         p.task('sign').get().commands().every { it[0..4] == ['gpg', '--batch', '--yes', '--detach-sign', '--armor'] }
         p.task('promote').get().dependsOn() == ['sign']
     }
@@ -272,7 +300,7 @@ class PlannerSpec extends Specification {
         'an update run'            | [full: false]                              | { Plan x -> ids(x, 'sync:BaseOS:x86_64:kickstart').isEmpty() && ['lorax', 'unpack', 'extras', 'finalize', 'treeinfo'].every { ids(x, it).isEmpty() } && x.composeDir() == '/mnt/compose/9/latest-Rocky-9' }
         'an update of one repo'    | [full: false, repos: ['BaseOS']]           | { Plan x -> x.tasks().findAll { it.kind() == SyncStep.SYNC }.every { it.repo() == 'BaseOS' } }
         'compose only'             | [scope: Scope.COMPOSE]                     | { Plan x -> x.tasks().every { it.kind().stage() != 'publish' } }
-        'publish only'             | [scope: Scope.PUBLISH]                     | { Plan x -> x.tasks()*.kind()*.word() as Set == ['stage', 'signrepos', 'promote', 'filelists', 'torrents'] as Set && x.task('stage').get().dependsOn().isEmpty() }
+        'publish only'             | [scope: Scope.PUBLISH]                     | { Plan x -> x.tasks()*.kind()*.word() as Set == ['stage', 'updateinfo', 'signrepos', 'promote', 'filelists', 'torrents'] as Set && x.task('stage').get().dependsOn().isEmpty() }
         'no debug trees'           | [debug: false]                             | { Plan x -> x.tasks().every { !it.id().endsWith(':debug') } }
         'no source trees'          | [source: false]                            | { Plan x -> x.tasks().every { !it.id().endsWith(':source') } }
         'one image'                | [image: 'dvd']                             | { Plan x -> ids(x, 'extras:').size() == 4 }

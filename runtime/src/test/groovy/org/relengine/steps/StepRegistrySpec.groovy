@@ -125,7 +125,8 @@ class StepRegistrySpec extends Specification {
     def "the registry lists every task kind once, in pipeline order"() {
         expect:
         StepRegistry.standard().kinds()*.word() == ['prepare', 'extrafiles', 'sync', 'repoclosure', 'lorax', 'unpack',
-                'treeinfo', 'extras', 'cloud', 'live', 'finalize', 'stage', 'createrepo', 'sign', 'signrepos', 'promote',
+                'treeinfo', 'extras', 'cloud', 'live', 'finalize', 'stage', 'createrepo', 'hardlink', 'updateinfo', 'sign',
+                'signrepos', 'promote',
                 'filelists', 'torrents']
     }
 

@@ -1,6 +1,7 @@
 package org.relengine.steps.createrepo;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.relengine.model.Executor;
@@ -19,20 +20,24 @@ import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.publish.PublishActions;
+import org.relengine.steps.publish.StagedTree;
 
 /**
- * {@code staging createrepo: true}: Rocky 8's update path. Each staged repo's repodata made again with
- * {@code createrepo_c --update}, its comps and module metadata handed back from the compose's own repodata.
+ * {@code staging createrepo: true}: Rocky 8's update path as sync-to-staging.sh runs it. Each staged tree's repodata
+ * made again with {@code createrepo_c --update}: the {@code os} tree of a comps repo with its comps file, the
+ * others plain; module metadata handed back with {@code modifyrepo_c}; the empty {@code <open-size>} lines
+ * removed; then the staging tree hardlinked. (The stage task removed the old repodata before its rsync.)
  */
 public final class CreaterepoStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("createrepo", "publish");
+    public static final TaskKind HARDLINK = new TaskKind("hardlink", "publish");
 
-    private static final OperationKey EXTRACT_METADATA = new OperationKey("extract-repo-metadata");
-    private static final OperationKey DROP_EMPTY_OPEN_SIZE = new OperationKey("drop-empty-open-size");
+    private static final OperationKey COMPS = new OperationKey("take-comps");
+    private static final OperationKey MODULES = new OperationKey("take-module-metadata");
 
     public CreaterepoStep() {
-        super(Phase.PUBLISH, KIND);
+        super(Phase.PUBLISH, KIND, HARDLINK);
     }
 
     @Override
@@ -49,62 +54,60 @@ public final class CreaterepoStep extends AbstractStepUnit {
         // the major, as sync-to-staging.sh passes it (MAJOR): the repodata of every point release says 8
         String distro = "--distro=cpe:/o:rocky:rocky:" + release.major() + "," + release.name() + " "
                 + release.major();
-        for (Repo repo : context.repos()) {
-            for (String arch : context.selected(context.recipe().syncArches(repo))) {
-                String tree = target + "/" + repo.name() + "/" + arch + "/os";
-                String composed = layout.tree(repo.name(), arch);
-                String comps = layout.work() + "/" + arch + "/comps/comps-" + repo.name() + "." + arch + ".xml";
-                String modules = layout.work() + "/" + arch + "/modules/" + repo.name() + "-modules.yaml";
-                List<Action> actions = new ArrayList<>();
-                // createrepo_c --update drops the group and modules entries: take them from the compose's own
-                // repodata (as synced from the source) and hand them back
-                if (repo.comps() || repo.modules()) {
-                    Map<String, String> p = Params.of("tree", composed);
-                    List<String> written = new ArrayList<>();
-                    if (repo.comps()) {
-                        p.put("comps", comps);
-                        written.add(comps);
-                    }
-                    if (repo.modules()) {
-                        p.put("modules", modules);
-                        written.add(modules);
-                    }
-                    actions.add(new Action.Internal(EXTRACT_METADATA, "take the "
-                            + (repo.comps() && repo.modules() ? "comps file and module metadata"
-                            : repo.comps() ? "comps file" : "module metadata") + " of " + composed
-                            + " from its repodata into " + String.join(" and ", written), written, p));
-                }
-                List<String> argv = new ArrayList<>(List.of("createrepo_c", "--update", "--workers", "12", "--xz",
-                        "--checksum=sha256", "--revision=" + release.major(), distro));
-                if (repo.comps()) {
-                    argv.add("--groupfile=" + comps);
-                }
-                argv.add(tree);
-                actions.add(new Action.Exec(argv));
-                if (repo.modules()) {
-                    actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules", modules, tree + "/repodata",
-                            "--compress", "--compress-type=xz")));
-                }
-                String repomd = tree + "/repodata/repomd.xml";
-                actions.add(new Action.Internal(DROP_EMPTY_OPEN_SIZE, "remove the empty <open-size></open-size> "
-                        + "lines from " + repomd + ", as the toolkit's fix_metadata does", List.of(repomd),
-                        Params.of("repomd", repomd)));
-                actions.add(PublishActions.publishedModes(tree + "/repodata", "createrepo_c"));
-                CreaterepoKey key = new CreaterepoKey(repo.name(), arch);
-                context.add(new PlannedTask(key, repo.name(), arch, after, List.of(tree, composed),
-                        List.of(tree + "/repodata"), Executor.LOCAL, false, actions));
-                keys.add(key);
+        for (StagedTree tree : StagedTree.of(context, target, EnumSet.of(StagedTree.Kind.OS, StagedTree.Kind.DEBUG,
+                StagedTree.Kind.SOURCE))) {
+            Repo repo = tree.repo();
+            boolean os = tree.kind() == StagedTree.Kind.OS;
+            List<Action> actions = new ArrayList<>();
+            List<String> argv = new ArrayList<>(List.of("createrepo_c", "--update", tree.path()));
+            if (os && repo.comps()) {
+                // createrepo_c --update drops the groups: the compose's comps file (Pungi's, or taken from the
+                // repodata the compose synced) is handed back, as createrepo_comps does
+                String comps = layout.work() + "/" + tree.arch() + "/comps/comps-" + repo.name() + "." + tree.arch()
+                        + ".xml";
+                actions.add(new Action.Internal(COMPS, "use " + comps + " where the compose has it (Pungi writes "
+                        + "it), else take the comps file of " + tree.composed() + " from its repodata into it",
+                        List.of(comps), Params.of("tree", tree.composed(), "comps", comps)));
+                argv.addAll(List.of("--groupfile=" + comps, "--xz", "--revision=" + release.major(), distro,
+                        "--workers", "12", "--checksum=sha256"));
+            } else {
+                argv.addAll(List.of(distro, "--workers", "12"));
             }
+            actions.add(new Action.Exec(argv));
+            if (os && repo.modules()) {
+                // named modules.yaml, as modifyrepo_module copies it: modifyrepo_c names the repodata file after it
+                String modules = layout.work() + "/" + tree.arch() + "/modules/" + repo.name() + "/modules.yaml";
+                String metadata = context.paths().moduleMetadata(tree.arch(), repo.name());
+                actions.add(new Action.Internal(MODULES, "take the module metadata " + metadata + " where it "
+                        + "exists (rocky-module-metadata), else that of " + tree.composed() + " from its repodata, "
+                        + "into " + modules, List.of(modules),
+                        Params.of("tree", tree.composed(), "modules", modules, "metadata", metadata)));
+                actions.add(new Action.Exec(List.of("modifyrepo_c", "--mdtype=modules", modules,
+                        tree.path() + "/repodata", "--compress", "--compress-type=xz")));
+            }
+            actions.add(PublishActions.dropEmptyOpenSize(tree.repomd()));
+            actions.add(PublishActions.publishedModes(tree.path() + "/repodata", "createrepo_c"));
+            CreaterepoKey key = new CreaterepoKey(repo.name(), tree.arch(), tree.kind());
+            context.add(new PlannedTask(key, repo.name(), tree.arch(), after, List.of(tree.path(), tree.composed()),
+                    List.of(tree.path() + "/repodata"), Executor.LOCAL, false, actions));
+            keys.add(key);
         }
-        if (!keys.isEmpty()) {
-            context.publishedThrough(keys);
+        if (keys.isEmpty()) {
+            return;
+        }
+        context.publishedThrough(keys);
+        if (staging.get().hardlink()) {
+            TaskKey hardlink = TaskKey.of(HARDLINK);
+            context.add(new PlannedTask(hardlink, null, null, context.publishAfter(), List.of(target), List.of(target),
+                    Executor.LOCAL, false, List.of(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x",
+                    ".*\\.treeinfo", "-x", ".*\\.discinfo", target)))));
+            context.publishedThrough(List.of(hardlink));
         }
     }
 
     @Override
     public Map<OperationKey, Operation> operations() {
-        return Map.of(EXTRACT_METADATA, (p, log, context) -> RepoMetadata.extract(p, log),
-                DROP_EMPTY_OPEN_SIZE, (p, log, context) -> RepoMetadata.dropEmptyOpenSize(
-                        java.nio.file.Path.of(p.get("repomd")), log));
+        return Map.of(COMPS, (p, log, context) -> RepoMetadata.comps(p, log),
+                MODULES, (p, log, context) -> RepoMetadata.modules(p, log));
     }
 }

@@ -37,20 +37,43 @@ public final class RepoMetadata {
     private RepoMetadata() {
     }
 
-    /** The parameters: {@code tree}, and {@code comps} and/or {@code modules}, the files to write. */
-    public static void extract(Map<String, String> p, PrintWriter log) throws IOException {
+    /**
+     * {@code comps}, the comps file the update path hands to createrepo_c: kept where the compose has it (Pungi's
+     * work/&lt;arch&gt;/comps), else taken from the repodata of the compose's {@code tree}.
+     */
+    public static void comps(Map<String, String> p, PrintWriter log) throws IOException {
+        Path comps = Path.of(p.get("comps"));
+        if (Files.isRegularFile(comps)) {
+            log.println("the compose has its comps file " + comps + ": used as it is");
+            return;
+        }
         Path tree = Path.of(p.get("tree"));
+        copy(tree, hrefs(repomd(tree)), GROUP, comps, repomd(tree), "comps (group) file", "comps: false", log);
+    }
+
+    /**
+     * {@code modules}, the module metadata the update path hands to modifyrepo_c: a copy of {@code metadata}
+     * (rocky-module-metadata's) where it exists, else taken from the repodata of the compose's {@code tree}.
+     */
+    public static void modules(Map<String, String> p, PrintWriter log) throws IOException {
+        Path modules = Path.of(p.get("modules"));
+        Path metadata = Path.of(p.get("metadata"));
+        if (Files.isRegularFile(metadata)) {
+            Files.createDirectories(modules.toAbsolutePath().getParent());
+            org.relengine.formats.AtomicFiles.write(modules, Files.readString(metadata));
+            log.println("took the module metadata " + metadata + " as " + modules);
+            return;
+        }
+        Path tree = Path.of(p.get("tree"));
+        copy(tree, hrefs(repomd(tree)), MODULES, modules, repomd(tree), "module metadata", "modules: false", log);
+    }
+
+    private static Path repomd(Path tree) {
         Path repomd = tree.resolve("repodata/repomd.xml");
         if (!Files.isRegularFile(repomd)) {
             throw new TaskFailure("there is no " + repomd + " to take comps and module metadata from");
         }
-        Map<String, String> hrefs = hrefs(repomd);
-        if (p.containsKey("comps")) {
-            copy(tree, hrefs, GROUP, Path.of(p.get("comps")), repomd, "comps (group) file", "comps: false", log);
-        }
-        if (p.containsKey("modules")) {
-            copy(tree, hrefs, MODULES, Path.of(p.get("modules")), repomd, "module metadata", "modules: false", log);
-        }
+        return repomd;
     }
 
     private static void copy(Path tree, Map<String, String> hrefs, List<String> types, Path into, Path repomd,
@@ -111,20 +134,5 @@ public final class RepoMetadata {
         } catch (ParserConfigurationException | SAXException e) {
             throw new TaskFailure("cannot read " + repomd + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The repomd.xml without its lines holding only an empty {@code <open-size></open-size>}, which the toolkit's
-     * fix_metadata deletes after every createrepo_c and modifyrepo_c run; written beside and renamed into place.
-     */
-    static void dropEmptyOpenSize(java.nio.file.Path repomd, java.io.PrintWriter log) throws java.io.IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(repomd);
-        List<String> kept = lines.stream().filter(l -> !l.contains("<open-size></open-size>")).toList();
-        if (kept.size() == lines.size()) {
-            log.println("no empty <open-size> in " + repomd);
-            return;
-        }
-        org.relengine.formats.AtomicFiles.write(repomd, String.join("\n", kept) + "\n");
-        log.println("removed " + (lines.size() - kept.size()) + " empty <open-size> lines from " + repomd);
     }
 }

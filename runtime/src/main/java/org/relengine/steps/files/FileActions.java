@@ -10,6 +10,7 @@ public final class FileActions {
 
     static final OperationKey RENAME_FILE = new OperationKey("rename-file");
     static final OperationKey REMOVE_FILE = new OperationKey("remove-file");
+    static final OperationKey EMPTY_DIRECTORY = new OperationKey("empty-directory");
     static final OperationKey COPY_FILE = new OperationKey("copy-file");
     static final OperationKey WRITE_PRIVATE_FILE = new OperationKey("write-private-file");
 
@@ -32,6 +33,15 @@ public final class FileActions {
     /** @param description the whole line a plan shows, saying why the file goes */
     public static Action remove(String path, String description) {
         return new Action.Internal(REMOVE_FILE, description, List.of(path), Params.of("path", path));
+    }
+
+    /**
+     * Every file directly in {@code path} removed ({@code rm path/*}); nothing when it does not exist yet.
+     *
+     * @param description the whole line a plan shows, saying why the files go
+     */
+    public static Action empty(String path, String description) {
+        return new Action.Internal(EMPTY_DIRECTORY, description, List.of(path), Params.of("path", path));
     }
 
     public static Action copy(String from, String to, String description) {

@@ -42,6 +42,23 @@ public final class FileOperations extends AbstractStepUnit {
                         log.println("removed " + p.get("path"));
                     }
                 },
+                FileActions.EMPTY_DIRECTORY, (p, log, context) -> {
+                    Path directory = Path.of(p.get("path"));
+                    if (!Files.isDirectory(directory)) {
+                        log.println(directory + " is not there yet: nothing to remove");
+                        return;
+                    }
+                    int removed = 0;
+                    try (var files = Files.list(directory)) {
+                        for (Path file : (Iterable<Path>) files::iterator) {
+                            if (!Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                                Files.delete(file);
+                                removed++;
+                            }
+                        }
+                    }
+                    log.println("removed the " + removed + " files of " + directory);
+                },
                 FileActions.COPY_FILE, (p, log, context) -> {
                     Path to = Path.of(p.get("to"));
                     Files.createDirectories(to.getParent());

@@ -20,6 +20,7 @@ public final class PublishActions {
     static final OperationKey CHECK_PUBLISHABLE = new OperationKey("check-publishable");
     static final OperationKey MAKE_PUBLISHED_DIRECTORY = new OperationKey("make-published-directory");
     static final OperationKey SET_PUBLISHED_MODES = new OperationKey("set-published-modes");
+    static final OperationKey DROP_EMPTY_OPEN_SIZE = new OperationKey("drop-empty-open-size");
     static final OperationKey PREVIEW_PUBLISH = new OperationKey("preview-publish");
 
     private PublishActions() {
@@ -61,5 +62,11 @@ public final class PublishActions {
     public static Action publishedModes(String path, String tool) {
         return new Action.Internal(SET_PUBLISHED_MODES, "make " + path + " 0644, or 0755 for directories, with "
                 + "everything in it (" + tool + " wrote it as the umask says)", List.of(path), Params.of("path", path));
+    }
+
+    /** {@link EmptyOpenSize}, after every createrepo_c and modifyrepo_c run on a published tree. */
+    public static Action dropEmptyOpenSize(String repomd) {
+        return new Action.Internal(DROP_EMPTY_OPEN_SIZE, "remove the empty <open-size></open-size> lines from "
+                + repomd + ", as the toolkit's fix_metadata does", List.of(repomd), Params.of("repomd", repomd));
     }
 }

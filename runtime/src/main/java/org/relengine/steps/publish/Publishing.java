@@ -37,6 +37,8 @@ public final class Publishing extends AbstractStepUnit {
                         log.println("made " + made + " (0755)");
                     }
                 },
+                PublishActions.DROP_EMPTY_OPEN_SIZE, (p, log, context) -> EmptyOpenSize.drop(
+                        Path.of(p.get("repomd")), log),
                 PublishActions.SET_PUBLISHED_MODES, (p, log, context) -> log.println("set the modes of "
                         + publishedModes(Path.of(p.get("path"))) + " files and directories of " + p.get("path")));
     }

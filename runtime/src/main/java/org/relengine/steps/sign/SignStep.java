@@ -1,11 +1,12 @@
 package org.relengine.steps.sign;
 
+import org.relengine.steps.publish.StagedTree;
 import org.relengine.plan.spi.StepDescription;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.relengine.model.Executor;
-import org.relengine.model.Repo;
 import org.relengine.model.Step;
 import org.relengine.plan.Action;
 import org.relengine.plan.TaskKey;
@@ -35,13 +36,9 @@ public final class SignStep extends AbstractStepUnit {
         String target = context.paths().stagingDir();
         List<String> signed = new ArrayList<>();
         if (sign.get().repomd()) {
-            for (Repo repo : context.repos()) {
-                for (String arch : context.recipe().syncArches(repo)) {
-                    if (context.selected(arch)) {
-                        signed.add(target + "/" + repo.name() + "/" + arch + "/os/repodata/repomd.xml");
-                    }
-                }
-            }
+            // every tree whose repodata the update path rebuilt in staging, as sync-to-staging.sh signs them
+            StagedTree.of(context, target, EnumSet.of(StagedTree.Kind.OS, StagedTree.Kind.DEBUG,
+                    StagedTree.Kind.SOURCE)).forEach(tree -> signed.add(tree.repomd()));
         }
         if (sign.get().checksums()) {
             for (String arch : context.recipe().arches()) {

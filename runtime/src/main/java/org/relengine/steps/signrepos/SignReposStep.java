@@ -4,9 +4,8 @@ import org.relengine.plan.spi.StepDescription;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.relengine.model.Executor;
-import org.relengine.model.Recipe;
-import org.relengine.model.Repo;
 import org.relengine.model.Step;
 import org.relengine.plan.Action;
 import org.relengine.plan.PlanException;
@@ -16,6 +15,7 @@ import org.relengine.plan.spi.Phase;
 import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
+import org.relengine.steps.publish.StagedTree;
 import org.relengine.steps.sign.Signatures;
 
 /**
@@ -28,7 +28,7 @@ public final class SignReposStep extends AbstractStepUnit {
     public static final TaskKind KIND = new TaskKind("signrepos", "publish");
     public static final TaskKey KEY = TaskKey.of(KIND);
 
-    private static final List<String> TREES = List.of("os", "debug", "source", "kickstart");
+    private static final List<String> TREES = StagedTree.Kind.words();
 
     public SignReposStep() {
         super(Phase.PUBLISH, KIND);
@@ -48,9 +48,10 @@ public final class SignReposStep extends AbstractStepUnit {
             }
         }
         var sign = context.recipe().step(Step.Sign.class);
-        if (sign.isPresent() && sign.get().repomd() && signRepos.get().trees().contains("os")) {
-            throw new PlanException("`sign repomd: true` and `signRepos` would both sign the repomd.xml of every os "
-                    + "tree", "keep one: `signRepos` for Rocky's sign-repos-only, `sign repomd: true` for the update "
+        if (sign.isPresent() && sign.get().repomd() && signRepos.get().trees().stream().anyMatch(
+                t -> List.of("os", "debug", "source").contains(t))) {
+            throw new PlanException("`sign repomd: true` and `signRepos` would both sign the repomd.xml of the os, "
+                    + "debug and source trees", "keep one: `signRepos` for Rocky's sign-repos-only, `sign repomd: true` for the update "
                     + "path that rebuilds repodata in staging");
         }
     }
@@ -58,37 +59,16 @@ public final class SignReposStep extends AbstractStepUnit {
     @Override
     public void plan(PlanContext context) {
         var signRepos = context.recipe().step(Step.SignRepos.class);
-        var sync = context.recipe().step(Step.Sync.class);
         if (signRepos.isEmpty() || context.recipe().step(Step.Staging.class).isEmpty()) {
             return;
         }
-        Recipe recipe = context.recipe();
-        List<String> trees = signRepos.get().trees();
+        Set<StagedTree.Kind> kinds = signRepos.get().trees().stream().map(StagedTree.Kind::of)
+                .collect(java.util.stream.Collectors.toSet());
         String staging = context.paths().stagingDir();
-        List<String> signed = new ArrayList<>();
-        for (Repo repo : context.repos()) {
-            for (String arch : context.selected(recipe.syncArches(repo))) {
-                String base = staging + "/" + repo.name() + "/" + arch;
-                if (trees.contains("os")) {
-                    signed.add(base + "/os");
-                }
-                if (trees.contains("debug") && repo.debug() && sync.map(Step.Sync::debug).orElse(true)) {
-                    signed.add(base + "/debug/tree");
-                }
-                if (trees.contains("kickstart") && repo.kickstart() && repo.existsOn(arch)
-                        && sync.map(Step.Sync::kickstart).orElse(true)) {
-                    signed.add(base + "/kickstart");
-                }
-            }
-            if (trees.contains("source") && repo.source() && sync.map(Step.Sync::source).orElse(true)
-                    && context.options().arches().isEmpty()) {
-                signed.add(staging + "/" + repo.name() + "/source/tree");
-            }
-        }
         List<Action> actions = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
-        for (String tree : signed) {
-            String repomd = tree + "/repodata/repomd.xml";
+        for (StagedTree tree : StagedTree.of(context, staging, kinds)) {
+            String repomd = tree.repomd();
             actions.addAll(Signatures.detached(repomd, signRepos.get().key(), signRepos.get().homedir()));
             outputs.add(repomd + ".asc");
         }

@@ -3,6 +3,7 @@ package org.relengine.steps.stage;
 import org.relengine.plan.spi.StepDescription;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.relengine.model.ComposePaths;
 import org.relengine.model.Executor;
@@ -17,6 +18,8 @@ import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.publish.PublishActions;
 import org.relengine.steps.publish.Rsync;
+import org.relengine.steps.publish.StagedTree;
+import org.relengine.steps.files.FileActions;
 
 /**
  * {@code staging}: Rocky's sync-to-staging. The finished compose, guarded, hard-linked and rsynced into staging;
@@ -60,6 +63,14 @@ public final class StageStep extends AbstractStepUnit {
                     ".*\\.discinfo", layout.compose())));
         }
         actions.add(PublishActions.publishedDirectory(target));
+        if (staging.createrepo()) {
+            // sync-to-staging.sh: createrepo_c --update rebuilds them below, from what the rsync brings
+            for (StagedTree tree : StagedTree.of(context, target, EnumSet.of(StagedTree.Kind.OS,
+                    StagedTree.Kind.DEBUG, StagedTree.Kind.SOURCE))) {
+                actions.add(FileActions.empty(tree.path() + "/repodata", "rm " + tree.path() + "/repodata/*: the "
+                        + "old repodata goes before the rsync, and createrepo_c --update makes it again"));
+            }
+        }
         actions.add(new Action.Exec(sync.argv(List.of())));
         List<String> outputs = new ArrayList<>(List.of(target));
         // first the toolkit's LINK_REPOS, names repos had when they were composed apart, inside the staged release;

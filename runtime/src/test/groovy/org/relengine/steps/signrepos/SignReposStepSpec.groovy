@@ -104,7 +104,8 @@ class SignReposStepSpec extends Specification {
         where:
         what                   | signRepos                                               | more                                       || message | hint
         'a tree it cannot sign' | "signRepos key: 'k', trees: ['os', 'isos']"           | ''                                         || 'signRepos trees: `isos` is no kind of tree relengine composes' | 'trees: os, debug, source, kickstart'
-        'signing os twice'      | "signRepos key: 'k'"                                   | "sign key: 'k', repomd: true"              || '`sign repomd: true` and `signRepos` would both sign the repomd.xml of every os tree' | 'keep one: `signRepos` for Rocky\'s sign-repos-only, `sign repomd: true` for the update path that rebuilds repodata in staging'
+        'signing os twice'      | "signRepos key: 'k'"                                   | "sign key: 'k', repomd: true"              || '`sign repomd: true` and `signRepos` would both sign the repomd.xml of the os, debug and source trees' | 'keep one: `signRepos` for Rocky\'s sign-repos-only, `sign repomd: true` for the update path that rebuilds repodata in staging'
+        'signing debug twice'   | "signRepos key: 'k', trees: ['debug']"                 | "sign key: 'k', repomd: true"              || '`sign repomd: true` and `signRepos` would both sign the repomd.xml of the os, debug and source trees' | 'keep one: `signRepos` for Rocky\'s sign-repos-only, `sign repomd: true` for the update path that rebuilds repodata in staging'
     }
 
     def "Rocky 9's recipe signs as Rocky does: every staged os, debug and source tree, with the release key"() {

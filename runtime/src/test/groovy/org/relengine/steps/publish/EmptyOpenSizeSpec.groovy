@@ -1,4 +1,4 @@
-package org.relengine.steps.createrepo
+package org.relengine.steps.publish
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -28,7 +28,7 @@ class EmptyOpenSizeSpec extends Specification {
         StringWriter log = new StringWriter()
 
         when:
-        new PrintWriter(log).withCloseable { RepoMetadata.dropEmptyOpenSize(repomd, it) }
+        new PrintWriter(log).withCloseable { EmptyOpenSize.drop(repomd, it) }
 
         then:
         Files.readString(repomd) == '''\
@@ -53,7 +53,7 @@ class EmptyOpenSizeSpec extends Specification {
         def set = Files.getLastModifiedTime(repomd)
 
         when:
-        new PrintWriter(new StringWriter()).withCloseable { RepoMetadata.dropEmptyOpenSize(repomd, it) }
+        new PrintWriter(new StringWriter()).withCloseable { EmptyOpenSize.drop(repomd, it) }
 
         then:
         Files.readString(repomd) == '<repomd>\n  <open-size>4000</open-size>\n</repomd>\n'
