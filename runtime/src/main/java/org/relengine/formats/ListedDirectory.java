@@ -60,6 +60,8 @@ final class ListedDirectory {
     private static final byte[] FULL_FILE_LIST = "fullfilelist".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TIME_LIST = "fullfiletimelist".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PARTIAL_LIST = ".fullfile".getBytes(StandardCharsets.US_ASCII);
+    /** relengine's own bookkeeping at a publish root (its run locks): never a mirror's to copy. */
+    private static final byte[] BOOKKEEPING = ".relengine".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean top;
     /** This directory's path in the lists, with a trailing '/' (empty for the listed directory itself). */
@@ -77,7 +79,7 @@ final class ListedDirectory {
         this.prefix = prefix;
     }
 
-    /** The listed directory itself, which leaves out the lists it carries about itself. */
+    /** The listed directory itself, which leaves out the lists it carries about itself and relengine's locks. */
     static ListedDirectory top() {
         return new ListedDirectory(true, new byte[0]);
     }
@@ -93,7 +95,7 @@ final class ListedDirectory {
 
     /** Adds an entry; a directory also gets the place of its own entries, returned to be filled. */
     ListedDirectory add(byte[] name, byte type, long size, long time) {
-        if (top && isList(name)) {
+        if (top && (isList(name) || Arrays.equals(name, BOOKKEEPING))) {
             return null;
         }
         if (UnlistedName.unlistable(name)) {

@@ -32,6 +32,8 @@ class FileListSpec extends Specification {
         Files.setLastModifiedTime(repomd, FileTime.fromMillis(1_000_000_000_000L))   // mtime far older than ctime
         Files.createSymbolicLink(tree.resolve('9'), Path.of('9.7'))
         Files.writeString(tree.resolve('fullfilelist'), 'an old list\n')               // lists never list themselves
+        // nor relengine's run locks at a publish root, which no mirror copies
+        Files.writeString(Files.createDirectories(tree.resolve('.relengine/locks')).resolve('mirror_pub_rocky_9.7.lock'), 'pid 1\n')
 
         when:
         FileList.write(tree, 'rocky', ForkJoinPool.commonPool())
