@@ -363,6 +363,13 @@ final class DemoCommand implements Callable<Integer> {
         if (lists != null && Files.exists(lists)) {
             out.println("  file list    " + lists);
         }
+        var errata = demo.step(Step.Updateinfo.class);
+        long injected = plan.tasks().stream().filter(t -> t.kind().equals(
+                org.relengine.steps.updateinfo.UpdateinfoStep.KIND)).count();
+        if (errata.isPresent() && injected > 0) {
+            out.println("  errata       " + injected + " staged os trees got their updateinfo.xml from the demo's errata "
+                    + "service (" + errata.get().url() + "), injected with modifyrepo_c before signing");
+        }
         var signing = demo.step(Step.SignRepos.class);
         long signatures = plan.task(org.relengine.steps.signrepos.SignReposStep.KEY.id()).map(t -> t.outputs().stream().filter(o -> Files.exists(Path.of(o)))
                 .count()).orElse(0L);

@@ -182,6 +182,22 @@ class DemoSpec extends Specification {
         !Files.exists(staging.resolve('BaseOS/x86_64/kickstart/repodata/repomd.xml.asc'))
     }
 
+    def "the errata of the demo's errata service reach every os tree the recipe names, before the signature, and production"() {
+        when:
+        Path production = out.resolve('production/mirror/pub/rocky/9.7')
+        List<String> named = ['BaseOS', 'AppStream', 'CRB', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV', 'SAP', 'SAPHANA']
+        List<Path> trees = REPOS.findAll { repo, arches -> repo in named }
+                .collectMany { repo, arches -> arches.collect { arch -> production.resolve("$repo/$arch/os") } }
+        def href = { Path tree -> Files.readString(tree.resolve('repodata/repomd.xml')).find(/href="repodata\/([0-9a-f]{64}-updateinfo\.xml\.gz)"/) { all, name -> name } }
+
+        then:
+        demo.stdout.contains("errata       ${trees.size()} staged os trees got their updateinfo.xml from the demo's errata service")
+        trees.every { href(it) != null && Files.exists(it.resolve('repodata/' + href(it))) }
+        href(production.resolve('extras/x86_64/os')) == null
+        new java.util.zip.GZIPInputStream(Files.newInputStream(production.resolve('BaseOS/x86_64/os/repodata/' + href(production.resolve('BaseOS/x86_64/os')))))
+                .withCloseable { new String(it.readAllBytes(), 'UTF-8') }.contains('<filename>demo-baseos-1.0-1.el9.x86_64.rpm</filename>')
+    }
+
     static String sha256(Path file) {
         java.security.MessageDigest.getInstance('SHA-256').digest(Files.readAllBytes(file)).encodeHex().toString()
     }

@@ -70,7 +70,7 @@ class DiffCommandSpec extends Specification {
         json.model.changed == ['repos[NFV].debug': [old: 'true', new: 'false']]
         json.plan.added == []
         json.plan.removed == ['sync:RT:aarch64:os', 'sync:RT:aarch64:debug', 'sync:RT:aarch64:kickstart',
-                              'sync:NFV:x86_64:debug', 'repoclosure:RT:aarch64', 'treeinfo:RT:aarch64']
+                              'sync:NFV:x86_64:debug', 'repoclosure:RT:aarch64', 'treeinfo:RT:aarch64', 'updateinfo:RT:aarch64']
         json.plan.changed*.id == ['prepare', 'finalize', 'signrepos']
         // finalize waits for other tasks, and its metadata lists RT on fewer arches; fewer trees are signed
         json.plan.changed.find { it.id == 'finalize' }.fields == ['dependsOn', 'actions']
@@ -93,7 +93,7 @@ class DiffCommandSpec extends Specification {
         then:
         base.exitCode == 2
         base.stdout.contains('~ release.version: 9.7 → 9.9')
-        base.stdout.contains('Plan: 0 tasks added, 0 removed, 282 changed')  // all but filelists, whose paths carry no version
+        base.stdout.contains('Plan: 0 tasks added, 0 removed, 309 changed')  // all but filelists, whose paths carry no version
     }
 
     def "a revision that does not exist is an error naming it, with no stack trace"() {

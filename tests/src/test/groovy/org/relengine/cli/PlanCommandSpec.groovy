@@ -50,7 +50,7 @@ class PlanCommandSpec extends Specification {
     /** The tasks per kind of a full plan of Rocky 9, in pipeline order. */
     static final Map<String, Integer> FULL_KINDS = [
             prepare: 1, extrafiles: 1, sync: 131, repoclosure: 31, lorax: 4, unpack: 4, treeinfo: 39, extras: 4,
-            cloud  : 59, finalize: 1, stage: 1, signrepos: 1, promote: 1, filelists: 1, torrents: 4,
+            cloud  : 59, finalize: 1, stage: 1, updateinfo: 27, signrepos: 1, promote: 1, filelists: 1, torrents: 4,
     ]
 
     static final String BASEURL = 'https://yumrepofs.build.resf.org/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo'
@@ -92,7 +92,7 @@ class PlanCommandSpec extends Specification {
         List<Map> tasks = json().tasks
 
         expect:
-        tasks.size() == 283
+        tasks.size() == 310
         tasks.findAll { !wellFormed(it) }*.id == []
         tasks*.id.unique(false) == tasks*.id
     }
@@ -239,7 +239,7 @@ class PlanCommandSpec extends Specification {
         result.exitCode == 2
         result.stderr == ''
         // the recipe's commit is named when the recipe is committed and unchanged
-        result.stdoutLines[2] ==~ /\*\*283 tasks\*\* in a new compose, compose id `Rocky-9\.7-<YYYYMMDD\.HHMMSS>`(, recipe at `[0-9a-f]{12}`)?/
+        result.stdoutLines[2] ==~ /\*\*310 tasks\*\* in a new compose, compose id `Rocky-9\.7-<YYYYMMDD\.HHMMSS>`(, recipe at `[0-9a-f]{12}`)?/
         result.stdoutLines.withIndex().collect { line, i -> i == 2 ? '<count line>' : line } == expected
     }
 
@@ -248,7 +248,7 @@ class PlanCommandSpec extends Specification {
         def result = planOf([])
         List<Map> tasks = json().tasks
         List<String> expected = [
-                'Plan for recipes/rocky9.groovy: 283 tasks to run (full run: a new compose)',
+                'Plan for recipes/rocky9.groovy: 310 tasks to run (full run: a new compose)',
                 "  compose id   Rocky-9.7-$PLACEHOLDER".toString(),
                 "  compose      /mnt/compose/9/Rocky-9.7-$PLACEHOLDER".toString(),
                 '  latest       /mnt/compose/9/latest-Rocky-9',
@@ -269,7 +269,7 @@ class PlanCommandSpec extends Specification {
         result.stdoutLines.take(8) == expected.take(8)
         result.stdoutLines == expected
         result.stdoutLines.findAll { it ==~ /(compose|images|publish) \(\d+\):/ } ==
-                ['compose (204):', 'images (71):', 'publish (8):']
+                ['compose (204):', 'images (71):', 'publish (35):']
     }
 
     // ---------------------------------------------------------------- selections
@@ -318,11 +318,11 @@ class PlanCommandSpec extends Specification {
         where:
         args                             | composeId                        | full  | scope     | arches              | kinds
         []                               | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS
-        ['--arch', 'x86_64']             | NEW_ID                           | true  | 'all'     | ['x86_64']          | [prepare: 1, extrafiles: 1, sync: 36, repoclosure: 10, lorax: 1, unpack: 1, treeinfo: 12, extras: 1, cloud: 15, finalize: 1, stage: 1, signrepos: 1, promote: 1, filelists: 1, torrents: 1]
-        ['--update']                     | 'latest-Rocky-9'                 | false | 'all'     | ALL + ['i686']      | [prepare: 1, sync: 92, repoclosure: 31, stage: 1, signrepos: 1, promote: 1, filelists: 1]
-        ['--update', '--repo', 'BaseOS'] | 'latest-Rocky-9'                 | false | 'all'     | ALL                 | [prepare: 1, sync: 9, repoclosure: 4, stage: 1, signrepos: 1, promote: 1, filelists: 1]
+        ['--arch', 'x86_64']             | NEW_ID                           | true  | 'all'     | ['x86_64']          | [prepare: 1, extrafiles: 1, sync: 36, repoclosure: 10, lorax: 1, unpack: 1, treeinfo: 12, extras: 1, cloud: 15, finalize: 1, stage: 1, updateinfo: 9, signrepos: 1, promote: 1, filelists: 1, torrents: 1]
+        ['--update']                     | 'latest-Rocky-9'                 | false | 'all'     | ALL + ['i686']      | [prepare: 1, sync: 92, repoclosure: 31, stage: 1, updateinfo: 27, signrepos: 1, promote: 1, filelists: 1]
+        ['--update', '--repo', 'BaseOS'] | 'latest-Rocky-9'                 | false | 'all'     | ALL                 | [prepare: 1, sync: 9, repoclosure: 4, stage: 1, updateinfo: 4, signrepos: 1, promote: 1, filelists: 1]
         ['--only', 'compose']            | NEW_ID                           | true  | 'compose' | ALL + ['i686']      | FULL_KINDS.subMap(['prepare', 'extrafiles', 'sync', 'repoclosure', 'lorax', 'unpack', 'treeinfo', 'extras', 'cloud', 'finalize'])
-        ['--only', 'publish']            | 'latest-Rocky-9'                 | false | 'publish' | ALL                 | [stage: 1, signrepos: 1, promote: 1, filelists: 1, torrents: 4]
+        ['--only', 'publish']            | 'latest-Rocky-9'                 | false | 'publish' | ALL                 | [stage: 1, updateinfo: 27, signrepos: 1, promote: 1, filelists: 1, torrents: 4]
         ['--skip-debug']                 | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS + [sync: 91]
         ['--skip-source']                | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS + [sync: 119]
         ['--image', 'dvd']               | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS
@@ -375,7 +375,8 @@ class PlanCommandSpec extends Specification {
         plan.tasks.findAll { it.kind == 'repoclosure' }*.id ==
                 ['repoclosure:BaseOS:x86_64', 'repoclosure:BaseOS:aarch64', 'repoclosure:BaseOS:ppc64le', 'repoclosure:BaseOS:s390x']
         plan.tasks*.id.findAll { !it.startsWith('sync:') && !it.startsWith('repoclosure:') } ==
-                ['prepare', 'stage', 'signrepos', 'promote', 'filelists']
+                ['prepare', 'stage', 'updateinfo:BaseOS:x86_64', 'updateinfo:BaseOS:aarch64', 'updateinfo:BaseOS:ppc64le',
+                 'updateinfo:BaseOS:s390x', 'signrepos', 'promote', 'filelists']
     }
 
     def "plan --only publish plans the publish steps only, from the latest compose"() {
@@ -383,8 +384,9 @@ class PlanCommandSpec extends Specification {
         Map plan = json(['--only', 'publish'])
 
         expect:
-        plan.tasks*.id == ['stage', 'signrepos', 'promote', 'filelists', 'torrents:dvd:x86_64', 'torrents:dvd:aarch64',
-                           'torrents:dvd:ppc64le', 'torrents:dvd:s390x']
+        plan.tasks*.id.findAll { !it.startsWith('updateinfo:') } == ['stage', 'signrepos', 'promote', 'filelists',
+                'torrents:dvd:x86_64', 'torrents:dvd:aarch64', 'torrents:dvd:ppc64le', 'torrents:dvd:s390x']
+        plan.tasks*.id.count { it.startsWith('updateinfo:') } == 27
         plan.tasks.every { it.stage == 'publish' }
         plan.tasks.find { it.id == 'stage' }.inputs == ['/mnt/compose/9/latest-Rocky-9/compose']
         graphProblems(plan.tasks) == []
