@@ -106,6 +106,12 @@ public final class Grammar {
                     .doc("How tasks `on: kubernetes` run: one Job per task, pinned to the task's arch.",
                             "kubernetes namespace: 'empanadas', image: 'ghcr.io/rocky-linux/sig-core-toolkit:latest', secret: 'empanadas-s3'")
                     .build(),
+            declare("existing")
+                    .option("compose", STRING, "the compose directory to publish, made elsewhere (Pungi's), e.g. "
+                            + "'/mnt/compose/8/latest-Rocky-8'")
+                    .doc("Publish a compose made elsewhere instead of composing one: the compose steps are not run, the "
+                            + "publish steps take this directory as the compose.",
+                            "existing compose: '/mnt/compose/8/latest-Rocky-8'").build(),
             declare("roots")
                     .option("compose", STRING, "compose root (default /mnt/compose)")
                     .option("staging", STRING, "staging root (default /mnt/repos-staging)")

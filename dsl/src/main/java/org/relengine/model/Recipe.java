@@ -16,7 +16,12 @@ public record Recipe(List<String> files, Release release, List<String> arches, O
                      java.util.Map<String, List<String>> multilib, List<Source> sources, Gpg gpg,
                      List<Repo> repos, Lorax lorax, List<Image> images, List<CloudImage> cloudImages,
                      List<LiveImage> liveImages, ExtraFiles extraFiles, Artifacts artifacts, Roots roots,
-                     ExecutorSettings executors, List<Step> compose, List<Step> publish) {
+                     ExecutorSettings executors, List<Step> compose, List<Step> publish, ExistingCompose existing) {
+
+    /** Whether the recipe publishes a compose made elsewhere ({@code existing compose:}) instead of composing one. */
+    public boolean publishesExisting() {
+        return existing != null;
+    }
 
     public String file() {
         return files.get(0);

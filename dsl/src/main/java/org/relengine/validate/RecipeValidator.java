@@ -59,8 +59,30 @@ public final class RecipeValidator {
                 RecipeValidator::images,
                 RecipeValidator::volumeIds,
                 RecipeValidator::steps,
+                RecipeValidator::existing,
                 RecipeValidator::executors);
         rules.forEach(rule -> rule.accept(v));
+    }
+
+    /** {@code existing compose:}: an absolute directory, published by a {@code staging} step. */
+    private void existing() {
+        var existing = recipe.existing();
+        if (existing == null) {
+            return;
+        }
+        Origin origin = existing.origin();
+        if (existing.dir() == null) {
+            out.error(Problem.MISSING_OPTION, origin.at(), "existing".length(),
+                    "the compose directory, e.g. compose: '/mnt/compose/8/latest-Rocky-8'", "existing", "compose");
+        } else if (!existing.dir().startsWith("/") || existing.dir().contains("\n")) {
+            out.error(Problem.CONFLICT, origin.option("compose"), existing.dir().length() + 2,
+                    "e.g. '/mnt/compose/8/latest-Rocky-8'", "`existing compose:` is `" + existing.dir()
+                            + "`, which is not an absolute directory");
+        }
+        if (recipe.step(Step.Staging.class).isEmpty()) {
+            out.error(Problem.CONFLICT, origin.at(), "existing".length(), "declare it, e.g. publish { staging "
+                    + "delete: false }", "`existing compose:` publishes a compose, which takes a `staging` step");
+        }
     }
 
     private void release() {

@@ -2,6 +2,7 @@ package org.relengine.plan;
 
 import java.util.List;
 import org.relengine.model.Recipe;
+import org.relengine.model.ExistingCompose;
 import org.relengine.model.Roots;
 import org.relengine.model.Source;
 import org.relengine.model.Executor;
@@ -25,9 +26,15 @@ public final class RecipeOverrides {
     /** As {@link #apply(Recipe, String, String)}; {@code local} runs every step on this machine. */
     public static Recipe apply(Recipe recipe, String root, String source, boolean local) {
         Roots roots = recipe.roots();
+        ExistingCompose existing = recipe.existing();
         if (root != null) {
             // absolute, so that where a run writes never depends on its working directory
             String base = java.nio.file.Path.of(root).toAbsolutePath().normalize().toString();
+            // an existing compose under the recipe's compose root moves with it
+            if (existing != null && existing.dir() != null && existing.dir().startsWith(roots.compose() + "/")) {
+                existing = new ExistingCompose(base + "/compose" + existing.dir().substring(roots.compose().length()),
+                        existing.origin());
+            }
             roots = new Roots(base + "/compose", base + "/staging", base + "/production", roots.origin());
         }
         List<Source> sources = recipe.sources();
@@ -42,7 +49,7 @@ public final class RecipeOverrides {
         return new Recipe(recipe.files(), recipe.release(), recipe.arches(), recipe.archesOrigin(), recipe.multilib(),
                 sources, recipe.gpg(), recipe.repos(), recipe.lorax(), recipe.images(), recipe.cloudImages(),
                 recipe.liveImages(), recipe.extraFiles(), recipe.artifacts(), roots, recipe.executors(), compose,
-                recipe.publish());
+                recipe.publish(), existing);
     }
 
     private static Step local(Step step) {

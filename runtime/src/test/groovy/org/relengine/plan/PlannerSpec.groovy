@@ -287,6 +287,36 @@ class PlannerSpec extends Specification {
         p.task('promote').get().dependsOn() == ['sign']
     }
 
+    def "a recipe that publishes an existing compose plans its publish steps only, on that compose, whatever the run asks for"() {
+        when:
+        def p = plan(load('rocky8-updates'), changes)
+
+        then:
+        p.tasks().every { it.kind().stage() == 'publish' }
+        p.tasks()*.id().take(2) == ['stage', 'createrepo:BaseOS:x86_64']
+        p.composeDir() == '/mnt/compose/8/latest-Rocky-8'
+        p.composeId() == 'latest-Rocky-8'
+        !p.full()
+        p.scope() == Scope.PUBLISH
+        p.targets().keySet() as List == ['compose', 'staging', 'production']
+        p.task('stage').get().inputs() == ['/mnt/compose/8/latest-Rocky-8/compose']
+        p.task('createrepo:BaseOS:x86_64').get().actions().find { it instanceof Action.Internal }.params().comps ==
+                '/mnt/compose/8/latest-Rocky-8/work/x86_64/comps/comps-BaseOS.x86_64.xml'
+
+        where:
+        changes << [[:], [full: false], [scope: Scope.PUBLISH]]
+    }
+
+    def "--only compose of a recipe that publishes an existing compose is refused"() {
+        when:
+        plan(load('rocky8-updates'), [scope: Scope.COMPOSE])
+
+        then:
+        PlanException e = thrown()
+        e.message == '--only compose: the recipe publishes the existing compose /mnt/compose/8/latest-Rocky-8, and composes nothing'
+        e.hint() == 'run it without --only, or with --only publish'
+    }
+
     def "selection #selection"() {
         when:
         def planned = plan(rocky9, changes)

@@ -12,7 +12,9 @@ import org.relengine.model.Recipe;
 import org.relengine.model.Repo;
 import org.relengine.plan.ComposeLayout;
 import org.relengine.plan.Plan;
+import org.relengine.plan.PlanException;
 import org.relengine.plan.PlanOptions;
+import org.relengine.plan.Scope;
 import org.relengine.plan.Task;
 import org.relengine.plan.TaskKey;
 import org.relengine.plan.spi.ImageList;
@@ -46,17 +48,40 @@ public final class Planner implements PlanContext {
         this.options = options;
         this.paths = ComposePaths.of(recipe);
         String stamp = options.dateStamp() == null ? ComposePaths.DATE_PLACEHOLDER : options.dateStamp();
-        this.layout = newCompose()
-                ? new ComposeLayout(paths.composeDir(stamp), recipe.release().composeId(stamp))
-                : new ComposeLayout(paths.latestLink(), recipe.release().latestLink());
+        if (recipe.publishesExisting()) {
+            String dir = recipe.existing().dir();
+            this.layout = new ComposeLayout(dir, dir.substring(dir.lastIndexOf('/') + 1));
+        } else {
+            this.layout = newCompose()
+                    ? new ComposeLayout(paths.composeDir(stamp), recipe.release().composeId(stamp))
+                    : new ComposeLayout(paths.latestLink(), recipe.release().latestLink());
+        }
         this.selection = Selection.of(recipe, options);
         targets.put("compose", layout.composeDir());
-        targets.put("latest", paths.latestLink());
+        if (!recipe.publishesExisting()) {
+            targets.put("latest", paths.latestLink());
+        }
     }
 
     /** @param units every step unit, in the registry's order */
     public static Plan plan(Recipe recipe, PlanOptions options, List<StepUnit> units) {
-        return new Planner(recipe, options).plan(units);
+        return new Planner(recipe, published(recipe, options)).plan(units);
+    }
+
+    /**
+     * A recipe that publishes an existing compose plans its publish steps only, on that compose: no new compose, no
+     * compose step, the compose's STATUS and latest link left as they are.
+     */
+    private static PlanOptions published(Recipe recipe, PlanOptions options) {
+        if (!recipe.publishesExisting()) {
+            return options;
+        }
+        if (options.scope() == Scope.COMPOSE) {
+            throw new PlanException("--only compose: the recipe publishes the existing compose "
+                    + recipe.existing().dir() + ", and composes nothing", "run it without --only, or with --only publish");
+        }
+        return new PlanOptions(false, options.repos(), options.arches(), Scope.PUBLISH, options.debug(),
+                options.source(), options.image(), options.dateStamp(), options.allowDeletions());
     }
 
     private boolean newCompose() {
