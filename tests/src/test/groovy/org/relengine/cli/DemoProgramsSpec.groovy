@@ -18,7 +18,7 @@ class DemoProgramsSpec extends Specification {
      * shells any PATH has (rpm's macros run bash: without it dnf looks for its database in /).
      */
     static final List<String> PRESENT = ['dnf', 'apt-get', 'python3', 'bash', 'sh', 'xorriso', 'createrepo_c',
-                                         'rpmbuild', 'implantisomd5', 'hardlink', 'gpg']
+                                         'modifyrepo_c', 'rpmbuild', 'implantisomd5', 'hardlink', 'gpg']
 
     @Shared Path dir = Files.createTempDirectory('relengine-demo-programs')
     @Shared Path bin = dir.resolve('bin')
@@ -106,8 +106,8 @@ class DemoProgramsSpec extends Specification {
         then:
         doctor.exitCode == 1
         doctor.stdoutLines[0] == 'relengine doctor: the programs `relengine demo` runs'
-        doctor.stdoutLines[1..9]*.split(/\s+/)*.getAt(1) == ['createrepo_c', 'dnf', 'gpg', 'hardlink',
-                                                             'implantisomd5', 'mktorrent', 'rpmbuild', 'rsync', 'xorriso']
+        doctor.stdoutLines[1..10]*.split(/\s+/)*.getAt(1) == ['createrepo_c', 'dnf', 'gpg', 'hardlink',
+                                                             'implantisomd5', 'mktorrent', 'modifyrepo_c', 'rpmbuild', 'rsync', 'xorriso']
         doctor.stdoutLines.findAll { it.contains('MISSING') } == [
                 '  mktorrent         MISSING  needed for torrents',
                 '  rsync             MISSING  needed for promote, stage']
