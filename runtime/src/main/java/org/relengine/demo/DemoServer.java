@@ -78,6 +78,10 @@ public final class DemoServer implements AutoCloseable {
                 return;
             }
             long size = Files.size(file);
+            // as a mirror's web server sends it: a sync keeps it as the file's time, so that a second demo republishes
+            // unchanged packages with the times they had
+            exchange.getResponseHeaders().set("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneOffset.UTC)));
             if ("HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Content-Length", String.valueOf(size));
                 exchange.sendResponseHeaders(200, -1);

@@ -44,6 +44,7 @@ public final class FileActions {
         return new Action.Internal(EMPTY_DIRECTORY, description, List.of(path), Params.of("path", path));
     }
 
+    /** A copy with the original's time and permissions ({@code cp -p}), written beside and renamed into place. */
     public static Action copy(String from, String to, String description) {
         return new Action.Internal(COPY_FILE, description, List.of(to), Params.of("from", from, "to", to));
     }

@@ -63,7 +63,9 @@ public final class FileOperations extends AbstractStepUnit {
                     Path to = Path.of(p.get("to"));
                     Files.createDirectories(to.getParent());
                     Path partial = to.resolveSibling(to.getFileName() + ".part");
-                    Files.copy(Path.of(p.get("from")), partial, StandardCopyOption.REPLACE_EXISTING);
+                    // with its time, as cp -p: a copy of an unchanged file is published unchanged
+                    Files.copy(Path.of(p.get("from")), partial, StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.COPY_ATTRIBUTES);
                     Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     log.println("copied " + p.get("from") + " to " + to);
                 },

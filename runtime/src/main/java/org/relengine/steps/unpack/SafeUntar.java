@@ -200,6 +200,10 @@ public final class SafeUntar {
                 }
             }
             permissions(target, entry.getMode());
+            // as tar keeps it: the same build unpacked again republishes its files with the times they had
+            if (entry.getLastModifiedTime() != null) {
+                Files.setLastModifiedTime(target, entry.getLastModifiedTime());
+            }
         }
 
         /** The entry's permission bits, without set-uid, set-gid and sticky, readable by all, writable by its owner. */

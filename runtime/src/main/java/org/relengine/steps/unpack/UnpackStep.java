@@ -178,7 +178,9 @@ public final class UnpackStep extends AbstractStepUnit {
                     Files.deleteIfExists(target);
                     Files.createSymbolicLink(target, to);
                 } else if (attrs.isRegularFile()) {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+                    // with its time: the same boot tree grafted again is published unchanged
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                            LinkOption.NOFOLLOW_LINKS);
                 } else {
                     throw new TaskFailure("the boot tree " + source + " holds " + rel + ", which is neither a file, "
                             + "a directory nor a link; refusing to graft it into " + into);

@@ -50,6 +50,17 @@ class GraftBootTreeSpec extends Specification {
         Files.readString(os.resolve('Packages/bash.rpm')) == 'bash'
     }
 
+    def "a grafted file keeps the time it was unpacked with, so that the same boot tree is published unchanged"() {
+        given:
+        Files.setLastModifiedTime(lorax.resolve('images/boot.iso'), java.nio.file.attribute.FileTime.fromMillis(1_762_819_200_000L))
+
+        when:
+        graft()
+
+        then:
+        Files.getLastModifiedTime(os.resolve('images/boot.iso')).toMillis() == 1_762_819_200_000L
+    }
+
     def "a link that leads out of the boot tree is refused, naming it, and what it leads to is never copied: #why"() {
         given:
         Files.createSymbolicLink(lorax.resolve('images/shadow'), target(dir))

@@ -54,6 +54,24 @@ class SafeUntarSpec extends Specification {
         Files.list(root).withCloseable { it.toList() } == [root.resolve('lorax')]
     }
 
+    def "a file keeps the time its tar entry gives it, so that the same build unpacked again is published unchanged"() {
+        given:
+        def archive = tarball { tar ->
+            def entry = new TarArchiveEntry('lorax/images/install.img')
+            entry.size = 3
+            entry.modTime = new Date(1_762_819_200_000L)
+            tar.putArchiveEntry(entry)
+            tar.write('img'.bytes)
+            tar.closeArchiveEntry()
+        }
+
+        when:
+        SafeUntar.unpack(archive, root)
+
+        then:
+        Files.getLastModifiedTime(root.resolve('lorax/images/install.img')).toMillis() == 1_762_819_200_000L
+    }
+
     def "an entry that would be written outside the tree, or through a link, is refused: #why"() {
         given:
         def archive = tarball { tar ->
