@@ -56,17 +56,28 @@ public final class Checksums {
         return known;
     }
 
+    /** The SHA-1 of a small file, in hex: the checksum mirror file lists give {@code repomd.xml}. */
+    public static String sha1(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return digest("SHA-1", in);
+        }
+    }
+
     /** The SHA-256 of everything left in {@code in}, in hex; the caller closes it. */
     public static String sha256(InputStream in) throws IOException {
+        return digest("SHA-256", in);
+    }
+
+    private static String digest(String algorithm, InputStream in) throws IOException {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            throw new IllegalStateException(algorithm + " is part of every JDK", e);
         }
     }
 

@@ -24,8 +24,9 @@ public final class FileList {
 
     private static final byte[] FULL_FILE_LIST_HEAD = ascii(".\n");
     private static final byte[] TIME_LIST_HEAD = ascii("[Version]\n2\n\n[Files]\n");
+    private static final byte[] CHECKSUMS_HEAD = ascii("\n[Checksums SHA1]\n");
     private static final byte[] TIME_LIST_TAIL =
-            ascii("\n[Checksums SHA1]\n\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n");
+            ascii("\n[Checksums MD5]\n\n[Checksums SHA256]\n\n[Checksums SHA512]\n\n[End]\n");
 
     /** One entry: path relative to the listed directory, f/d/l, size, time. */
     public record Entry(String path, char type, long size, long time) {
@@ -99,7 +100,7 @@ public final class FileList {
         ListedDirectory tree = walk(root, pool, reader);
         // the lists are published with the tree they list: mirrors read them, whatever the umask here
         AtomicFiles.writeBytes(root.resolve("fullfilelist"), new PathsList(tree), FileModes.FILE);
-        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree), FileModes.FILE);
+        AtomicFiles.writeBytes(root.resolve("fullfiletimelist-" + module), new TimesList(tree, root), FileModes.FILE);
         List<UnlistedName> unlisted = new ArrayList<>();
         tree.unlisted(unlisted);
         unlisted.sort((a, b) -> Arrays.compareUnsigned(a.path(), b.path()));   // by path, as the lists are
@@ -116,11 +117,25 @@ public final class FileList {
     }
 
     /** {@code fullfiletimelist-<module>}: version, files, empty checksum sections, end mark. */
-    private record TimesList(ListedDirectory tree) implements AtomicFiles.ByteBody {
+    /**
+     * {@code fullfiletimelist-<module>}: the [Files] lines, then the SHA-1 of every {@code repomd.xml} (checksum, tab,
+     * path), as quick-fedora-mirror's {@code create-filelist -c} gives them, so that a mirror client notices a
+     * repomd.xml rewritten at the same size within the same second.
+     */
+    private record TimesList(ListedDirectory tree, Path root) implements AtomicFiles.ByteBody {
         @Override
         public void write(OutputStream out) throws IOException {
             out.write(TIME_LIST_HEAD);
             tree.writeTimes(out);
+            out.write(CHECKSUMS_HEAD);
+            List<byte[]> repomds = new ArrayList<>();
+            tree.repomds(repomds);
+            for (byte[] path : repomds) {
+                String sha1 = Checksums.sha1(root.resolve(new String(path, StandardCharsets.UTF_8)));
+                out.write(ascii(sha1 + "\t"));
+                out.write(path);
+                out.write('\n');
+            }
             out.write(TIME_LIST_TAIL);
         }
     }

@@ -60,6 +60,7 @@ final class ListedDirectory {
     private static final byte[] FULL_FILE_LIST = "fullfilelist".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TIME_LIST = "fullfiletimelist".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PARTIAL_LIST = ".fullfile".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPOMD = "repomd.xml".getBytes(StandardCharsets.US_ASCII);
     /** relengine's own bookkeeping at a publish root (its run locks): never a mirror's to copy. */
     private static final byte[] BOOKKEEPING = ".relengine".getBytes(StandardCharsets.US_ASCII);
 
@@ -71,6 +72,8 @@ final class ListedDirectory {
     private int subtrees;
     private Lines paths;
     private Lines times;
+    /** This directory's {@code repomd.xml}, by its path in the lists, or null. */
+    private byte[] repomd;
     /** The entries no line can hold ({@link UnlistedName}); made only when there is one, as there almost never is. */
     private java.util.List<UnlistedName> unlisted;
 
@@ -108,6 +111,10 @@ final class ListedDirectory {
             return null;
         }
         append(new Item(name, type, size, time, null));
+        if (type == 'f' && Arrays.equals(name, REPOMD)) {
+            repomd = Arrays.copyOf(prefix, prefix.length + name.length);
+            System.arraycopy(name, 0, repomd, prefix.length, name.length);
+        }
         if (type != 'd') {
             return null;
         }
@@ -152,6 +159,16 @@ final class ListedDirectory {
             entries += paths.below[i].entriesBelow();
         }
         return entries;
+    }
+
+    /** Adds the paths of the {@code repomd.xml} files of this directory and all below it (once sorted), in list order. */
+    void repomds(java.util.List<byte[]> into) {
+        if (repomd != null) {
+            into.add(repomd);
+        }
+        for (int i = 0; i < paths.subtrees; i++) {
+            paths.below[i].repomds(into);
+        }
     }
 
     /** Adds the entries left out of this directory and all below it (once sorted), in no particular order. */

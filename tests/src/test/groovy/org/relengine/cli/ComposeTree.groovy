@@ -18,7 +18,8 @@ import java.security.MessageDigest
  * .discinfo, media.repo, the metadata and the file lists; the implanted MD5 of an ISO), and an ISO, whose
  * bytes carry the time xorriso wrote it, is listed by its size, its checksum in the CHECKSUM files masked. A
  * detached signature ({@code .asc}) carries the time it was made, and its length varies with the number it holds:
- * it is listed by its name only (specs that need it check it with gpg), and its size is masked in the file lists.
+ * it is listed by its name only (specs that need it check it with gpg), and its size is masked in the file lists, as
+ * are the lists' SHA-1 of each repomd.xml, whose bytes carry the time it was written.
  */
 @CompileStatic
 final class ComposeTree {
@@ -52,6 +53,7 @@ final class ComposeTree {
             if (text != null) {
                 text = text.replaceAll(EPOCH, 'EPOCH').replaceAll(/"implant_md5": ?"[0-9a-f]+"/, '"implant_md5": MD5')
                         .replaceAll(/(?m)^(EPOCH\tf\t)\d+(\t.*\.asc)$/, '$1SIZE$2')
+                        .replaceAll(/(?m)^[0-9a-f]{40}(\t.*repomd\.xml)$/, 'SHA1$1')
                 isos.each { String sum, String iso -> text = text.replace(sum, "sha256 of $iso") }
                 bytes = text.getBytes(StandardCharsets.UTF_8)
             }

@@ -22,6 +22,7 @@ class MirrorClientSpec extends Specification {
     @Shared Map<String, List> first
     @Shared Map<String, List> second
     @Shared Map<String, String> repomdBefore
+    @Shared Map<String, String> sumsBefore
     @Shared List<String> transferred
 
     def setupSpec() {
@@ -38,6 +39,7 @@ publish {
         assert one.exitCode == 0: one.stdout + one.stderr
         assert Cli.exec(['rsync', '-a', "$published/".toString(), "$mirror/".toString()]).exitCode == 0
         first = list(published)
+        sumsBefore = checksums(published)
         repomdBefore = first.keySet().findAll { it.endsWith('/repodata/repomd.xml') }
                 .collectEntries { [(it): Files.readString(published.resolve(it))] }
         Thread.sleep(1100)   // the list's times are whole seconds
@@ -73,6 +75,21 @@ publish {
         entries
     }
 
+    /** The [Checksums SHA1] section of a tree's fullfiletimelist-rocky: path to SHA-1. */
+    static Map<String, String> checksums(Path tree) {
+        Map<String, String> sums = [:]
+        String section = null
+        Files.readAllLines(tree.resolve('fullfiletimelist-rocky')).each { String line ->
+            if (line.startsWith('[')) {
+                section = line
+            } else if (section == '[Checksums SHA1]' && line) {
+                def (sum, path) = line.split('\t', 2) as List<String>
+                sums[path] = sum
+            }
+        }
+        sums
+    }
+
     def "every package keeps its time in the list through a second demo"() {
         when:
         def rpms = second.keySet().findAll { it.endsWith('.rpm') }
@@ -98,6 +115,11 @@ publish {
         sameSizeChanged.every { it in transferred }
         sameSizeChanged.every { Files.readString(mirror.resolve(it)) == Files.readString(published.resolve(it)) }
         transferred.any { it.endsWith('-updateinfo.xml.gz') }
+
+        and: 'the list carries its new SHA-1, as create-filelist -c writes it, for clients that compare checksums'
+        def sums = checksums(published)
+        sums.keySet() == second.keySet().findAll { it.endsWith('/repodata/repomd.xml') }
+        sameSizeChanged.every { sums[it] == Cli.exec(['sha1sum', published.resolve(it).toString()]).stdout.split(' ')[0] && sums[it] != sumsBefore[it] }
     }
 
     def "after the client's sync every repomd.xml of the mirror is production's, and every file it names is there"() {
