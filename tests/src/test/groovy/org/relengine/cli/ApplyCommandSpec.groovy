@@ -56,7 +56,7 @@ class ApplyCommandSpec extends Specification {
 
         then:
         result.exitCode == 2
-        result.stdoutLines.first() == 'Plan for rocky9.groovy: 310 tasks to run (full run: a new compose)'
+        result.stdoutLines.first() == 'Plan for rocky9.groovy: 314 tasks to run (full run: a new compose)'
         result.stderrLines == ['relengine: plan saved to plan.json; run it with: relengine apply plan.json']
         files(dir) == ['plan.json', 'rocky9.groovy']           // no temporary file left behind
 
@@ -101,11 +101,11 @@ class ApplyCommandSpec extends Specification {
         result.exitCode == 0
         result.stderr == ''
         result.stdoutLines.first().startsWith('Dry run of rocky9.groovy: compose Rocky-9.7-')
-        ids.size() == 310
+        ids.size() == 314
         printedTasks(result) == ids
         result.stdoutLines.findAll { it ==~ /^\[\d+\/\d+\] .+$/ } ==
-                ids.withIndex().collect { id, i -> "[${i + 1}/310] $id".toString() }
-        result.stdoutLines.last().startsWith('Dry run: 310 tasks; ')
+                ids.withIndex().collect { id, i -> "[${i + 1}/314] $id".toString() }
+        result.stdoutLines.last().startsWith('Dry run: 314 tasks; ')
         result.stdoutLines.last().endsWith('Nothing was changed.')
         files(dir) == ['plan.json', 'rocky9.groovy']
     }
@@ -147,7 +147,7 @@ class ApplyCommandSpec extends Specification {
         result.exitCode == 0
         result.stderr == ''
         result.stdoutLines.first() == "Dry run of rocky9.groovy: compose Rocky-9.7-$STAMP in $root/compose/9/Rocky-9.7-$STAMP".toString()
-        ids.size() == 81
+        ids.size() == 82
         printedTasks(result) == ids
         ids.every { !it.contains(':debug') && !it.contains(':aarch64') && !it.contains(':source') }
         !result.stdout.contains('/mnt/')

@@ -61,18 +61,28 @@ class SignAndTorrentSpec extends Specification {
                 [GNUPGHOME: gnupg.toString()]).exitCode == 1
     }
 
-    def "each DVD has a torrent that parses and names it, with the recipe's tracker and comment"() {
+    def "each DVD and boot ISO has a torrent as gen-torrents.sh makes them: the ISO's directory with its CHECKSUM files and manifest, the recipe's tracker and comment"() {
         when:
-        Path torrent = root.resolve('compose/8/latest-Mini-8/work/torrents/Mini-8.1-x86_64-dvd.torrent')
-        Map meta = Bencode.decode(Files.readAllBytes(torrent)) as Map
-        Path iso = root.resolve('compose/8/latest-Mini-8/compose/isos/x86_64/Mini-8.1-x86_64-dvd.iso')
+        Path torrents = root.resolve('compose/8/latest-Mini-8/work/torrents')
+        Path isos = root.resolve('compose/8/latest-Mini-8/compose/isos/x86_64')
+        Map meta = Bencode.decode(Files.readAllBytes(torrents.resolve('Mini-8.1-x86_64-dvd.torrent'))) as Map
+        Map info = meta.info as Map
+        Map<String, Long> files = (info.files as List<Map>).collectEntries { Map f ->
+            [((f.path as List).collect { new String(it as byte[], StandardCharsets.UTF_8) }.join('/')): f.length as long] }
 
         then:
         new String(meta.announce as byte[], StandardCharsets.UTF_8) == 'udp://tracker.example.org:1337/announce'
         new String(meta.comment as byte[], StandardCharsets.UTF_8) == 'https://example.org/release_notes/8_1/'
-        new String((meta.info as Map).name as byte[], StandardCharsets.UTF_8) == 'Mini-8.1-x86_64-dvd.iso'
-        (meta.info as Map).length == Files.size(iso)
-        ((meta.info as Map).pieces as byte[]).length % 20 == 0
+        new String(info.name as byte[], StandardCharsets.UTF_8) == 'Mini-8.1-x86_64-dvd'
+        files.keySet().sort() == ['CHECKSUM', 'Mini-8.1-x86_64-dvd.iso', 'Mini-8.1-x86_64-dvd.iso.CHECKSUM',
+                                  'Mini-8.1-x86_64-dvd.iso.manifest']
+        files.every { name, length -> length == Files.size(isos.resolve(name)) }
+        ((info.pieces as byte[]).length % 20) == 0
+        torrents.resolve('Mini-8.1-x86_64-dvd/Mini-8.1-x86_64-dvd.iso').toRealPath() == isos.resolve('Mini-8.1-x86_64-dvd.iso').toRealPath()
+
+        and:
+        Files.exists(torrents.resolve('Mini-8.1-x86_64-boot.torrent'))
+        Files.exists(torrents.resolve('Mini-8.1-aarch64-dvd.torrent'))
     }
 
     /** A minimal bencode reader: integers, byte strings, lists and dictionaries. */

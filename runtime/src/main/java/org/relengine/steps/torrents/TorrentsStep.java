@@ -20,7 +20,12 @@ import org.relengine.steps.files.FileActions;
 import org.relengine.steps.finalize.FinalizeStep;
 import org.relengine.steps.prepare.PrepareStep;
 
-/** {@code torrents}: a torrent of each disc, with mktorrent; a failed one fails nothing else. */
+/**
+ * {@code torrents}: a torrent of each disc as gen-torrents.sh makes them: a directory named after the ISO
+ * ({@code Rocky-9.7-x86_64-dvd}) holding links to the ISO, its {@code .CHECKSUM} and {@code .manifest} and the
+ * arch's {@code CHECKSUM}, made into one torrent of that name with mktorrent; the boot ISO's too when the compose
+ * unpacks one. A failed torrent fails nothing else.
+ */
 public final class TorrentsStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("torrents", "publish");
@@ -36,38 +41,49 @@ public final class TorrentsStep extends AbstractStepUnit {
 
     private static void torrents(PlanContext context, Step.Torrents torrents) {
         Release release = context.release();
-        ComposeLayout layout = context.layout();
-        for (Image image : context.recipe().images()) {
-            if (!image.disc() || !image.built()) {
+        boolean boot = context.recipe().step(Step.Unpack.class).isPresent();
+        for (String arch : context.recipe().arches()) {
+            if (!context.selected(arch)) {
                 continue;
             }
-            for (String arch : context.recipe().arches()) {
-                if (!context.selected(arch)
-                        || (context.options().scope().compose() && !context.planned(new ExtrasKey(image.name(), arch)))) {
-                    continue;
+            if (boot && context.options().image() == null) {
+                torrent(context, torrents, "boot", arch, release.bootIsoName(arch));
+            }
+            for (Image image : context.recipe().images()) {
+                if (image.disc() && image.built() && (!context.options().scope().compose()
+                        || context.planned(new ExtrasKey(image.name(), arch)))) {
+                    torrent(context, torrents, image.name(), arch, release.isoName(arch, image.name()));
                 }
-                String name = release.shortName() + "-" + release.version() + "-" + arch + "-" + image.name();
-                List<String> argv = new ArrayList<>(List.of("mktorrent"));
-                for (String announce : torrents.announce()) {
-                    argv.add("-a");
-                    argv.add(announce);
-                }
-                if (!torrents.comment().isEmpty()) {
-                    argv.add("-c");
-                    argv.add(torrents.comment());
-                }
-                String iso = layout.isos(arch) + "/" + release.isoName(arch, image.name());
-                String output = layout.torrents() + "/" + name + ".torrent";
-                String partial = FileActions.partial(output);
-                argv.addAll(List.of("-n", release.isoName(arch, image.name()), "-o", partial, iso));
-                context.add(new PlannedTask(new TorrentKey(image.name(), arch), null, arch,
-                        context.plannedOf(List.of(FinalizeStep.KEY), PrepareStep.KEY), List.of(iso), List.of(output),
-                        Executor.LOCAL, true, List.of(new Action.MakeDirectory(layout.torrents()),
-                        FileActions.remove(partial, "remove a partial " + partial
-                                + " left by an interrupted run (mktorrent will not overwrite it)"),
-                        new Action.Exec(argv), FileActions.moveIntoPlace(partial, output))));
             }
         }
+    }
+
+    private static void torrent(PlanContext context, Step.Torrents torrents, String variant, String arch, String iso) {
+        ComposeLayout layout = context.layout();
+        String name = iso.substring(0, iso.length() - ".iso".length());
+        String dir = layout.torrents() + "/" + name;
+        String output = layout.torrents() + "/" + name + ".torrent";
+        String partial = FileActions.partial(output);
+        List<Action> actions = new ArrayList<>(List.of(new Action.MakeDirectory(dir)));
+        // gen-torrents.sh links CHECKSUM* and the ISO's files, and leaves CHECKSUM.asc out of the torrent
+        for (String file : List.of("CHECKSUM", iso, iso + ".CHECKSUM", iso + ".manifest")) {
+            actions.add(new Action.Symlink(dir + "/" + file, layout.isos(arch) + "/" + file));
+        }
+        List<String> argv = new ArrayList<>(List.of("mktorrent"));
+        for (String announce : torrents.announce()) {
+            argv.addAll(List.of("-a", announce));
+        }
+        if (!torrents.comment().isEmpty()) {
+            argv.addAll(List.of("-c", torrents.comment()));
+        }
+        argv.addAll(List.of("-n", name, "-o", partial, dir));
+        actions.add(FileActions.remove(partial, "remove a partial " + partial
+                + " left by an interrupted run (mktorrent will not overwrite it)"));
+        actions.add(new Action.Exec(argv));
+        actions.add(FileActions.moveIntoPlace(partial, output));
+        context.add(new PlannedTask(new TorrentKey(variant, arch), null, arch,
+                context.plannedOf(List.of(FinalizeStep.KEY), PrepareStep.KEY), List.of(layout.isos(arch) + "/" + iso),
+                List.of(output, dir), Executor.LOCAL, true, actions));
     }
 
     @Override
