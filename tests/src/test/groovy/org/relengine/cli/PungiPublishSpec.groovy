@@ -169,6 +169,27 @@ publish {
         Files.exists(composeDir.resolve('work/logs/stage.log'))
     }
 
+    def "publishing the unchanged compose again moves the time of its repodata alone: no package, no other file"() {
+        given:
+        Path lists = root.resolve('production/mirror/pub/rocky')
+        Map<String, List> before = MirrorClientSpec.list(lists)
+        Thread.sleep(1100)   // the list's times are whole seconds
+
+        when:
+        def again = Cli.run([env: [GNUPGHOME: gnupg.toString()], timeout: 300], 'run', recipe.toString(), '--executor',
+                'local', '--root', root.toString(), '--confirm')
+        Map<String, List> after = MirrorClientSpec.list(lists)
+        List<String> newer = after.findAll { path, entry -> entry[1] == 'f' && entry[0] > before[path]?.getAt(0) }
+                .keySet() as List
+
+        then:
+        again.exitCode == 0
+        after.keySet().count { it.endsWith('.rpm') } == 6
+        newer.size() > 0
+        newer.findAll { !it.contains('/repodata/') } == []
+        newer.findAll { it.endsWith('.rpm') } == []
+    }
+
     def "--only compose is refused: the recipe composes nothing"() {
         when:
         def refused = Cli.run('plan', recipe.toString(), '--root', root.toString(), '--only', 'compose')
