@@ -300,6 +300,9 @@ class PlannerSpec extends Specification {
         p.scope() == Scope.PUBLISH
         p.targets().keySet() as List == ['compose', 'staging', 'production']
         p.task('stage').get().inputs() == ['/mnt/compose/8/latest-Rocky-8/compose']
+        !p.task('stage').get().commands().any { it[0] == 'hardlink' }      // the compose is left as it was made
+        p.task('hardlink').get().commands() == [['hardlink', '-x', '.*\\.xml.*', '-x', '.*\\.treeinfo', '-x', '.*\\.discinfo',
+                                                  '/mnt/repos-staging/mirror/pub/rocky/8.10-RC2']]
         p.task('createrepo:BaseOS:x86_64').get().actions().find { it instanceof Action.Internal }.params().comps ==
                 '/mnt/compose/8/latest-Rocky-8/work/x86_64/comps/comps-BaseOS.x86_64.xml'
 

@@ -58,7 +58,8 @@ public final class StageStep extends AbstractStepUnit {
         actions.add(PublishActions.check(layout.compose(), "check " + layout.compose() + (staging.delete()
                 ? ": compose FINISHED, " + PublishActions.PUBLISHABLE + ", at most " + allowed + " % of " + target
                 + " deleted" : ": " + PublishActions.PUBLISHABLE), sync, true, allowed));
-        if (staging.hardlink()) {
+        // a compose made elsewhere is left as it was made; the target is hardlinked after (createrepo's task)
+        if (staging.hardlink() && !context.recipe().publishesExisting()) {
             actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
                     ".*\\.discinfo", layout.compose())));
         }
