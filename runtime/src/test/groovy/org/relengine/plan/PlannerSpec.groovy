@@ -287,6 +287,28 @@ class PlannerSpec extends Specification {
         p.task('promote').get().dependsOn() == ['sign']
     }
 
+    def "a release that builds the Minimal ISO gets the latest link the sync scripts make for it, and its torrent"() {
+        given: "Rocky 9's recipe with minimal built, as el9.yaml's isoskip: True leaves it out by default"
+        Path file = Path.of('../recipes/minimal.groovy')
+        def result = Recipes.load(file, """include 'rocky9.groovy'
+images {
+    image 'minimal', repos: ['BaseOS'], variant: 'minimal', skip: false, graft: false
+}
+compose {
+    extras 'minimal', on: podman
+}
+""")
+        assert result.ok(): result.diagnostics().all()
+
+        when:
+        def p = plan(result.recipe(), [arches: ['x86_64']])
+        def links = p.task('extras:minimal:x86_64').get().actions().findAll { it instanceof Action.Symlink }*.link()
+
+        then:
+        links.contains("/mnt/compose/9/Rocky-9.7-$STAMP/work/isos/x86_64/Rocky-9-latest-x86_64-minimal.iso".toString())
+        p.task('torrents:minimal:x86_64').isPresent()
+    }
+
     def "a recipe that publishes an existing compose plans its publish steps only, on that compose, whatever the run asks for"() {
         when:
         def p = plan(load('rocky8-updates'), changes)
