@@ -16,6 +16,7 @@ import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.extras.ExtrasKey;
+import org.relengine.steps.unpack.UnpackKey;
 import org.relengine.steps.files.FileActions;
 import org.relengine.steps.finalize.FinalizeStep;
 import org.relengine.steps.prepare.PrepareStep;
@@ -46,12 +47,14 @@ public final class TorrentsStep extends AbstractStepUnit {
             if (!context.selected(arch)) {
                 continue;
             }
-            if (boot && context.options().image() == null) {
+            // a run that composes makes a torrent of what it builds; an update run builds no ISO
+            boolean composing = context.options().scope().compose();
+            if (boot && context.options().image() == null
+                    && (!composing || context.planned(new UnpackKey(arch)))) {
                 torrent(context, torrents, "boot", arch, release.bootIsoName(arch));
             }
             for (Image image : context.recipe().images()) {
-                if (image.disc() && image.built() && (!context.options().scope().compose()
-                        || context.planned(new ExtrasKey(image.name(), arch)))) {
+                if (image.disc() && image.built() && (!composing || context.planned(new ExtrasKey(image.name(), arch)))) {
                     torrent(context, torrents, image.name(), arch, release.isoName(arch, image.name()));
                 }
             }
