@@ -1,7 +1,6 @@
 package org.relengine.steps.createrepo;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.relengine.model.Executor;
@@ -54,8 +53,7 @@ public final class CreaterepoStep extends AbstractStepUnit {
         // the major, as sync-to-staging.sh passes it (MAJOR): the repodata of every point release says 8
         String distro = "--distro=cpe:/o:rocky:rocky:" + release.major() + "," + release.name() + " "
                 + release.major();
-        for (StagedTree tree : StagedTree.of(context, target, EnumSet.of(StagedTree.Kind.OS, StagedTree.Kind.DEBUG,
-                StagedTree.Kind.SOURCE))) {
+        for (StagedTree tree : StagedTree.of(context, target, StagedTree.REBUILT)) {
             Repo repo = tree.repo();
             boolean os = tree.kind() == StagedTree.Kind.OS;
             List<Action> actions = new ArrayList<>();
@@ -99,8 +97,7 @@ public final class CreaterepoStep extends AbstractStepUnit {
         if (staging.get().hardlink()) {
             TaskKey hardlink = TaskKey.of(HARDLINK);
             context.add(new PlannedTask(hardlink, null, null, context.publishAfter(), List.of(target), List.of(target),
-                    Executor.LOCAL, false, List.of(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x",
-                    ".*\\.treeinfo", "-x", ".*\\.discinfo", target)))));
+                    Executor.LOCAL, false, List.of(PublishActions.hardlink(target))));
             context.publishedThrough(List.of(hardlink));
         }
     }

@@ -48,7 +48,8 @@ public final class RepoMetadata {
             return;
         }
         Path tree = Path.of(p.get("tree"));
-        copy(tree, hrefs(repomd(tree)), GROUP, comps, repomd(tree), "comps (group) file", "comps: false", log);
+        Path repomd = repomd(tree);
+        copy(tree, hrefs(repomd), GROUP, comps, repomd, "comps (group) file", "comps: false", log);
     }
 
     /**
@@ -65,7 +66,8 @@ public final class RepoMetadata {
             return;
         }
         Path tree = Path.of(p.get("tree"));
-        copy(tree, hrefs(repomd(tree)), MODULES, modules, repomd(tree), "module metadata", "modules: false", log);
+        Path repomd = repomd(tree);
+        copy(tree, hrefs(repomd), MODULES, modules, repomd, "module metadata", "modules: false", log);
     }
 
     private static Path repomd(Path tree) {

@@ -64,6 +64,14 @@ public final class PublishActions {
                 + "everything in it (" + tool + " wrote it as the umask says)", List.of(path), Params.of("path", path));
     }
 
+    /**
+     * The toolkit's perform_hardlink: identical files under {@code dir} made one, metadata that is rewritten in place
+     * ({@code *.xml*}, {@code .treeinfo}, {@code .discinfo}) left apart.
+     */
+    public static Action hardlink(String dir) {
+        return new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x", ".*\\.discinfo", dir));
+    }
+
     /** {@link EmptyOpenSize}, after every createrepo_c and modifyrepo_c run on a published tree. */
     public static Action dropEmptyOpenSize(String repomd) {
         return new Action.Internal(DROP_EMPTY_OPEN_SIZE, "remove the empty <open-size></open-size> lines from "

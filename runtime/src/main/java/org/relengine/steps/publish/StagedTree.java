@@ -1,6 +1,7 @@
 package org.relengine.steps.publish;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.relengine.model.Repo;
@@ -40,6 +41,10 @@ public record StagedTree(Repo repo, String arch, Kind kind, String path, String 
                     .orElseThrow(() -> new IllegalArgumentException(word));
         }
     }
+
+    /** The trees whose repodata the update path rebuilds in staging, and {@code sign repomd: true} signs. */
+    public static final Set<Kind> REBUILT = java.util.Collections.unmodifiableSet(EnumSet.of(Kind.OS, Kind.DEBUG,
+            Kind.SOURCE));
 
     public String repomd() {
         return path + "/repodata/repomd.xml";

@@ -4,7 +4,6 @@ import org.relengine.steps.publish.StagedTree;
 import org.relengine.plan.spi.StepDescription;
 import java.util.Optional;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.relengine.model.Executor;
 import org.relengine.model.Step;
@@ -37,8 +36,7 @@ public final class SignStep extends AbstractStepUnit {
         List<String> signed = new ArrayList<>();
         if (sign.get().repomd()) {
             // every tree whose repodata the update path rebuilt in staging, as sync-to-staging.sh signs them
-            StagedTree.of(context, target, EnumSet.of(StagedTree.Kind.OS, StagedTree.Kind.DEBUG,
-                    StagedTree.Kind.SOURCE)).forEach(tree -> signed.add(tree.repomd()));
+            StagedTree.of(context, target, StagedTree.REBUILT).forEach(tree -> signed.add(tree.repomd()));
         }
         if (sign.get().checksums()) {
             for (String arch : context.recipe().arches()) {

@@ -48,8 +48,8 @@ public final class SignReposStep extends AbstractStepUnit {
             }
         }
         var sign = context.recipe().step(Step.Sign.class);
-        if (sign.isPresent() && sign.get().repomd() && signRepos.get().trees().stream().anyMatch(
-                t -> List.of("os", "debug", "source").contains(t))) {
+        if (sign.isPresent() && sign.get().repomd() && signRepos.get().trees().stream()
+                .anyMatch(t -> StagedTree.REBUILT.contains(StagedTree.Kind.of(t)))) {
             throw new PlanException("`sign repomd: true` and `signRepos` would both sign the repomd.xml of the os, "
                     + "debug and source trees", "keep one: `signRepos` for Rocky's sign-repos-only, `sign repomd: true` for the update "
                     + "path that rebuilds repodata in staging");

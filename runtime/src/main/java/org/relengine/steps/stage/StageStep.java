@@ -3,7 +3,6 @@ package org.relengine.steps.stage;
 import org.relengine.plan.spi.StepDescription;
 import java.util.Optional;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.relengine.model.ComposePaths;
 import org.relengine.model.Executor;
@@ -60,14 +59,12 @@ public final class StageStep extends AbstractStepUnit {
                 + " deleted" : ": " + PublishActions.PUBLISHABLE), sync, true, allowed));
         // a compose made elsewhere is left as it was made; the target is hardlinked after (createrepo's task)
         if (staging.hardlink() && !context.recipe().publishesExisting()) {
-            actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x",
-                    ".*\\.discinfo", layout.compose())));
+            actions.add(PublishActions.hardlink(layout.compose()));
         }
         actions.add(PublishActions.publishedDirectory(target));
         if (staging.createrepo()) {
             // sync-to-staging.sh: createrepo_c --update rebuilds them below, from what the rsync brings
-            for (StagedTree tree : StagedTree.of(context, target, EnumSet.of(StagedTree.Kind.OS,
-                    StagedTree.Kind.DEBUG, StagedTree.Kind.SOURCE))) {
+            for (StagedTree tree : StagedTree.of(context, target, StagedTree.REBUILT)) {
                 actions.add(FileActions.empty(tree.path() + "/repodata", "rm " + tree.path() + "/repodata/*: the "
                         + "old repodata goes before the rsync, and createrepo_c --update makes it again"));
             }

@@ -16,6 +16,7 @@ import org.relengine.plan.spi.PlanContext;
 import org.relengine.plan.spi.PlannedTask;
 import org.relengine.plan.spi.AbstractStepUnit;
 import org.relengine.steps.extras.ExtrasKey;
+import org.relengine.steps.unpack.IsoCompanions;
 import org.relengine.steps.unpack.UnpackKey;
 import org.relengine.steps.files.FileActions;
 import org.relengine.steps.finalize.FinalizeStep;
@@ -43,15 +44,12 @@ public final class TorrentsStep extends AbstractStepUnit {
     private static void torrents(PlanContext context, Step.Torrents torrents) {
         Release release = context.release();
         boolean boot = context.recipe().step(Step.Unpack.class).isPresent();
-        for (String arch : context.recipe().arches()) {
-            if (!context.selected(arch)) {
-                continue;
-            }
-            // a run that composes makes a torrent of what it builds; an update run builds no ISO
-            boolean composing = context.options().scope().compose();
+        // a run that composes makes a torrent of what it builds; an update run builds no ISO
+        boolean composing = context.options().scope().compose();
+        for (String arch : context.selected(context.recipe().arches())) {
             if (boot && context.options().image() == null
                     && (!composing || context.planned(new UnpackKey(arch)))) {
-                torrent(context, torrents, "boot", arch, release.bootIsoName(arch));
+                torrent(context, torrents, IsoCompanions.BOOT, arch, release.bootIsoName(arch));
             }
             for (Image image : context.recipe().images()) {
                 if (image.disc() && image.built() && (!composing || context.planned(new ExtrasKey(image.name(), arch)))) {
