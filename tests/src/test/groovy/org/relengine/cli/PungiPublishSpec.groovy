@@ -37,10 +37,10 @@ class PungiPublishSpec extends Specification {
         ['BaseOS', 'AppStream'].each { String variant ->
             String name = "pungi-${variant.toLowerCase()}"
             Map<String, Path> built = RpmBuild.build(work, name, '2.0', release: '1.el8', subpackages: ['debuginfo'])
-            tree(compose.resolve("$variant/x86_64/os"), [built["$name-2.0-1.el8.noarch.rpm".toString()]],
+            UpdatePathSpec.repo(work, compose.resolve("$variant/x86_64/os"), [built["$name-2.0-1.el8.noarch.rpm".toString()]],
                     UpdatePathSpec.group("pungi-$variant".toLowerCase(), "Pungi $variant", name))
-            tree(compose.resolve("$variant/x86_64/debug/tree"), [built["$name-debuginfo-2.0-1.el8.noarch.rpm".toString()]], null)
-            tree(compose.resolve("$variant/source/tree"), [built.src], null)
+            UpdatePathSpec.repo(work, compose.resolve("$variant/x86_64/debug/tree"), [built["$name-debuginfo-2.0-1.el8.noarch.rpm".toString()]], null)
+            UpdatePathSpec.repo(work, compose.resolve("$variant/source/tree"), [built.src], null)
             // Pungi's comps file of the variant, which the update path hands to createrepo_c
             Path comps = composeDir.resolve("work/x86_64/comps/comps-${variant}.x86_64.xml")
             Files.createDirectories(comps.parent)
@@ -88,22 +88,6 @@ publish {
     }
 }
 '''
-
-    /** A variant tree as Pungi writes it: its packages and repodata, with the comps file if it has one. */
-    void tree(Path tree, List<Path> rpms, String comps) {
-        rpms.each { Path rpm ->
-            Path into = tree.resolve('Packages/p/' + rpm.fileName)
-            Files.createDirectories(into.parent)
-            Files.copy(rpm, into)
-        }
-        List<String> groupfile = []
-        if (comps != null) {
-            Path file = work.resolve(tree.toString().md5() + '-comps.xml')
-            Files.writeString(file, comps)
-            groupfile = ['--groupfile', file.toString()]
-        }
-        assert Cli.exec(['createrepo_c', '--quiet', '--no-database'] + groupfile + [tree.toString()]).exitCode == 0
-    }
 
     /** Every file below {@code dir}, by path, with its content's digest. */
     static Map<String, String> contents(Path dir) {

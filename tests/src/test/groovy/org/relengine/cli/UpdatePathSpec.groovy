@@ -46,12 +46,12 @@ class UpdatePathSpec extends Specification {
         staging = root.resolve('staging/mirror/pub/rocky/8.1-RC1')
         Files.createDirectories(compose)
         Files.writeString(compose.resolveSibling('STATUS'), 'FINISHED\n')
-        repo(compose.resolve('BaseOS/x86_64/os'), [rpm('demo-baseos', '1.0')], group('demo-core', 'Demo Core', 'demo-baseos'))
-        repo(compose.resolve('AppStream/x86_64/os'), [rpm('demo-appstream', '1.0')],
+        repo(work, compose.resolve('BaseOS/x86_64/os'), [rpm('demo-baseos', '1.0')], group('demo-core', 'Demo Core', 'demo-baseos'))
+        repo(work, compose.resolve('AppStream/x86_64/os'), [rpm('demo-appstream', '1.0')],
                 group('demo-tools', 'Demo Tools', 'demo-appstream'))
         ['BaseOS', 'AppStream'].each { String name ->
-            repo(compose.resolve("$name/x86_64/debug/tree"), [rpm("demo-${name.toLowerCase()}-debuginfo", '1.0')], null)
-            repo(compose.resolve("$name/source/tree"), [], null)
+            repo(work, compose.resolve("$name/x86_64/debug/tree"), [rpm("demo-${name.toLowerCase()}-debuginfo", '1.0')], null)
+            repo(work, compose.resolve("$name/source/tree"), [], null)
         }
         Path modules = work.resolve('modules.yaml')
         Files.writeString(modules, MODULES)
@@ -198,17 +198,20 @@ data:
 ...
 '''
 
-    /** A repo as Peridot serves it: packages and repodata, with its comps file if it has one. */
-    void repo(Path tree, List<Path> rpms, String comps) {
+    /**
+     * A repo tree as Peridot serves it and Pungi writes it: its packages under {@code Packages/<first letter>/} and its
+     * repodata, with its comps file if it has one (written in {@code work}).
+     */
+    static void repo(Path work, Path tree, List<Path> rpms, String comps) {
         rpms.each { Path rpm ->
-            Path into = tree.resolve('Packages/d/' + rpm.fileName)
+            Path into = tree.resolve("Packages/${rpm.fileName.toString()[0]}/" + rpm.fileName)
             Files.createDirectories(into.parent)
             Files.copy(rpm, into)
         }
         Files.createDirectories(tree)
         List<String> groupfile = []
         if (comps != null) {
-            Path file = work.resolve(tree.parent.parent.fileName.toString() + '-comps.xml')
+            Path file = work.resolve(tree.toString().md5() + '-comps.xml')
             Files.writeString(file, comps)
             groupfile = ['--groupfile', file.toString()]
         }
