@@ -278,6 +278,15 @@ public final class RecipeValidator {
         }
     }
 
+    /** Each repo of a {@code repos:} list that the recipe does not declare, reported at its element. */
+    private void unknownRepos(String what, List<String> repos, Origin origin) {
+        for (int i = 0; i < repos.size(); i++) {
+            if (recipe.repo(repos.get(i)).isEmpty()) {
+                unknownRepo(what, repos.get(i), origin.element("repos", i));
+            }
+        }
+    }
+
     private void unknownRepo(String what, String name, Position at) {
         unknownRepo(what, name, at, name.length() + 2);
     }
@@ -352,12 +361,7 @@ public final class RecipeValidator {
                     "`rootfsSize` of `lorax`", recipe.lorax().rootfsSize(), "1 to 64 (GiB)");
         }
         if (recipe.lorax() != null) {
-            List<String> repos = recipe.lorax().repos();
-            for (int i = 0; i < repos.size(); i++) {
-                if (recipe.repo(repos.get(i)).isEmpty()) {
-                    unknownRepo("`lorax`", repos.get(i), recipe.lorax().origin().element("repos", i));
-                }
-            }
+            unknownRepos("`lorax`", recipe.lorax().repos(), recipe.lorax().origin());
             List<String> sources = recipe.lorax().sources();
             for (int i = 0; i < sources.size(); i++) {
                 String why = loraxSourceProblem(sources.get(i));
@@ -369,12 +373,7 @@ public final class RecipeValidator {
             }
         }
         for (Image image : recipe.images()) {
-            for (int i = 0; i < image.repos().size(); i++) {
-                String repo = image.repos().get(i);
-                if (recipe.repo(repo).isEmpty()) {
-                    unknownRepo("image `" + image.name() + "`", repo, image.origin().element("repos", i));
-                }
-            }
+            unknownRepos("image `" + image.name() + "`", image.repos(), image.origin());
         }
         for (CloudImage cloud : recipe.cloudImages()) {
             archesWithin("cloud image `" + cloud.type() + "`", cloud.arches(), cloud.origin(), "arches");
@@ -498,11 +497,8 @@ public final class RecipeValidator {
                     "e.g. 'https://apollo.build.resf.org/api/v3/updateinfo'", "the updateinfo url", updateinfo.url(),
                     "relengine", "it must start with http:// or https:// and have no spaces, query or fragment");
         }
-        List<String> repos = updateinfo.repos() == null ? List.of() : updateinfo.repos();
-        for (int i = 0; i < repos.size(); i++) {
-            if (recipe.repo(repos.get(i)).isEmpty()) {
-                unknownRepo("`updateinfo`", repos.get(i), origin.element("repos", i));
-            }
+        if (updateinfo.repos() != null) {
+            unknownRepos("`updateinfo`", updateinfo.repos(), origin);
         }
     }
 
