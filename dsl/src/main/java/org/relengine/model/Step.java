@@ -212,6 +212,11 @@ public sealed interface Step {
     record Updateinfo(String url, String product, List<String> repos, Origin origin) implements Step {
         public static final String DEFAULT_PRODUCT = "rocky-linux";
 
+        /** Whether the errata of {@code repo} are published: it is named, or no repo is. */
+        public boolean covers(String repo) {
+            return repos == null || repos.contains(repo);
+        }
+
         public String keyword() {
             return "updateinfo";
         }

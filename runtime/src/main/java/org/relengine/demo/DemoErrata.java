@@ -31,7 +31,7 @@ public final class DemoErrata {
         }
         int major = recipe.release().major();
         for (Repo repo : recipe.repos()) {
-            if (step.get().repos() != null && !step.get().repos().contains(repo.name())) {
+            if (!step.get().covers(repo.name())) {
                 continue;
             }
             Path file = server.resolve(API + "/" + step.get().product() + "/" + major + "/" + repo.name()

@@ -59,7 +59,7 @@ public final class UpdateinfoStep extends AbstractStepUnit {
         List<TaskKey> keys = new ArrayList<>();
         for (StagedTree tree : StagedTree.of(context, target, EnumSet.of(StagedTree.Kind.OS))) {
             String repo = tree.repo().name();
-            if (step.repos() != null && !step.repos().contains(repo)) {
+            if (!step.covers(repo)) {
                 continue;
             }
             String url = url(step, context.release().major(), repo, tree.arch());
