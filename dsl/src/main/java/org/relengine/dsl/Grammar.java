@@ -249,6 +249,18 @@ public final class Grammar {
                                     + "(Rocky's apollo_tree).", "updateinfo url: 'https://apollo.build.resf.org/api/v3/"
                                     + "updateinfo', repos: ['BaseOS', 'AppStream']")
                             .build(),
+                    declare("minorRelease")
+                            .option("isos", STRINGS, "the compose's variants whose <arch>/iso holds the release's ISOs "
+                                    + "(default ['BaseOS', 'Minimal'])")
+                            .option("kickstart", STRINGS, "the repos given a kickstart tree, a copy of their os tree "
+                                    + "(default: the repos with comps)")
+                            .option("drop", STRINGS, "the compose's variants left out of staging (default ['Minimal', "
+                                    + "'Cloud'])")
+                            .doc("Rocky's minor-release-sync-to-staging on a compose made elsewhere: ISOs into "
+                                    + "isos/<arch> with their latest links, manifests and CHECKSUM, kickstart trees, "
+                                    + "BaseOS's .treeinfo given the AppStream variant.",
+                                    "minorRelease isos: ['BaseOS', 'Minimal']")
+                            .build(),
                     declare("sign")
                             .option("key", STRING, "GPG key id or fingerprint")
                             .option("repomd", BOOLEAN, "detached signature of every changed repomd.xml")

@@ -190,6 +190,49 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Rocky's minor-release-sync-to-staging, for a compose made elsewhere ({@code existing compose:}): the ISOs Pungi
+     * leaves in each variant's {@code <arch>/iso} go to the staged release's {@code isos/<arch>} with their latest
+     * links, manifests and CHECKSUM files; each {@code kickstart} repo gets a kickstart tree, a copy of its os tree; and
+     * BaseOS's {@code .treeinfo} names the AppStream variant, as an installer reading it expects.
+     *
+     * @param isos      the variants whose {@code <arch>/iso} directories hold ISOs (the toolkit's ISO_TYPES)
+     * @param kickstart the repos given a kickstart tree (the toolkit's MODS_REPOS); null: every repo with comps
+     * @param drop      the compose's directories staging leaves out (the toolkit's NONREPO_DIRS)
+     */
+    record MinorRelease(List<String> isos, List<String> kickstart, List<String> drop, Origin origin) implements Step {
+        public static final List<String> DEFAULT_ISOS = List.of("BaseOS", "Minimal");
+        public static final List<String> DEFAULT_DROP = List.of("Minimal", "Cloud");
+        /** The toolkit's copy of the .treeinfo it modified (treeinfoSaver), for treeinfoFixer to restore. */
+        public static final String PRISTINE_TREEINFO = ".treeinfo-pristine";
+
+        public String keyword() {
+            return "minorRelease";
+        }
+
+        public List<String> requires() {
+            return List.of("staging");
+        }
+
+        /** Whether the repo gets a kickstart tree: it is named, or none is and it has comps. */
+        public boolean kickstartFor(Repo repo) {
+            return kickstart == null ? repo.comps() : kickstart.contains(repo.name());
+        }
+
+        /**
+         * What the staging rsync leaves out: the ISO directories (their ISOs go to {@code isos/<arch>} instead) and
+         * the dropped variants, as rsync filter patterns anchored at the compose's tree.
+         */
+        public List<String> stagingExcludes() {
+            List<String> excludes = new java.util.ArrayList<>();
+            isos.forEach(variant -> excludes.add("/" + variant + "/*/iso/"));
+            drop.forEach(variant -> excludes.add("/" + variant + "/"));
+            // what this step makes in staging, which the compose does not have: never deleted by a delete sync
+            excludes.addAll(List.of("/isos/", "/*/*/kickstart/", PRISTINE_TREEINFO));
+            return excludes;
+        }
+    }
+
     /** Mirror file lists ({@code fullfilelist}, {@code fullfiletimelist-<module>}) after every sync. */
     record FileLists(List<String> modules, boolean root, Origin origin) implements Step {
         public String keyword() {

@@ -280,9 +280,13 @@ public final class RecipeValidator {
 
     /** Each repo of a {@code repos:} list that the recipe does not declare, reported at its element. */
     private void unknownRepos(String what, List<String> repos, Origin origin) {
+        unknownRepos(what, "repos", repos, origin);
+    }
+
+    private void unknownRepos(String what, String option, List<String> repos, Origin origin) {
         for (int i = 0; i < repos.size(); i++) {
             if (recipe.repo(repos.get(i)).isEmpty()) {
-                unknownRepo(what, repos.get(i), origin.element("repos", i));
+                unknownRepo(what, repos.get(i), origin.element(option, i));
             }
         }
     }
@@ -479,6 +483,8 @@ public final class RecipeValidator {
             }
         } else if (step instanceof Step.Updateinfo updateinfo) {
             updateinfo(updateinfo, origin);
+        } else if (step instanceof Step.MinorRelease minorRelease) {
+            minorRelease(minorRelease, origin);
         } else if (step instanceof Step.FileLists fileLists) {
             modules(fileLists.modules(), origin);
         } else if (step instanceof Step.Signing signing && signing.key() == null) {
@@ -499,6 +505,27 @@ public final class RecipeValidator {
         }
         if (updateinfo.repos() != null) {
             unknownRepos("`updateinfo`", updateinfo.repos(), origin);
+        }
+    }
+
+    private void minorRelease(Step.MinorRelease minorRelease, Origin origin) {
+        if (recipe.existing() == null) {
+            out.error(Problem.CONFLICT, origin.at(), minorRelease.keyword().length(), "publish the compose Pungi made "
+                    + "with e.g. existing compose: '/mnt/compose/9/latest-Rocky-9'", "`minorRelease` reshapes a "
+                    + "compose made elsewhere; relengine's own composes already have isos/<arch> and kickstart trees");
+        }
+        if (minorRelease.kickstart() != null) {
+            unknownRepos("`minorRelease`", "kickstart", minorRelease.kickstart(), origin);
+        }
+        for (String option : List.of("isos", "drop")) {
+            List<String> names = option.equals("isos") ? minorRelease.isos() : minorRelease.drop();
+            for (int i = 0; i < names.size(); i++) {
+                if (!names.get(i).matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                    out.error(Problem.CONFLICT, origin.element(option, i), names.get(i).length() + 2,
+                            "e.g. 'Minimal'", "`" + option + "` names `" + names.get(i) + "`, which is not the name "
+                                    + "of a directory at the top of the compose's tree");
+                }
+            }
         }
     }
 

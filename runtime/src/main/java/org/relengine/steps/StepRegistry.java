@@ -27,7 +27,9 @@ import org.relengine.steps.filelists.FileListsStep;
 import org.relengine.steps.files.FileOperations;
 import org.relengine.steps.finalize.FinalizeStep;
 import org.relengine.steps.live.LiveStep;
+import org.relengine.steps.hardlink.HardlinkStep;
 import org.relengine.steps.lorax.LoraxStep;
+import org.relengine.steps.minorrelease.MinorReleaseStep;
 import org.relengine.steps.prepare.PrepareStep;
 import org.relengine.steps.promote.PromoteStep;
 import org.relengine.steps.publish.Publishing;
@@ -59,7 +61,9 @@ public final class StepRegistry implements Catalog {
             new LiveStep(),
             new FinalizeStep(),
             new StageStep(),
+            new MinorReleaseStep(),
             new CreaterepoStep(),
+            new HardlinkStep(),
             new UpdateinfoStep(),
             new SignStep(),
             new SignReposStep(),

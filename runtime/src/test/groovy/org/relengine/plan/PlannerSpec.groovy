@@ -332,6 +332,35 @@ compose {
         changes << [[:], [full: false], [scope: Scope.PUBLISH]]
     }
 
+    def "a Pungi minor release is reshaped in staging: ISOs per arch, kickstart trees of the comps repos, BaseOS's treeinfo, then hardlink and signatures"() {
+        when:
+        def p = plan(load('rocky9-pungi'), [:])
+        def kinds = p.tasks().countBy { it.kind().word() }
+        def isos = p.task('release-isos:x86_64').get()
+        def gather = isos.actions().find { it instanceof Action.Internal && it.operation().name() == 'gather-isos' }
+
+        then:
+        kinds == [stage: 1, 'release-isos': 4, kickstart: 27, 'treeinfo-variants': 4, hardlink: 1, signrepos: 1, promote: 1,
+                  filelists: 1, torrents: 12]
+        p.task('stage').get().commands()[0].findAll { it.startsWith('--exclude=') } ==
+                ['--exclude=/BaseOS/*/iso/', '--exclude=/Minimal/*/iso/', '--exclude=/Minimal/', '--exclude=/Cloud/',
+                 '--exclude=/isos/', '--exclude=/*/*/kickstart/', '--exclude=.treeinfo-pristine']
+        gather.params() == [from : '/mnt/compose/9/latest-Rocky-9/compose/BaseOS/x86_64/iso,/mnt/compose/9/latest-Rocky-9/compose/Minimal/x86_64/iso',
+                            into : '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2/isos/x86_64',
+                            names: 'Rocky-9.7-x86_64-boot.iso,Rocky-9.7-x86_64-dvd.iso,Rocky-9.7-x86_64-minimal.iso']
+        isos.actions().findAll { it instanceof Action.Symlink }.collect { [it.link().split('/')[-1], it.target()] } ==
+                [['Rocky-9-latest-x86_64-boot.iso', 'Rocky-9.7-x86_64-boot.iso'], ['Rocky-9-latest-x86_64-dvd.iso', 'Rocky-9.7-x86_64-dvd.iso'],
+                 ['Rocky-9-latest-x86_64-minimal.iso', 'Rocky-9.7-x86_64-minimal.iso']]
+        isos.actions().count { it instanceof Action.WriteFile && it.path().endsWith('.CHECKSUM') } == 6
+        p.tasks().findAll { it.kind().word() == 'kickstart' }*.repo().unique() ==
+                ['BaseOS', 'AppStream', 'CRB', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV', 'SAP', 'SAPHANA']
+        p.task('treeinfo-variants:s390x').get().dependsOn().contains('kickstart:BaseOS:s390x')
+        p.task('hardlink').get().dependsOn().containsAll(['release-isos:x86_64', 'treeinfo-variants:x86_64', 'kickstart:SAPHANA:ppc64le'])
+        p.task('signrepos').get().dependsOn() == ['hardlink']
+        p.task('signrepos').get().commands().count { it.last().endsWith('/kickstart/repodata/repomd.xml') } == 27
+        p.task('torrents:dvd:x86_64').get().dependsOn() == ['release-isos:x86_64']
+    }
+
     def "--only compose of a recipe that publishes an existing compose is refused"() {
         when:
         plan(load('rocky8-updates'), [scope: Scope.COMPOSE])

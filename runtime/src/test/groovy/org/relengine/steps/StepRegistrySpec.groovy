@@ -125,7 +125,7 @@ class StepRegistrySpec extends Specification {
     def "the registry lists every task kind once, in pipeline order"() {
         expect:
         StepRegistry.standard().kinds()*.word() == ['prepare', 'extrafiles', 'sync', 'repoclosure', 'lorax', 'unpack',
-                'treeinfo', 'extras', 'cloud', 'live', 'finalize', 'stage', 'createrepo', 'hardlink', 'updateinfo', 'sign',
+                'treeinfo', 'extras', 'cloud', 'live', 'finalize', 'stage', 'release-isos', 'kickstart', 'treeinfo-variants', 'createrepo', 'hardlink', 'updateinfo', 'sign',
                 'signrepos', 'promote',
                 'filelists', 'torrents']
     }

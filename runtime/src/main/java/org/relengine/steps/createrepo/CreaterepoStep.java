@@ -25,18 +25,17 @@ import org.relengine.steps.publish.StagedTree;
  * {@code staging createrepo: true}: Rocky 8's update path as sync-to-staging.sh runs it. Each staged tree's repodata
  * made again with {@code createrepo_c --update}: the {@code os} tree of a comps repo with its comps file, the
  * others plain; module metadata handed back with {@code modifyrepo_c}; the empty {@code <open-size>} lines
- * removed; then the staging tree hardlinked. (The stage task removed the old repodata before its rsync.)
+ * removed. (The stage task removed the old repodata before its rsync; the hardlink task runs after.)
  */
 public final class CreaterepoStep extends AbstractStepUnit {
 
     public static final TaskKind KIND = new TaskKind("createrepo", "publish");
-    public static final TaskKind HARDLINK = new TaskKind("hardlink", "publish");
 
     private static final OperationKey COMPS = new OperationKey("take-comps");
     private static final OperationKey MODULES = new OperationKey("take-module-metadata");
 
     public CreaterepoStep() {
-        super(Phase.PUBLISH, KIND, HARDLINK);
+        super(Phase.PUBLISH, KIND);
     }
 
     @Override
@@ -90,15 +89,8 @@ public final class CreaterepoStep extends AbstractStepUnit {
                     List.of(tree.path() + "/repodata"), Executor.LOCAL, false, actions));
             keys.add(key);
         }
-        if (keys.isEmpty()) {
-            return;
-        }
-        context.publishedThrough(keys);
-        if (staging.get().hardlink()) {
-            TaskKey hardlink = TaskKey.of(HARDLINK);
-            context.add(new PlannedTask(hardlink, null, null, context.publishAfter(), List.of(target), List.of(target),
-                    Executor.LOCAL, false, List.of(PublishActions.hardlink(target))));
-            context.publishedThrough(List.of(hardlink));
+        if (!keys.isEmpty()) {
+            context.publishedThrough(keys);
         }
     }
 

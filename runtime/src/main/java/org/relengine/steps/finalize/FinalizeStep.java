@@ -45,6 +45,11 @@ public final class FinalizeStep extends AbstractStepUnit {
     private static final ProducerKey IMAGES = productmd("images.json");
     private static final ProducerKey RPMS = productmd("rpms.json");
 
+    /** The directory's {@code CHECKSUM}: its {@code *.CHECKSUM} files one after the other, in name order. */
+    public static Action mergedChecksum(String dir) {
+        return new Action.WriteFile(dir + "/CHECKSUM", CHECKSUMS, null, Params.of("dir", dir));
+    }
+
     private static ProducerKey productmd(String file) {
         return new ProducerKey("productmd-" + file, "productmd 1.2 " + file);
     }
@@ -72,7 +77,7 @@ public final class FinalizeStep extends AbstractStepUnit {
                     continue;
                 }
                 actions.add(FileActions.moveDirectory(from, to));
-                actions.add(new Action.WriteFile(to + "/CHECKSUM", CHECKSUMS, null, Params.of("dir", to)));
+                actions.add(mergedChecksum(to));
                 // the directory, not only its CHECKSUM: what --resume checks of the images moved into it
                 outputs.add(to);
             }

@@ -57,6 +57,8 @@ public record StagedTree(Repo repo, String arch, Kind kind, String path, String 
      */
     public static List<StagedTree> of(PlanContext context, String root, Set<Kind> kinds) {
         var sync = context.recipe().step(Step.Sync.class);
+        // a compose made elsewhere has kickstart trees only where minorRelease makes them, in staging
+        var minorRelease = context.recipe().publishesExisting() ? context.recipe().step(Step.MinorRelease.class) : null;
         ComposeLayout layout = context.layout();
         List<StagedTree> trees = new ArrayList<>();
         for (Repo repo : context.repos()) {
@@ -69,8 +71,10 @@ public record StagedTree(Repo repo, String arch, Kind kind, String path, String 
                     trees.add(new StagedTree(repo, arch, Kind.DEBUG, base + "/debug/tree",
                             layout.debugTree(repo.name(), arch)));
                 }
-                if (kinds.contains(Kind.KICKSTART) && repo.kickstart() && repo.existsOn(arch)
-                        && sync.map(Step.Sync::kickstart).orElse(true)) {
+                boolean kickstart = minorRelease != null
+                        ? minorRelease.map(r -> r.kickstartFor(repo)).orElse(false)
+                        : repo.kickstart() && sync.map(Step.Sync::kickstart).orElse(true);
+                if (kinds.contains(Kind.KICKSTART) && kickstart && repo.existsOn(arch)) {
                     trees.add(new StagedTree(repo, arch, Kind.KICKSTART, base + "/kickstart",
                             layout.kickstartTree(repo.name(), arch)));
                 }

@@ -49,8 +49,10 @@ public final class StageStep extends AbstractStepUnit {
     private static void stage(PlanContext context, Step.Staging staging) {
         ComposeLayout layout = context.layout();
         String target = context.paths().stagingDir();
+        List<String> excludes = new ArrayList<>(staging.exclude());
+        context.recipe().step(Step.MinorRelease.class).ifPresent(r -> excludes.addAll(r.stagingExcludes()));
         Rsync.Sync sync = new Rsync.Sync(layout.compose(), target, staging.chown(), staging.delete(),
-                staging.exclude(), staging.protect(), false);
+                excludes, staging.protect(), false);
         int allowed = context.options().allowDeletions();
         List<Action> actions = new ArrayList<>();
         actions.add(PublishActions.preview(sync));

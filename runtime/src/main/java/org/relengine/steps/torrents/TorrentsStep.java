@@ -20,6 +20,7 @@ import org.relengine.steps.unpack.IsoCompanions;
 import org.relengine.steps.unpack.UnpackKey;
 import org.relengine.steps.files.FileActions;
 import org.relengine.steps.finalize.FinalizeStep;
+import org.relengine.steps.minorrelease.MinorReleaseStep;
 import org.relengine.steps.prepare.PrepareStep;
 
 /**
@@ -67,8 +68,11 @@ public final class TorrentsStep extends AbstractStepUnit {
         String partial = FileActions.partial(output);
         List<Action> actions = new ArrayList<>(List.of(new Action.MakeDirectory(dir)));
         // gen-torrents.sh links CHECKSUM* and the ISO's files, and leaves CHECKSUM.asc out of the torrent
+        // a compose made elsewhere has its ISOs where minorRelease put them, in staging
+        MinorReleaseStep.IsosKey staged = new MinorReleaseStep.IsosKey(arch);
+        String isos = context.planned(staged) ? context.paths().stagingDir() + "/isos/" + arch : layout.isos(arch);
         for (String file : List.of("CHECKSUM", iso, iso + ".CHECKSUM", iso + ".manifest")) {
-            actions.add(new Action.Symlink(dir + "/" + file, layout.isos(arch) + "/" + file));
+            actions.add(new Action.Symlink(dir + "/" + file, isos + "/" + file));
         }
         List<String> argv = new ArrayList<>(List.of("mktorrent"));
         for (String announce : torrents.announce()) {
@@ -83,7 +87,7 @@ public final class TorrentsStep extends AbstractStepUnit {
         actions.add(new Action.Exec(argv));
         actions.add(FileActions.moveIntoPlace(partial, output));
         context.add(new PlannedTask(new TorrentKey(variant, arch), null, arch,
-                context.plannedOf(List.of(FinalizeStep.KEY), PrepareStep.KEY), List.of(layout.isos(arch) + "/" + iso),
+                context.plannedOf(List.of(FinalizeStep.KEY, staged), PrepareStep.KEY), List.of(isos + "/" + iso),
                 List.of(output, dir), Executor.LOCAL, true, actions));
     }
 

@@ -35,11 +35,7 @@ public final class IsoCompanions {
                            String image) {
         String dir = layout.workIsos(arch);
         String name = iso.substring(iso.lastIndexOf('/') + 1);
-        actions.add(new Action.Exec(List.of("xorriso", "-dev", iso, "-find", "/"), layout.scratch(iso, ".find")));
-        String listing = layout.scratch(iso, ".find");
-        actions.add(new Action.WriteFile(iso + ".manifest", MANIFEST, null, Params.of("listing", listing)));
-        actions.add(FileActions.remove(listing, "remove " + listing + ", xorriso's listing of the ISO, now in its "
-                + "manifest"));
+        manifest(actions, layout, iso);
         String generic = release.genericIsoName(arch, image);
         String latest = release.latestIsoName(arch, image);
         actions.add(new Action.Symlink(dir + "/" + generic, name));
@@ -51,9 +47,25 @@ public final class IsoCompanions {
         }
         actions.add(new Action.Symlink(dir + "/" + latest + ".manifest", name + ".manifest"));
         for (String alias : List.of(name, generic, latest)) {
-            actions.add(new Action.WriteFile(dir + "/" + alias + ".CHECKSUM", CHECKSUM, null,
-                    Params.of("file", dir + "/" + alias)));
+            actions.add(checksum(dir + "/" + alias));
         }
+    }
+
+    /**
+     * {@code <iso>.manifest} beside the ISO (or a link to one): every path in it, sorted, from xorriso's listing, as
+     * the toolkit's {@code xorriso -dev ISO --find | tail -n+2 | tr -d "'" | cut -c2- | sort}.
+     */
+    public static void manifest(List<Action> actions, ComposeLayout layout, String iso) {
+        String listing = layout.scratch(iso, ".find");
+        actions.add(new Action.Exec(List.of("xorriso", "-dev", iso, "-find", "/"), listing));
+        actions.add(new Action.WriteFile(iso + ".manifest", MANIFEST, null, Params.of("listing", listing)));
+        actions.add(FileActions.remove(listing, "remove " + listing + ", xorriso's listing of the ISO, now in its "
+                + "manifest"));
+    }
+
+    /** {@code <file>.CHECKSUM}: its size and SHA-256 under its own name (a link's under the link's name). */
+    public static Action checksum(String file) {
+        return new Action.WriteFile(file + ".CHECKSUM", CHECKSUM, null, Params.of("file", file));
     }
 
     static Map<ProducerKey, Producer> producers() {
