@@ -10,6 +10,7 @@ import org.relengine.dsl.Symbol;
 import org.relengine.model.Artifacts;
 import org.relengine.model.ExecutorSettings;
 import org.relengine.model.ExistingCompose;
+import org.relengine.model.Sig;
 import org.relengine.model.Channel;
 import org.relengine.model.CloudImage;
 import org.relengine.model.Executor;
@@ -78,7 +79,8 @@ public final class ModelBuilder {
                 .orElse(Origin.of(new Position(file, 1, 1)));
         return new Recipe(files, release, arches, archesOrigin, multilib, sourceList, gpg(), repos, lorax, images, cloud, live,
                 extraFiles(), artifacts(), roots(), executors(release), compose, publish,
-                optional("existing").map(s -> new ExistingCompose(s.text("compose", null), s.origin())).orElse(null));
+                optional("existing").map(s -> new ExistingCompose(s.text("compose", null), s.origin())).orElse(null),
+                optional("sig").map(s -> new Sig(s.argText(0), s.origin())).orElse(null));
     }
 
     /** The steps as written, with the {@code unpack} that {@code extras} needs before the first extras when none is. */

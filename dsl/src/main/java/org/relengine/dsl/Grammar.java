@@ -106,6 +106,10 @@ public final class Grammar {
                     .doc("How tasks `on: kubernetes` run: one Job per task, pinned to the task's arch.",
                             "kubernetes namespace: 'empanadas', image: 'ghcr.io/rocky-linux/sig-core-toolkit:latest', secret: 'empanadas-s3'")
                     .build(),
+            declare("sig").args(1, 1, STRING, "name")
+                    .doc("The recipe composes a Special Interest Group's repos, laid out as Rocky's mirror carries them "
+                            + "(<major>/<sig>/<arch>/<repo>, <arch>/<repo>-debug, source/<repo>) and published to "
+                            + "mirror/pub/sig/<major>/<sig>.", "sig 'cloud'").build(),
             declare("existing")
                     .option("compose", STRING, "the compose directory to publish, made elsewhere (Pungi's), e.g. "
                             + "'/mnt/compose/8/latest-Rocky-8'")

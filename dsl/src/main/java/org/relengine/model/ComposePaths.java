@@ -4,7 +4,7 @@ package org.relengine.model;
  * Where a recipe's compose and publications live on disk, derived from its roots, release and publish
  * steps. One function per path, used by whatever writes and whatever reads it.
  */
-public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
+public record ComposePaths(Roots roots, Release release, String stagingSuffix, Sig sig) {
 
     /** Shown where a compose's date stamp goes before a compose exists. */
     public static final String DATE_PLACEHOLDER = "<YYYYMMDD.HHMMSS>";
@@ -13,7 +13,7 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
         String suffix = recipe.step(Step.Staging.class).map(Step.Staging::suffix)
                 .orElse(null);
         return new ComposePaths(recipe.roots(), recipe.release(),
-                suffix == null ? recipe.release().stagingSuffix() : suffix);
+                suffix == null ? recipe.release().stagingSuffix() : suffix, recipe.sig());
     }
 
     /** {@code /mnt/compose/9}: composes of every channel of a major live side by side, told apart by profile. */
@@ -22,11 +22,29 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
     }
 
     public String composeDir(String dateStamp) {
-        return composeParent() + "/" + release.composeId(dateStamp);
+        return composeParent() + "/" + composeId(dateStamp);
+    }
+
+    /** {@code Rocky-9.7-<stamp>}; a SIG's {@code SIG-cloud-9.7-<stamp>}, as sync_sig.py names it. */
+    public String composeId(String dateStamp) {
+        return sig == null ? release.composeId(dateStamp) : sig.shortName() + "-" + release.version() + "-" + dateStamp;
     }
 
     public String latestLink() {
-        return composeParent() + "/" + release.latestLink();
+        return composeParent() + "/" + latestLinkName();
+    }
+
+    /** {@code latest-Rocky-9}; a SIG's {@code latest-SIG-cloud-9}. */
+    public String latestLinkName() {
+        return sig == null ? release.latestLink() : "latest-" + sig.shortName() + "-" + release.major();
+    }
+
+    /**
+     * Where the compose's published trees are, relative to its {@code compose/}: nothing for a release; a SIG's
+     * {@code 9/cloud}, as the mirror carries it.
+     */
+    public String treeRoot() {
+        return sig == null ? "" : release.major() + "/" + sig.name();
     }
 
     /**
@@ -37,9 +55,10 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
         return roots.compose() + "/" + release.major() + "_metadata/" + arch + "/" + repo + "-modules.yaml";
     }
 
-    /** {@code /mnt/repos-staging/mirror/pub/rocky/9.7-RC1}. */
+    /** {@code /mnt/repos-staging/mirror/pub/rocky/9.7-RC1}; a SIG's {@code /mnt/repos-staging/mirror/pub/sig/9/cloud}. */
     public String stagingDir() {
-        return roots.staging() + "/mirror/pub/rocky/" + release.version() + stagingSuffix;
+        return sig == null ? roots.staging() + "/mirror/pub/rocky/" + release.version() + stagingSuffix
+                : roots.staging() + "/mirror/pub/sig/" + treeRoot();
     }
 
     /** A symbolic link of the staging tree, and what it leads to, relative to the link's directory. */
@@ -53,6 +72,9 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
      * lookahead's (lh-release-sync-to-staging.sh).
      */
     public java.util.List<Link> stagingLinks() {
+        if (sig != null) {
+            return java.util.List.of();
+        }
         String parent = roots.staging() + "/mirror/pub/rocky/";
         String directory = release.version() + stagingSuffix;
         return switch (release.channel()) {
@@ -65,8 +87,9 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix) {
         };
     }
 
-    /** {@code /mnt/repos-production/mirror/pub/rocky/9.7}. */
+    /** {@code /mnt/repos-production/mirror/pub/rocky/9.7}; a SIG's {@code /mnt/repos-production/mirror/pub/sig/9/cloud}. */
     public String productionDir() {
-        return roots.production() + "/mirror/pub/rocky/" + release.productionDir();
+        return sig == null ? roots.production() + "/mirror/pub/rocky/" + release.productionDir()
+                : roots.production() + "/mirror/pub/sig/" + treeRoot();
     }
 }

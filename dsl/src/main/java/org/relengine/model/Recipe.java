@@ -16,7 +16,13 @@ public record Recipe(List<String> files, Release release, List<String> arches, O
                      java.util.Map<String, List<String>> multilib, List<Source> sources, Gpg gpg,
                      List<Repo> repos, Lorax lorax, List<Image> images, List<CloudImage> cloudImages,
                      List<LiveImage> liveImages, ExtraFiles extraFiles, Artifacts artifacts, Roots roots,
-                     ExecutorSettings executors, List<Step> compose, List<Step> publish, ExistingCompose existing) {
+                     ExecutorSettings executors, List<Step> compose, List<Step> publish, ExistingCompose existing,
+                     Sig sig) {
+
+    /** Whether the recipe composes a Special Interest Group's repos ({@code sig 'cloud'}). */
+    public boolean composesSig() {
+        return sig != null;
+    }
 
     /** Whether the recipe publishes a compose made elsewhere ({@code existing compose:}) instead of composing one. */
     public boolean publishesExisting() {

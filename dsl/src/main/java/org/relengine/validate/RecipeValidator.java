@@ -60,6 +60,7 @@ public final class RecipeValidator {
                 RecipeValidator::volumeIds,
                 RecipeValidator::steps,
                 RecipeValidator::existing,
+                RecipeValidator::sig,
                 RecipeValidator::executors);
         rules.forEach(rule -> rule.accept(v));
     }
@@ -83,6 +84,31 @@ public final class RecipeValidator {
             out.error(Problem.CONFLICT, origin.at(), "existing".length(), "declare it, e.g. publish { staging "
                     + "delete: false }", "`existing compose:` publishes a compose, which takes a `staging` step");
         }
+    }
+
+    /**
+     * {@code sig 'cloud'}: a lower-case name, as the mirror's directory; repos only (a SIG ships no install media),
+     * plain repositories (no kickstart trees).
+     */
+    private void sig() {
+        var sig = recipe.sig();
+        if (sig == null) {
+            return;
+        }
+        Origin origin = sig.origin();
+        if (sig.name() == null || !sig.name().matches("[a-z0-9][a-z0-9_-]*")) {
+            out.error(Problem.CONFLICT, origin.element(ARGS, 0), sig.name() == null ? 3 : sig.name().length() + 2,
+                    "e.g. sig 'cloud'", "the SIG's name `" + sig.name() + "` is not a directory name of the mirror: "
+                            + "lower-case letters, digits, - and _");
+        }
+        if (recipe.lorax() != null || !recipe.images().isEmpty() || !recipe.cloudImages().isEmpty()
+                || !recipe.liveImages().isEmpty()) {
+            out.error(Problem.CONFLICT, origin.at(), "sig".length(), "remove the `images { }` block",
+                    "a SIG compose publishes repos only, and this recipe declares images");
+        }
+        recipe.step(Step.Sync.class).filter(Step.Sync::kickstart).ifPresent(sync -> out.error(Problem.CONFLICT,
+                sync.origin().at(), "sync".length(), "write sync …, kickstart: false",
+                "a SIG's repos have no kickstart trees, and `sync` makes them (kickstart defaults to true)"));
     }
 
     private void release() {

@@ -55,7 +55,8 @@ public final class DemoRecipe {
                 .toList();
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
-                local.liveImages(), extra, artifacts, local.roots(), executors, compose, publish, local.existing());
+                local.liveImages(), extra, artifacts, local.roots(), executors, compose, publish, local.existing(),
+                local.sig());
     }
 
     /**

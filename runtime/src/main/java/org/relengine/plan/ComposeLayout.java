@@ -5,10 +5,27 @@ package org.relengine.plan;
  * published tree under {@code compose/}, everything else under {@code work/}. One method per path,
  * used by every task that writes or reads it.
  */
-public record ComposeLayout(String composeDir, String composeId) {
+public record ComposeLayout(String composeDir, String composeId, String treeRoot) {
+
+    /** A release's compose: its trees right under {@code compose/}. */
+    public ComposeLayout(String composeDir, String composeId) {
+        this(composeDir, composeId, "");
+    }
 
     public String compose() {
         return composeDir + "/compose";
+    }
+
+    /**
+     * What is published of the compose: {@code compose/} itself for a release, {@code compose/9/cloud} for a SIG,
+     * whose trees are laid out as the mirror carries them.
+     */
+    public String published() {
+        return treeRoot.isEmpty() ? compose() : compose() + "/" + treeRoot;
+    }
+
+    private boolean mirrorShaped() {
+        return !treeRoot.isEmpty();
     }
 
     public String work() {
@@ -38,20 +55,24 @@ public record ComposeLayout(String composeDir, String composeId) {
         return work() + "/dnf/cache";
     }
 
+    /** {@code compose/BaseOS/x86_64/os}; a SIG's {@code compose/9/cloud/x86_64/cloud-common}. */
     public String tree(String repo, String arch) {
-        return compose() + "/" + repo + "/" + arch + "/os";
+        return mirrorShaped() ? published() + "/" + arch + "/" + repo : compose() + "/" + repo + "/" + arch + "/os";
     }
 
+    /** {@code compose/BaseOS/x86_64/debug/tree}; a SIG's {@code compose/9/cloud/x86_64/cloud-common-debug}. */
     public String debugTree(String repo, String arch) {
-        return compose() + "/" + repo + "/" + arch + "/debug/tree";
+        return mirrorShaped() ? published() + "/" + arch + "/" + repo + "-debug"
+                : compose() + "/" + repo + "/" + arch + "/debug/tree";
     }
 
     public String kickstartTree(String repo, String arch) {
         return compose() + "/" + repo + "/" + arch + "/kickstart";
     }
 
+    /** {@code compose/BaseOS/source/tree}; a SIG's {@code compose/9/cloud/source/cloud-common}. */
     public String sourceTree(String repo) {
-        return compose() + "/" + repo + "/source/tree";
+        return mirrorShaped() ? published() + "/source/" + repo : compose() + "/" + repo + "/source/tree";
     }
 
     public String extraFiles() {
@@ -85,6 +106,14 @@ public record ComposeLayout(String composeDir, String composeId) {
 
     public String metadata() {
         return compose() + "/metadata";
+    }
+
+    /**
+     * Where the extra files (keys, licences) are published with the compose's metadata: {@code compose/metadata}; a
+     * SIG's {@code compose/9/cloud/metadata}, as sync_sig.py deploys them.
+     */
+    public String publishedMetadata() {
+        return published() + "/metadata";
     }
 
     public String torrents() {

@@ -361,6 +361,30 @@ compose {
         p.task('torrents:dvd:x86_64').get().dependsOn() == ['release-isos:x86_64']
     }
 
+    def "a SIG's plan syncs each repo on the arches it exists on only, into the mirror's layout, and publishes its own tree"() {
+        when:
+        def p = plan(load('sig/cloud'), [:])
+        def syncs = p.tasks().findAll { it.kind().word() == 'sync' }
+        String compose = "/mnt/compose/9/SIG-cloud-9.7-$STAMP/compose".toString()
+
+        then:
+        p.composeId() == "SIG-cloud-9.7-$STAMP".toString()
+        p.tasks().countBy { it.kind().word() } == [prepare: 1, sync: 14, extrafiles: 1, finalize: 1, stage: 1, promote: 1,
+                                                    filelists: 1]
+        syncs.findAll { it.id().endsWith(':os') }.collect { [it.repo(), it.arch()] }.sort { it.join(':') } ==
+                [['cloud-common', 'aarch64'], ['cloud-common', 'ppc64le'], ['cloud-common', 's390x'], ['cloud-common', 'x86_64'],
+                 ['cloud-kernel', 'aarch64'], ['cloud-kernel', 'x86_64']]
+        p.task('sync:cloud-kernel:aarch64:os').get().outputs() == ["$compose/9/cloud/aarch64/cloud-kernel".toString()]
+        p.task('sync:cloud-kernel:x86_64:debug').get().outputs() == ["$compose/9/cloud/x86_64/cloud-kernel-debug".toString()]
+        p.task('sync:cloud-common:source').get().outputs() == ["$compose/9/cloud/source/cloud-common".toString()]
+        p.task('extrafiles').get().outputs().contains("$compose/9/cloud/metadata".toString())
+        p.task('stage').get().commands().find { it[0] == 'rsync' }.takeRight(2) ==
+                ["$compose/9/cloud/".toString(), '/mnt/repos-staging/mirror/pub/sig/9/cloud/']
+        p.task('promote').get().commands().last() == ['hardlink', '-x', '.*\\.xml.*', '/mnt/repos-production/mirror/pub/sig/9']
+        p.targets().latest == '/mnt/compose/9/latest-SIG-cloud-9'
+        !p.task('stage').get().actions().any { it instanceof Action.Symlink }
+    }
+
     def "--only compose of a recipe that publishes an existing compose is refused"() {
         when:
         plan(load('rocky8-updates'), [scope: Scope.COMPOSE])

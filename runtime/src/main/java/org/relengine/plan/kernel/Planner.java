@@ -53,8 +53,8 @@ public final class Planner implements PlanContext {
             this.layout = new ComposeLayout(dir, dir.substring(dir.lastIndexOf('/') + 1));
         } else {
             this.layout = newCompose()
-                    ? new ComposeLayout(paths.composeDir(stamp), recipe.release().composeId(stamp))
-                    : new ComposeLayout(paths.latestLink(), recipe.release().latestLink());
+                    ? new ComposeLayout(paths.composeDir(stamp), paths.composeId(stamp), paths.treeRoot())
+                    : new ComposeLayout(paths.latestLink(), paths.latestLinkName(), paths.treeRoot());
         }
         this.selection = Selection.of(recipe, options);
         targets.put("compose", layout.composeDir());

@@ -37,14 +37,19 @@ public final class ExtraFilesStep extends AbstractStepUnit {
             return;
         }
         ComposeLayout layout = context.layout();
+        // published with the compose's metadata (a SIG's in its own tree); the record of where they came from stays
+        // with the compose's
+        String published = layout.publishedMetadata();
+        List<String> outputs = published.equals(layout.metadata()) ? List.of(layout.extraFiles(), published)
+                : List.of(layout.extraFiles(), published, layout.metadata());
         context.add(new PlannedTask(KEY, null, null, List.of(PrepareStep.KEY), List.of(extra.git() + "@" + extra.ref()),
-                List.of(layout.extraFiles(), layout.metadata()), Executor.LOCAL, false, List.of(
+                outputs, Executor.LOCAL, false, List.of(
                 new Action.MakeDirectory(layout.extraFiles()),
                 new Action.Internal(FETCH, "fetch " + String.join(", ", extra.files()) + " from " + extra.git()
-                        + " at " + extra.ref() + " (JGit) into " + layout.extraFiles() + " and " + layout.metadata(),
-                        List.of(layout.extraFiles(), layout.metadata()), Params.of("git", extra.git(),
+                        + " at " + extra.ref() + " (JGit) into " + layout.extraFiles() + " and " + published,
+                        outputs, Params.of("git", extra.git(),
                         "ref", extra.ref(), "files", String.join(",", extra.files()), "into", layout.extraFiles(),
-                        "metadata", layout.metadata(), "record", layout.metadata() + "/extra-files-source.json")))));
+                        "metadata", published, "record", layout.metadata() + "/extra-files-source.json")))));
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class PromoteStep extends AbstractStepUnit {
         List<Action> actions = new ArrayList<>();
         actions.add(PublishActions.preview(sync));
         actions.add(PublishActions.check(from, "check " + from + ": " + PublishActions.PUBLISHABLE
-                + (production.delete() ? ", at most " + allowed + " % of " + to + " deleted" : ""), sync, false,
+                + (production.delete() ? ", at most " + allowed + " % of " + to + " deleted" : ""), sync, null,
                 allowed));
         actions.add(PublishActions.publishedDirectory(to));
         if (production.delete()) {
@@ -84,6 +84,11 @@ public final class PromoteStep extends AbstractStepUnit {
         actions.add(new Action.Exec(Rsync.argv(from, to, production.chown(), false, metadataExcludes, List.of(),
                 List.of())));
         actions.add(new Action.Exec(sync.argv(production.delete() ? List.of("--delete-after") : List.of())));
+        if (context.recipe().composesSig()) {
+            // sync-to-prod-sig.sh: the major's SIGs hardlinked, metadata left apart
+            String major = to.substring(0, to.lastIndexOf('/'));
+            actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", major)));
+        }
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(from), List.of(to),
                 Executor.LOCAL, false, actions));
         context.publishedThrough(List.of(KEY));

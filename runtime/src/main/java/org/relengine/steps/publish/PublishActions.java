@@ -35,13 +35,17 @@ public final class PublishActions {
     /**
      * The publishing guard, before a sync changes a target.
      *
-     * @param compose whether the tree is the compose itself, which must then be FINISHED
+     * @param status the compose's STATUS file when the tree is (part of) a compose, which must then be FINISHED;
+     *               else null
      */
-    public static Action check(String tree, String description, Rsync.Sync sync, boolean compose,
+    public static Action check(String tree, String description, Rsync.Sync sync, String status,
                                int allowDeletions) {
         Map<String, String> p = new LinkedHashMap<>(sync.params());
         p.put("threshold", String.valueOf(allowDeletions));
-        p.put("status", compose ? "required" : "");
+        p.put("status", status != null ? "required" : "");
+        if (status != null) {
+            p.put("statusFile", status);
+        }
         return new Action.Internal(CHECK_PUBLISHABLE, description, List.of(tree), p);
     }
 

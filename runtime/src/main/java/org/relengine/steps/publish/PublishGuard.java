@@ -12,7 +12,7 @@ import org.relengine.plan.spi.TaskFailure;
 /**
  * What must hold before a sync changes a published tree, checked read-only, each with a refusal that says
  * why and changes nothing: the source compose is FINISHED (delete syncs), every os tree has its
- * {@code repodata/repomd.xml}, every link in it works on a mirror ({@link PublishedLinks}), and a delete-sync
+ * {@code repodata/repomd.xml} (and every other tree with packages), every link in it works on a mirror ({@link PublishedLinks}), and a delete-sync
  * would not delete more than its share of the target.
  */
 public final class PublishGuard {
@@ -27,7 +27,7 @@ public final class PublishGuard {
             throw new TaskFailure("there is nothing to publish at " + source);
         }
         if (delete && "required".equals(p.get("status"))) {
-            Path status = source.resolveSibling("STATUS");
+            Path status = p.containsKey("statusFile") ? Path.of(p.get("statusFile")) : source.resolveSibling("STATUS");
             String state = Files.exists(status) ? Files.readString(status).strip() : "missing";
             if (!state.equals("FINISHED") && !state.equals("FINISHED_INCOMPLETE")) {
                 throw new TaskFailure("refusing a delete-sync from " + source + ": its compose is " + state
@@ -35,8 +35,10 @@ public final class PublishGuard {
             }
         }
         List<Path> trees;
+        // a release's os trees, and every tree with packages: a SIG's <arch>/<repo>, debug and source trees
         try (Stream<Path> walk = Files.walk(source, 3)) {
-            trees = walk.filter(d -> d.getFileName().toString().equals("os") && Files.isDirectory(d)).toList();
+            trees = walk.filter(d -> Files.isDirectory(d) && (d.getFileName().toString().equals("os")
+                    || Files.isDirectory(d.resolve("Packages")))).toList();
         }
         for (Path tree : trees) {
             if (!Files.isRegularFile(tree.resolve("repodata/repomd.xml"))) {

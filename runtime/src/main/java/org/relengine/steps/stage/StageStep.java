@@ -51,14 +51,16 @@ public final class StageStep extends AbstractStepUnit {
         String target = context.paths().stagingDir();
         List<String> excludes = new ArrayList<>(staging.exclude());
         context.recipe().step(Step.MinorRelease.class).ifPresent(r -> excludes.addAll(r.stagingExcludes()));
-        Rsync.Sync sync = new Rsync.Sync(layout.compose(), target, staging.chown(), staging.delete(),
+        // a SIG's compose publishes its own tree, compose/9/cloud, as sync-to-staging-sig.sh does
+        String published = layout.published();
+        Rsync.Sync sync = new Rsync.Sync(published, target, staging.chown(), staging.delete(),
                 excludes, staging.protect(), false);
         int allowed = context.options().allowDeletions();
         List<Action> actions = new ArrayList<>();
         actions.add(PublishActions.preview(sync));
-        actions.add(PublishActions.check(layout.compose(), "check " + layout.compose() + (staging.delete()
+        actions.add(PublishActions.check(published, "check " + published + (staging.delete()
                 ? ": compose FINISHED, " + PublishActions.PUBLISHABLE + ", at most " + allowed + " % of " + target
-                + " deleted" : ": " + PublishActions.PUBLISHABLE), sync, true, allowed));
+                + " deleted" : ": " + PublishActions.PUBLISHABLE), sync, layout.composeDir() + "/STATUS", allowed));
         // a compose made elsewhere is left as it was made; the target is hardlinked after (createrepo's task)
         if (staging.hardlink() && !context.recipe().publishesExisting()) {
             actions.add(PublishActions.hardlink(layout.compose()));
@@ -82,7 +84,7 @@ public final class StageStep extends AbstractStepUnit {
             actions.add(new Action.Symlink(link.path(), link.target()));
             outputs.add(link.path());
         }
-        context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(layout.compose()),
+        context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(published),
                 outputs, Executor.LOCAL, false, actions));
         context.publishedThrough(List.of(KEY));
     }

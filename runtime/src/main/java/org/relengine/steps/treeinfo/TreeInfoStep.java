@@ -43,6 +43,9 @@ public final class TreeInfoStep extends AbstractStepUnit {
     @Override
     public void plan(PlanContext context) {
         Recipe recipe = context.recipe();
+        if (recipe.composesSig()) {
+            return;   // a SIG's repos are plain yum repositories, as sync_sig.py leaves them: no install trees
+        }
         Release release = context.release();
         ComposeLayout layout = context.layout();
         Set<String> bootTrees = BootTrees.repos(recipe);
