@@ -84,6 +84,8 @@ publish {
     sign key: 'infrastructure@rockylinux.org', repomd: true
     production delete: true, chown: '10004:10005'
     filelists modules: ['rocky'], root: true
+    // vault-release.sh, in a run of its own once the next release is out: relengine run RECIPE --only vault --confirm
+    vault repodata: true, chown: '10004:10005'
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
-             comment: 'https://docs.rockylinux.org/release_notes/8_10/'
+             comment: 'https://docs.rockylinux.org/release_notes/{major}_{minor}/'
 }

@@ -16,6 +16,7 @@ images {
 publish {
     staging delete: true, protect: ['devel']
     remove 'production'
+    remove 'vault'
     remove 'torrents'
     // the beta and lookahead syncs publish no errata (no apollo_tree in their cron jobs)
     remove 'updateinfo'

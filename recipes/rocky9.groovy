@@ -91,6 +91,8 @@ publish {
     // sign-repos-only.sh: the repomd.xml of every staged os, debug and source tree, before production
     signRepos key: 'releng@rockylinux.org', trees: ['os', 'debug', 'source']
     filelists modules: ['rocky'], root: true
+    // vault-release.sh, in a run of its own once the next release is out: relengine run RECIPE --only vault --confirm
+    vault repodata: true, chown: '10004:10005'
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
-             comment: 'https://docs.rockylinux.org/release_notes/9_7/'
+             comment: 'https://docs.rockylinux.org/release_notes/{major}_{minor}/'
 }

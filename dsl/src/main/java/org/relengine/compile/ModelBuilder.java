@@ -293,6 +293,7 @@ public final class ModelBuilder {
             case "torrents" -> new Step.Torrents(s.strings("announce", List.of()), s.text("comment", ""), s.origin());
             case "updateinfo" -> new Step.Updateinfo(s.text("url", null),
                     s.text("product", Step.Updateinfo.DEFAULT_PRODUCT), s.strings("repos", null), s.origin());
+            case "vault" -> new Step.Vault(s.flag("repodata", true), s.text("chown", null), s.origin());
             case "minorRelease" -> new Step.MinorRelease(s.strings("isos", Step.MinorRelease.DEFAULT_ISOS),
                     s.strings("kickstart", null), s.strings("drop", Step.MinorRelease.DEFAULT_DROP), s.origin());
             case "sign" -> new Step.Sign(s.text("key", null), s.flag("repomd", false), s.flag("checksums", false),

@@ -241,7 +241,7 @@ public final class Grammar {
                             .doc("Mirror file lists, after every sync.", "filelists modules: ['rocky']").build(),
                     declare("torrents")
                             .option("announce", STRINGS, "tracker URLs")
-                            .option("comment", STRING, "torrent comment")
+                            .option("comment", STRING, "torrent comment; {version}, {major} and {minor} are the release's")
                             .doc("A torrent per ISO set.", "torrents announce: ['udp://tracker.opentrackr.org:1337/announce']")
                             .build(),
                     declare("updateinfo")
@@ -252,6 +252,13 @@ public final class Grammar {
                             .doc("Errata: each staged os tree's updateinfo.xml fetched and injected with modifyrepo_c "
                                     + "(Rocky's apollo_tree).", "updateinfo url: 'https://apollo.build.resf.org/api/v3/"
                                     + "updateinfo', repos: ['BaseOS', 'AppStream']")
+                            .build(),
+                    declare("vault")
+                            .option("repodata", BOOLEAN, "copy production's repodata (default true); false: make it "
+                                    + "again in the vault")
+                            .option("chown", STRING, "owner uid:gid of the vaulted files")
+                            .doc("The published release into the vault, in a run of its own (--only vault), as "
+                                    + "vault-release.sh does.", "vault repodata: true")
                             .build(),
                     declare("minorRelease")
                             .option("isos", STRINGS, "the compose's variants whose <arch>/iso holds the release's ISOs "

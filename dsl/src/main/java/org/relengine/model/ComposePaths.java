@@ -87,6 +87,20 @@ public record ComposePaths(Roots roots, Release release, String stagingSuffix, S
         };
     }
 
+    /** {@code /mnt/repos-production/mirror/vault}: where superseded releases are kept, and its file lists. */
+    public String vaultRoot() {
+        return roots.production() + "/mirror/vault";
+    }
+
+    /**
+     * {@code /mnt/repos-production/mirror/vault/rocky/9.7}; a SIG's {@code …/mirror/vault/sig/9.7/cloud}, as
+     * vault-sig.sh keeps the major's SIGs under the point release they were built for.
+     */
+    public String vaultDir() {
+        return sig == null ? vaultRoot() + "/rocky/" + release.productionDir()
+                : vaultRoot() + "/sig/" + release.version() + "/" + sig.name();
+    }
+
     /** {@code /mnt/repos-production/mirror/pub/rocky/9.7}; a SIG's {@code /mnt/repos-production/mirror/pub/sig/9/cloud}. */
     public String productionDir() {
         return sig == null ? roots.production() + "/mirror/pub/rocky/" + release.productionDir()

@@ -23,6 +23,14 @@ public record Release(String name, String shortName, String version, int major, 
         return rc == null ? version : version + "-" + rc;
     }
 
+    /**
+     * Whether the compose is a release candidate that is not the release ({@code rc: 'RC1', final: false}): it is
+     * staged as {@code 9.7-RC1} and goes no further; the candidate the recipe marks final is the release.
+     */
+    public boolean candidate() {
+        return rc != null && !isFinal;
+    }
+
     /** Whether image names and volume ids carry the RC level (not for final builds). */
     public boolean rcInImageNames() {
         return rc != null && !isFinal;

@@ -233,6 +233,21 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * The published release moved to the vault once it is superseded ({@code --only vault}, a run of its own), as
+     * vault-release.sh copies it, or, with {@code repodata: false}, as vault-release-no-repodata.sh does: without
+     * production's repodata, made again in the vault. Then the vault's file lists.
+     */
+    record Vault(boolean repodata, String chown, Origin origin) implements Step {
+        public String keyword() {
+            return "vault";
+        }
+
+        public List<String> requires() {
+            return List.of("production");
+        }
+    }
+
     /** Mirror file lists ({@code fullfilelist}, {@code fullfiletimelist-<module>}) after every sync. */
     record FileLists(List<String> modules, boolean root, Origin origin) implements Step {
         public String keyword() {
@@ -244,6 +259,15 @@ public sealed interface Step {
     record Torrents(List<String> announce, String comment, Origin origin) implements Step {
         public String keyword() {
             return "torrents";
+        }
+
+        /**
+         * The comment with the release's {@code {version}}, {@code {major}} and {@code {minor}} in it, so that a
+         * release-notes URL ({@code …/release_notes/{major}_{minor}/}) follows a version bump.
+         */
+        public String comment(Release release) {
+            return comment.replace("{version}", release.version()).replace("{major}", String.valueOf(release.major()))
+                    .replace("{minor}", String.valueOf(release.minor()));
         }
     }
 

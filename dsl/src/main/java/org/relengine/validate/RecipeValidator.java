@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.relengine.model.Arches;
+import org.relengine.model.Channel;
 import org.relengine.model.CloudImage;
 import org.relengine.model.Executor;
 import org.relengine.model.ExecutorSettings;
@@ -500,6 +501,7 @@ public final class RecipeValidator {
             owner(staging.chown(), origin);
             stagingLinks(staging.links(), origin);
         } else if (step instanceof Step.Production production) {
+            staysInStaging(step, origin);
             owner(production.chown(), origin);
             // a month: old repodata kept longer only fills the mirrors
             if (production.repodataGrace() < 0 || production.repodataGrace() > 720) {
@@ -509,6 +511,9 @@ public final class RecipeValidator {
             }
         } else if (step instanceof Step.Updateinfo updateinfo) {
             updateinfo(updateinfo, origin);
+        } else if (step instanceof Step.Vault vault) {
+            staysInStaging(step, origin);
+            owner(vault.chown(), origin);
         } else if (step instanceof Step.MinorRelease minorRelease) {
             minorRelease(minorRelease, origin);
         } else if (step instanceof Step.FileLists fileLists) {
@@ -531,6 +536,17 @@ public final class RecipeValidator {
         }
         if (updateinfo.repos() != null) {
             unknownRepos("`updateinfo`", updateinfo.repos(), origin);
+        }
+    }
+
+    /** Beta and LookAhead are served from staging only: the toolkit refuses to vault them, and never promotes them. */
+    private void staysInStaging(Step step, Origin origin) {
+        Channel channel = recipe.release().channel();
+        if (channel != Channel.STABLE) {
+            out.error(Problem.CONFLICT, origin.at(), step.keyword().length(), "remove it: publish { remove '"
+                    + step.keyword() + "' }", "a " + channel.name().toLowerCase(java.util.Locale.ROOT) + " release is "
+                    + "served from staging only; `" + step.keyword() + "` would put it in "
+                    + (step instanceof Step.Vault ? "the vault" : "production"));
         }
     }
 

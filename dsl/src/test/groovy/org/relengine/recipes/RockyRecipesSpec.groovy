@@ -596,7 +596,10 @@ class RockyRecipesSpec extends Specification {
                 (file == R8 ? null : ['releng@rockylinux.org', ['os', 'debug', 'source']])
         r.step(Step.FileLists).get().modules() == ['rocky']
         r.step(Step.Updateinfo).map { [it.url(), it.product(), it.repos()] }.orElse(null) == errata(file)
-        r.step(Step.Torrents).map { [it.announce(), it.comment()] }.orElse(null) == torrents
+        // the release notes of the recipe's version, whatever it is
+        r.step(Step.Torrents).map { [it.announce(), it.comment(r.release())] }.orElse(null) == torrents
+        r.step(Step.Torrents).map { it.comment() }.orElse(null) in [null, 'https://docs.rockylinux.org/release_notes/{major}_{minor}/']
+        r.step(Step.Vault).map { [it.repodata(), it.chown()] }.orElse(null) == (file in [R8, R9] ? [true, OWNER] : null)
 
         where:
         // 8 (§6.2/§6.3): non-delete staging sync excluding boot/install data, createrepo with comps and
@@ -608,8 +611,8 @@ class RockyRecipesSpec extends Specification {
         // beta / lookahead (§6.2, §6.4, fix of 2026-01): staging only, the delete-sync never deletes devel;
         //   prod scripts exit 1, so no production step and no torrents.
         file | keywords                                                           | stagingDelete | stagingExclude | stagingProtect | createrepo | stagingDir      | production                                                     | signing                                                              | torrents
-        R8   | ['staging', 'updateinfo', 'sign', 'production', 'filelists', 'torrents'] | false         | UPDATE_EXCLUDE | []             | true       | '8.10-RC2'      | [delete: true, exclude: [], protect: [], chown: OWNER]         | [key: 'infrastructure@rockylinux.org', repomd: true, checksums: false] | [TRACKERS, 'https://docs.rockylinux.org/release_notes/8_10/']
-        R9   | ['staging', 'production', 'updateinfo', 'signRepos', 'filelists', 'torrents'] | true          | []             | []             | false      | '9.7-RC2'       | [delete: true, exclude: [], protect: ['devel'], chown: OWNER]  | null                                                                 | [TRACKERS, 'https://docs.rockylinux.org/release_notes/9_7/']
+        R8   | ['staging', 'updateinfo', 'sign', 'production', 'filelists', 'vault', 'torrents'] | false         | UPDATE_EXCLUDE | []             | true       | '8.10-RC2'      | [delete: true, exclude: [], protect: [], chown: OWNER]         | [key: 'infrastructure@rockylinux.org', repomd: true, checksums: false] | [TRACKERS, 'https://docs.rockylinux.org/release_notes/8_10/']
+        R9   | ['staging', 'production', 'updateinfo', 'signRepos', 'filelists', 'vault', 'torrents'] | true          | []             | []             | false      | '9.7-RC2'       | [delete: true, exclude: [], protect: ['devel'], chown: OWNER]  | null                                                                 | [TRACKERS, 'https://docs.rockylinux.org/release_notes/9_7/']
         BETA | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-beta'      | null                                                           | null                                                                 | null
         LH   | ['staging', 'signRepos', 'filelists']                              | true          | []             | ['devel']      | false      | '9.8-LookAhead' | null                                                           | null                                                                 | null
     }

@@ -23,7 +23,8 @@ final class PlanningOptions {
             description = "Only these arches; source trees are then not synced. Repeatable or comma-separated.")
     List<String> arches = new ArrayList<>();
 
-    @Option(names = "--only", paramLabel = "compose|publish", description = "Only the compose or only the publish steps.")
+    @Option(names = "--only", paramLabel = "compose|publish|vault", description = "Only the compose or only the publish "
+            + "steps; or vault the published release (its own run).")
     String only;
 
     @Option(names = "--skip-debug", description = "Do not sync debug trees.")
@@ -92,7 +93,8 @@ final class PlanningOptions {
             scope = switch (only) {
                 case "compose" -> Scope.COMPOSE;
                 case "publish" -> Scope.PUBLISH;
-                default -> throw new UsageException("--only takes compose or publish, not `" + only + "`");
+                case "vault" -> Scope.VAULT;
+                default -> throw new UsageException("--only takes compose, publish or vault, not `" + only + "`");
             };
         }
         String stamp = dateStamp == null ? defaultStamp : dateStamp;

@@ -40,8 +40,10 @@ final class RealRun {
             err.println("  hint: run them on this machine with --executor local");
             return ExitCode.ERRORS;
         }
-        if (!confirmed && plan.writes("production")) {
-            err.println("relengine: this run publishes to production (" + plan.targets().get("production") + "): "
+        String guarded = plan.writes("production") ? "production" : plan.writes("vault") ? "vault" : null;
+        if (!confirmed && guarded != null) {
+            err.println("relengine: this run publishes to " + (guarded.equals("vault") ? "the vault" : guarded)
+                    + " (" + plan.targets().get(guarded) + "): "
                     + "give --confirm, or save the plan with `relengine plan --out PLAN` and run it with "
                     + "`relengine apply PLAN`");
             return ExitCode.ERRORS;

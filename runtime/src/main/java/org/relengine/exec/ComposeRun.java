@@ -97,7 +97,7 @@ public final class ComposeRun {
         // the compose's own copy of its plan: `relengine status` and `explain` read it, no recipe needed
         StateFiles.write(work.resolve("plan.json"), org.relengine.plan.PlanJson.render(plan, null));
         boolean compose = plan.scope().compose();
-        ComposeStatus status = new ComposeStatus(plan);
+        ComposeStatus status = new ComposeStatus(plan, journal.file());
         LocalEffects effects = new LocalEffects(logs, options.timeout(), engine.catalog(), producing(),
                 work.resolve("tmp"));
         Instant start = Instant.now();

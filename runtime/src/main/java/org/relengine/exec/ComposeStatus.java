@@ -15,17 +15,40 @@ import org.relengine.plan.Task;
 final class ComposeStatus {
 
     private final Path file;
+    private final Path journal;
     private final boolean compose;
     private boolean touched;
+    private boolean settledForPublishing;
 
-    ComposeStatus(Plan plan) {
+    ComposeStatus(Plan plan, Path journal) {
         this.file = Path.of(plan.composeDir()).resolve("STATUS");
+        this.journal = journal;
         this.compose = plan.scope().compose();
     }
 
-    /** Before a task's first action: a compose task makes the compose STARTED until the run settles it. */
+    /**
+     * Before a task's first action: a compose task makes the compose STARTED until the run settles it. The first
+     * publish task of a run that changed the compose without finalizing it (an update) settles it first: publish
+     * tasks start once every compose task has ended, and a delete-sync publishes only a FINISHED compose.
+     */
     synchronized void performing(Task task) {
-        if (!compose || touched || task.kind().publishes()) {
+        if (!compose) {
+            return;
+        }
+        if (task.kind().publishes()) {
+            if (touched && !settledForPublishing) {
+                settledForPublishing = true;
+                String finished;
+                try {
+                    finished = Journal.read(journal).finishedStatus();
+                } catch (IOException e) {
+                    throw new StateWriteFault(journal, e);
+                }
+                StateFiles.status(file, finished + "\n");
+            }
+            return;
+        }
+        if (touched) {
             return;
         }
         touched = true;

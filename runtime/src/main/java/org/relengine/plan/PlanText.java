@@ -15,7 +15,8 @@ public final class PlanText {
     public static String render(Plan plan, List<TaskKind> kinds) {
         StringBuilder out = new StringBuilder();
         out.append("Plan for ").append(plan.recipeFile()).append(": ").append(plan.tasks().size())
-                .append(" tasks to run").append(plan.full() ? " (full run: a new compose)" : plan.targets().containsKey("latest")
+                .append(" tasks to run").append(plan.full() ? " (full run: a new compose)" : plan.scope().vault()
+                        ? " (the published release into the vault)" : plan.targets().containsKey("latest")
                         ? " (update of the latest compose)" : " (publish of a compose made elsewhere)")
                 .append("\n");
         out.append("  compose id   ").append(plan.composeId()).append('\n');

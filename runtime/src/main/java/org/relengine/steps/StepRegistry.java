@@ -21,6 +21,7 @@ import org.relengine.plan.spi.TaskFailure;
 import org.relengine.steps.cloud.CloudStep;
 import org.relengine.steps.createrepo.CreaterepoStep;
 import org.relengine.steps.updateinfo.UpdateinfoStep;
+import org.relengine.steps.vault.VaultStep;
 import org.relengine.steps.extrafiles.ExtraFilesStep;
 import org.relengine.steps.extras.ExtrasStep;
 import org.relengine.steps.filelists.FileListsStep;
@@ -69,7 +70,8 @@ public final class StepRegistry implements Catalog {
             new SignReposStep(),
             new PromoteStep(),
             new FileListsStep(),
-            new TorrentsStep());
+            new TorrentsStep(),
+            new VaultStep());
 
     private static final StepRegistry STANDARD = new StepRegistry(UNITS);
 

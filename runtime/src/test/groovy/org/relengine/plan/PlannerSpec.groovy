@@ -385,6 +385,66 @@ compose {
         !p.task('stage').get().actions().any { it instanceof Action.Symlink }
     }
 
+    def "a vault run copies the release from production into the vault, then writes the vault's lists; nothing else"() {
+        when:
+        def p = plan(rocky9, [scope: Scope.VAULT])
+
+        then:
+        p.tasks()*.id() == ['vault', 'vault-filelists']
+        p.task('vault').get().commands() == [['rsync', '-rlptDSH', '--chmod=D0755,F0644', '-og', '--chown=10004:10005',
+                                              '/mnt/repos-production/mirror/pub/rocky/9.7/', '/mnt/repos-production/mirror/vault/rocky/9.7/']]
+        p.task('vault-filelists').get().outputs() == ['/mnt/repos-production/mirror/vault/fullfiletimelist-vault',
+                                                      '/mnt/repos-production/mirror/vault/rocky/fullfiletimelist-rocky-vault']
+        p.targets().vault == '/mnt/repos-production/mirror/vault/rocky/9.7'
+        !plan(rocky9, [:]).tasks().any { it.kind().word().startsWith('vault') }
+    }
+
+    def "a vault run without production's repodata makes it again per tree, with production's comps"() {
+        given:
+        def result = Recipes.load(Path.of('../recipes/rocky9.groovy'), Files.readString(Path.of('../recipes/rocky9.groovy'))
+                .replace("vault repodata: true", "vault repodata: false"))
+
+        when:
+        def p = plan(result.recipe(), [scope: Scope.VAULT])
+        def baseos = p.task('vault-createrepo:BaseOS:x86_64:os').get()
+
+        then:
+        p.task('vault').get().commands()[0].contains('--exclude=repodata/')
+        p.tasks().count { it.kind().word() == 'vault-createrepo' } == p.tasks().size() - 2
+        baseos.dependsOn() == ['vault']
+        baseos.actions().find { it instanceof Action.Internal }.params().tree == '/mnt/repos-production/mirror/pub/rocky/9.7/BaseOS/x86_64/os'
+        baseos.commands()[0].take(3) == ['createrepo_c', '--update', '/mnt/repos-production/mirror/vault/rocky/9.7/BaseOS/x86_64/os']
+        p.task('vault-filelists').get().dependsOn().size() == p.tasks().size() - 2
+    }
+
+    def "a release candidate that is not the release is staged and never promoted; its file lists are staging's"() {
+        given:
+        def result = Recipes.load(Path.of('../recipes/rocky9.groovy'), Files.readString(Path.of('../recipes/rocky9.groovy'))
+                .replace("rc: 'RC2', final: true", "rc: 'RC1', final: false"))
+
+        when:
+        def p = plan(result.recipe(), [:])
+
+        then:
+        p.task('stage').isPresent()
+        !p.task('promote').isPresent()
+        !p.targets().containsKey('production')
+        p.task('filelists').get().outputs()[0] == '/mnt/repos-staging/mirror/pub/rocky/fullfiletimelist-rocky'
+    }
+
+    def "--only vault of a release candidate is refused"() {
+        given:
+        def result = Recipes.load(Path.of('../recipes/rocky9.groovy'), Files.readString(Path.of('../recipes/rocky9.groovy'))
+                .replace("rc: 'RC2', final: true", "rc: 'RC1', final: false"))
+
+        when:
+        plan(result.recipe(), [scope: Scope.VAULT])
+
+        then:
+        PlanException e = thrown()
+        e.message == '--only vault: 9.7-RC1 is a release candidate, not a release: only a release is vaulted'
+    }
+
     def "--only compose of a recipe that publishes an existing compose is refused"() {
         when:
         plan(load('rocky8-updates'), [scope: Scope.COMPOSE])

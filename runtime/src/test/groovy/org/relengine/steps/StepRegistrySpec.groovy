@@ -127,7 +127,7 @@ class StepRegistrySpec extends Specification {
         StepRegistry.standard().kinds()*.word() == ['prepare', 'extrafiles', 'sync', 'repoclosure', 'lorax', 'unpack',
                 'treeinfo', 'extras', 'cloud', 'live', 'finalize', 'stage', 'release-isos', 'kickstart', 'treeinfo-variants', 'createrepo', 'hardlink', 'updateinfo', 'sign',
                 'signrepos', 'promote',
-                'filelists', 'torrents']
+                'filelists', 'torrents', 'vault', 'vault-createrepo', 'vault-filelists']
     }
 
     /** A unit of one kind (or none) and the operations given, planning nothing unless told. */

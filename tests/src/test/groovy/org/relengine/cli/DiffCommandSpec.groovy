@@ -76,6 +76,40 @@ class DiffCommandSpec extends Specification {
         json.plan.changed.find { it.id == 'finalize' }.fields == ['dependsOn', 'actions']
     }
 
+    def "bumping the version is one line: every name derived from it changes, and nothing else"() {
+        given: 'the release 9.8 of the same recipe; its plan and 9.7\'s, both at one date stamp'
+        edit('rocky9.groovy', "version: '9.7'", "version: '9.8'")
+        def options = ['--date-stamp', '20260101.000000', '--format', 'json']
+
+        when:
+        def diff = Cli.run([dir: dir], ['diff', 'rocky9.groovy@HEAD', 'rocky9.groovy', '--format', 'json'] as String[])
+        def json = new JsonSlurper().parseText(diff.stdout)
+        git('stash', '-q')
+        def old = Cli.run([dir: dir], (['plan', 'rocky9.groovy'] + options) as String[])
+        git('stash', 'pop', '-q')
+        def bumped = Cli.run([dir: dir], (['plan', 'rocky9.groovy'] + options) as String[])
+        // what the new version's names are, spelled back as the old one's: 9.8, 9_8 (release notes), 9-8 (volume ids)
+        String back = bumped.stdout.replace('9.8', '9.7').replace('9_8', '9_7').replace('9-8-', '9-7-')
+        // the recipe's own hash differs, as its text does
+        String recipeHash = /"hash" : "sha256:[0-9a-f]{64}"/
+
+        then:
+        diff.exitCode == 2
+        json.model.changed == ['paths.composeDir'      : [old: '/mnt/compose/9/Rocky-9.7-<YYYYMMDD.HHMMSS>', new: '/mnt/compose/9/Rocky-9.8-<YYYYMMDD.HHMMSS>'],
+                               'paths.production'      : [old: '/mnt/repos-production/mirror/pub/rocky/9.7', new: '/mnt/repos-production/mirror/pub/rocky/9.8'],
+                               'paths.staging'         : [old: '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2', new: '/mnt/repos-staging/mirror/pub/rocky/9.8-RC2'],
+                               'release.composeId'     : [old: 'Rocky-9.7-<YYYYMMDD.HHMMSS>', new: 'Rocky-9.8-<YYYYMMDD.HHMMSS>'],
+                               'release.minor'         : [old: '7', new: '8'],
+                               'release.revisionLevel' : [old: '9.7-RC2', new: '9.8-RC2'],
+                               'release.version'       : [old: '9.7', new: '9.8']]
+        json.plan.added == [] && json.plan.removed == []
+        old.exitCode == 2 && bumped.exitCode == 2
+        bumped.stdout.contains('https://docs.rockylinux.org/release_notes/9_8/')
+        bumped.stdout.contains('Rocky-9-8-x86_64-dvd')
+        back != old.stdout
+        back.replaceFirst(recipeHash, '') == old.stdout.replaceFirst(recipeHash, '')
+    }
+
     def "an included recipe is read at the same revision as the recipe that includes it"() {
         given: 'the base recipe changes after the commit; the beta recipe itself does not'
         edit('rocky9.groovy', "version: '9.7'", "version: '9.9'")

@@ -80,7 +80,8 @@ public final class Planner implements PlanContext {
             throw new PlanException("--only compose: the recipe publishes the existing compose "
                     + recipe.existing().dir() + ", and composes nothing", "run it without --only, or with --only publish");
         }
-        return new PlanOptions(false, options.repos(), options.arches(), Scope.PUBLISH, options.debug(),
+        return new PlanOptions(false, options.repos(), options.arches(),
+                options.scope().vault() ? Scope.VAULT : Scope.PUBLISH, options.debug(),
                 options.source(), options.image(), options.dateStamp(), options.allowDeletions());
     }
 

@@ -12,13 +12,16 @@ public enum Phase {
     /** Only a run that makes a new compose. */
     NEW_COMPOSE,
     /** Every run that publishes; its tasks follow what the compose phases planned. */
-    PUBLISH;
+    PUBLISH,
+    /** Only a vault run ({@code --only vault}). */
+    VAULT;
 
     public boolean applies(PlanOptions options) {
         return switch (this) {
             case COMPOSE -> options.scope().compose();
             case NEW_COMPOSE -> options.scope().compose() && options.full();
             case PUBLISH -> options.scope().publish();
+            case VAULT -> options.scope().vault();
         };
     }
 }

@@ -49,7 +49,8 @@ public final class FileListsStep extends AbstractStepUnit {
         if (filelists.isEmpty()) {
             return;
         }
-        String root = context.recipe().step(Step.Production.class).isPresent()
+        // where the run publishes last: a release candidate is not promoted, its lists are staging's
+        String root = context.recipe().step(Step.Production.class).isPresent() && !context.release().candidate()
                 ? context.recipe().roots().production() : context.recipe().roots().staging();
         List<Action> actions = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
@@ -66,11 +67,20 @@ public final class FileListsStep extends AbstractStepUnit {
 
     private static void list(List<Action> actions, List<String> outputs, String dir, String module,
                              List<String> copies) {
-        actions.add(new Action.Internal(WRITE_FILE_LISTS, "keep fullfiletimelist-" + module + " of " + dir + " as "
-                + "fullfiletimelist-" + module + "-old, write fullfilelist and fullfiletimelist-" + module + ", then "
-                + (copies.size() > 1 ? "its copies " : "its copy ") + String.join(" and ", copies) + ", each 0644",
-                List.of(dir), Params.of("dir", dir, "module", module, "copies", String.join(",", copies))));
+        actions.add(list(dir, module, copies));
         outputs.add(dir + "/fullfiletimelist-" + module);
+    }
+
+    /**
+     * The lists of {@code dir}: {@code fullfilelist} and {@code fullfiletimelist-<module>} (the old one kept as
+     * {@code -old}), then the copies named.
+     */
+    public static Action list(String dir, String module, List<String> copies) {
+        String what = copies.isEmpty() ? "" : ", then " + (copies.size() > 1 ? "its copies " : "its copy ")
+                + String.join(" and ", copies);
+        return new Action.Internal(WRITE_FILE_LISTS, "keep fullfiletimelist-" + module + " of " + dir + " as "
+                + "fullfiletimelist-" + module + "-old, write fullfilelist and fullfiletimelist-" + module + what
+                + ", each 0644", List.of(dir), Params.of("dir", dir, "module", module, "copies", String.join(",", copies)));
     }
 
     /**
@@ -85,7 +95,8 @@ public final class FileListsStep extends AbstractStepUnit {
     @Override
     public Map<OperationKey, Operation> operations() {
         return Map.of(WRITE_FILE_LISTS, (p, log, context) -> write(Path.of(p.get("dir")), p.get("module"),
-                p.containsKey("copies") ? List.of(p.get("copies").split(",")) : copies(p.get("module")), log));
+                !p.containsKey("copies") ? copies(p.get("module"))
+                        : p.get("copies").isEmpty() ? List.of() : List.of(p.get("copies").split(",")), log));
     }
 
     /** Rocky's lists: the module's own, and the copies its mirror scripts read under other names. */

@@ -41,7 +41,7 @@ public final class PromoteStep extends AbstractStepUnit {
 
     @Override
     public void declare(PlanContext context) {
-        if (context.recipe().step(Step.Production.class).isPresent()) {
+        if (context.recipe().step(Step.Production.class).isPresent() && !context.release().candidate()) {
             context.target("production", context.paths().productionDir());
         }
     }
@@ -49,7 +49,9 @@ public final class PromoteStep extends AbstractStepUnit {
     @Override
     public void plan(PlanContext context) {
         var production = context.recipe().step(Step.Production.class);
-        if (production.isPresent() && context.recipe().step(Step.Staging.class).isPresent()) {
+        // a release candidate stays in staging (9.7-RC1); the one the recipe marks final is the release
+        if (production.isPresent() && context.recipe().step(Step.Staging.class).isPresent()
+                && !context.release().candidate()) {
             promote(context, production.get());
         }
     }

@@ -79,7 +79,7 @@ public final class TorrentsStep extends AbstractStepUnit {
             argv.addAll(List.of("-a", announce));
         }
         if (!torrents.comment().isEmpty()) {
-            argv.addAll(List.of("-c", torrents.comment()));
+            argv.addAll(List.of("-c", torrents.comment(context.release())));
         }
         argv.addAll(List.of("-n", name, "-o", partial, dir));
         actions.add(FileActions.remove(partial, "remove a partial " + partial
