@@ -195,12 +195,14 @@ final class DemoCommand implements Callable<Integer> {
                         + (executor == Executor.PODMAN ? " (" + containers.image() + ")" : ""));
             }
         }
-        String lorax = "lorax (`iso … on: kubernetes`) does not run: no cluster here; synthetic results stand in";
+        boolean images = plan.tasks().stream().anyMatch(t -> t.kind().equals(org.relengine.steps.unpack.UnpackStep.KIND));
+        String lorax = images ? "; lorax (`iso … on: kubernetes`) does not run: no cluster here; synthetic results "
+                + "stand in" : "";
         if (placed.isEmpty()) {
-            return "every step runs on this machine (podman: " + containers.reason() + "); " + lorax;
+            return "every step runs on this machine (podman: " + containers.reason() + ")" + lorax;
         }
         return String.join("; ", placed) + "; the rest here" + (containers.image() == null ? " (podman: "
-                + containers.reason() + ")" : "") + "; " + lorax;
+                + containers.reason() + ")" : "") + lorax;
     }
 
     /** On the earlier run's port when resuming, so that the tasks it planned are the same tasks now. */
@@ -321,15 +323,18 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("relengine demo: " + (result.exitCode() == 0 ? "done" : "FAILED") + " in " + org.relengine.formats.Durations.human(took));
         out.println("  compose      " + plan.composeDir());
-        Path latest = Path.of(plan.composeDir()).getParent().resolve(demo.release().latestLink());
+        Path latest = Path.of(plan.composeDir()).getParent().resolve(
+                org.relengine.model.ComposePaths.of(demo).latestLinkName());
         if (Files.isSymbolicLink(latest)) {
             out.println("  latest link  " + latest + " → " + Files.readSymbolicLink(latest).getFileName());
         }
         long trees = demo.repos().stream().mapToLong(r -> demo.syncArches(r).size()).sum();
-        out.println("  repos        " + demo.repos().size() + " repos, " + trees + " repo × arch trees with debug and "
-                + "source trees, synced with " + demo.step(Step.Sync.class).map(sync -> sync.engine()
-                == SyncEngine.NATIVE ? "relengine's sync engine" : "dnf reposync").orElse("nothing")
-                + " and closure-checked with dnf repoclosure");
+        boolean closure = plan.tasks().stream().anyMatch(t -> t.kind().word().equals("repoclosure"));
+        boolean extraTrees = plan.tasks().stream().anyMatch(t -> t.id().endsWith(":debug") || t.id().endsWith(":source"));
+        out.println("  repos        " + demo.repos().size() + " repos, " + trees + " repo × arch trees"
+                + (extraTrees ? " with debug and source trees" : "") + ", synced with "
+                + demo.step(Step.Sync.class).map(sync -> sync.engine() == SyncEngine.NATIVE ? "relengine's sync engine"
+                : "dnf reposync").orElse("nothing") + (closure ? " and closure-checked with dnf repoclosure" : ""));
         for (String arch : demo.arches()) {
             Path isos = compose.resolve("isos/" + arch);
             if (!Files.isDirectory(isos)) {
@@ -358,8 +363,9 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("  %-12s %s%n", target, dir);
             }
         }
+        String module = demo.step(Step.FileLists.class).map(f -> f.modules().get(0)).orElse("rocky");
         Path lists = demo.roots().production() == null ? null
-                : Path.of(demo.roots().production(), "mirror/pub/rocky/fullfiletimelist-rocky");
+                : Path.of(demo.roots().production(), "mirror/pub/" + module + "/fullfiletimelist-" + module);
         if (lists != null && Files.exists(lists)) {
             out.println("  file list    " + lists);
         }
@@ -379,12 +385,18 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("  logs         " + result.logs());
         out.println();
-        out.println("  Synthetic in the demo: the per-arch lorax boot images (lorax must run on each target arch;");
-        out.println("  a small xorriso-made boot ISO stands in, through the same pull-unpack-tree path), the cloud");
-        out.println("  images, the packages themselves, and the key staging is signed with (a throwaway one). Package");
-        out.println("  signatures are not checked (the demo's RPMs are unsigned), published files keep your ownership,");
-        out.println("  and lorax, which the recipe runs as Kubernetes Jobs, is not run (no cluster here). Everything");
-        out.println("  else is the real recipe and the real tools.");
+        if (pulled > 0) {
+            out.println("  Synthetic in the demo: the per-arch lorax boot images (lorax must run on each target arch;");
+            out.println("  a small xorriso-made boot ISO stands in, through the same pull-unpack-tree path), the cloud");
+            out.println("  images, the packages themselves, and the key staging is signed with (a throwaway one). Package");
+            out.println("  signatures are not checked (the demo's RPMs are unsigned), published files keep your ownership,");
+            out.println("  and lorax, which the recipe runs as Kubernetes Jobs, is not run (no cluster here). Everything");
+            out.println("  else is the real recipe and the real tools.");
+        } else {
+            out.println("  Synthetic in the demo: the packages themselves (unsigned, so their signatures are not");
+            out.println("  checked) and any signing key (a throwaway one); published files keep your ownership.");
+            out.println("  Everything else is the real recipe and the real tools.");
+        }
         out.println("  executors    " + executorsLine);
         out.flush();
     }

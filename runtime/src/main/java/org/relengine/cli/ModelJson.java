@@ -59,6 +59,9 @@ final class ModelJson {
         root.put("schema", SCHEMA);
         root.set("files", JSON.valueToTree(recipe.files()));
         root.set("release", release(recipe.release()));
+        if (recipe.composesSig()) {
+            root.put("sig", recipe.sig().name());
+        }
         root.set("arches", JSON.valueToTree(recipe.arches()));
         root.set("multilib", JSON.valueToTree(recipe.multilib()));
         root.set("sources", JSON.valueToTree(recipe.sources()));

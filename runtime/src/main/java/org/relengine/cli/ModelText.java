@@ -36,11 +36,16 @@ final class ModelText {
         out.append('\n');
         row(out, "recipe", String.join(" ← ", recipe.files()));
         row(out, "profile", release.profile());
+        if (recipe.composesSig()) {
+            row(out, "sig", recipe.sig().name() + " (mirror/pub/sig/" + paths.treeRoot() + ")");
+        }
         row(out, "compose dir", paths.composeDir(ComposePaths.DATE_PLACEHOLDER));
         row(out, "latest link", paths.latestLink());
         row(out, "staging", paths.stagingDir());
-        row(out, "production", recipe.step(Step.Production.class).isPresent() ? paths.productionDir()
-                : "none (the recipe does not publish to production)");
+        row(out, "production", recipe.step(Step.Production.class).isEmpty()
+                ? "none (the recipe does not publish to production)" : release.candidate()
+                ? paths.productionDir() + " (for the release: " + release.revisionLevel() + " is not promoted)"
+                : paths.productionDir());
         String multilib = recipe.multilib().entrySet().stream()
                 .map(e -> e.getKey() + " → " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
         row(out, "arches", String.join(" ", recipe.arches()) + (multilib.isEmpty() ? "" : "  (multilib: " + multilib + ")"));

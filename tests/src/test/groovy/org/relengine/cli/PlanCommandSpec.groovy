@@ -470,8 +470,8 @@ class PlanCommandSpec extends Specification {
 
         where:
         args                               | message
-        ['--only', 'foo']                  | '--only takes compose or publish, not `foo`'
-        ['--only', 'Publish']              | '--only takes compose or publish, not `Publish`'
+        ['--only', 'foo']                  | '--only takes compose, publish or vault, not `foo`'
+        ['--only', 'Publish']              | '--only takes compose, publish or vault, not `Publish`'
         ['--date-stamp', '2025-11-11']     | '--date-stamp takes YYYYMMDD.HHMMSS, not `2025-11-11`'
         ['--date-stamp', '20251111.1542']  | '--date-stamp takes YYYYMMDD.HHMMSS, not `20251111.1542`'
         ['--date-stamp', '20251111154233'] | '--date-stamp takes YYYYMMDD.HHMMSS, not `20251111154233`'

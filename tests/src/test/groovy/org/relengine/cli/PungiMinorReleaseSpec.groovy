@@ -2,7 +2,6 @@ package org.relengine.cli
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.attribute.PosixFilePermissions
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -21,7 +20,7 @@ class PungiMinorReleaseSpec extends Specification {
 
     @Shared Path root = Files.createTempDirectory('relengine-minor')
     @Shared Path work = Files.createTempDirectory('relengine-minor-work')
-    @Shared Path gnupg = Files.createTempDirectory('relengine-minor-gnupg')
+    @Shared Path gnupg = ThrowawayKey.home('relengine-minor-gnupg')
     @Shared Path composeDir
     @Shared Path recipe
     @Shared Map<String, String> before
@@ -29,11 +28,6 @@ class PungiMinorReleaseSpec extends Specification {
     @Shared Path staged
 
     def setupSpec() {
-        Files.setPosixFilePermissions(gnupg, PosixFilePermissions.fromString('rwx------'))
-        assert Cli.exec(['gpg', '--batch', '--passphrase', '', '--quick-gen-key',
-                         'relengine test <relengine-test@example.org>', 'default', 'default', 'never'],
-                Cli.ROOT, [GNUPGHOME: gnupg.toString()], 120).exitCode == 0
-
         composeDir = root.resolve("compose/9/$ID")
         Path compose = composeDir.resolve('compose')
         ['BaseOS', 'AppStream', 'Minimal'].each { String variant ->

@@ -2,7 +2,6 @@ package org.relengine.cli
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.attribute.PosixFilePermissions
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -19,7 +18,7 @@ class PungiPublishSpec extends Specification {
 
     @Shared Path root = Files.createTempDirectory('relengine-pungi')
     @Shared Path work = Files.createTempDirectory('relengine-pungi-work')
-    @Shared Path gnupg = Files.createTempDirectory('relengine-pungi-gnupg')
+    @Shared Path gnupg = ThrowawayKey.home('relengine-pungi-gnupg')
     @Shared Path composeDir
     @Shared Path recipe
     @Shared Map<String, String> before
@@ -27,11 +26,6 @@ class PungiPublishSpec extends Specification {
     @Shared Cli.Result run
 
     def setupSpec() {
-        Files.setPosixFilePermissions(gnupg, PosixFilePermissions.fromString('rwx------'))
-        assert Cli.exec(['gpg', '--batch', '--passphrase', '', '--quick-gen-key',
-                         'relengine test <relengine-test@example.org>', 'default', 'default', 'never'],
-                Cli.ROOT, [GNUPGHOME: gnupg.toString()], 120).exitCode == 0
-
         composeDir = root.resolve("compose/8/$ID")
         Path compose = composeDir.resolve('compose')
         ['BaseOS', 'AppStream'].each { String variant ->

@@ -88,6 +88,8 @@ publish {
         link(staging.resolve('9.1')) == '9.1-RC1'
         !Files.exists(production.resolve('9.1'))
         !rc1.stdoutLines.any { it.contains(' promote') }
+        Cli.run('show', recipe.toString()).stdoutLines.contains(
+                '  production     /mnt/repos-production/mirror/pub/rocky/9.1 (for the release: 9.1-RC1 is not promoted)')
     }
 
     def "a release candidate is not vaulted"() {

@@ -46,6 +46,16 @@ sig 'twin'
         Files.readString(out.resolve('compose/9/latest-SIG-twin-9/STATUS')) == 'FINISHED\n'
     }
 
+    def "the demo's summary tells what this SIG run did, and claims nothing it did not do"() {
+        expect:
+        cloud.stdout.contains("  latest link  ${out.resolve('compose/9/latest-SIG-cloud-9')} → SIG-cloud-9.7-")
+        cloud.stdout.contains("  repos        2 repos, 6 repo × arch trees with debug and source trees, synced with relengine's sync engine\n")
+        cloud.stdout.contains("  file list    ${out.resolve('production/mirror/pub/sig/fullfiletimelist-sig')}")
+        cloud.stdout.contains('  Synthetic in the demo: the packages themselves')
+        !cloud.stdout.contains('closure-checked')
+        !cloud.stdout.contains('lorax')
+    }
+
     def "production has the mirror's layout: <arch>/<repo> and <repo>-debug on the repo's arches only, source/<repo>, metadata"() {
         expect:
         directories(out.resolve('production/mirror/pub/sig/9/cloud')) == [

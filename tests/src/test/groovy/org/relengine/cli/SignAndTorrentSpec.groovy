@@ -15,15 +15,10 @@ class SignAndTorrentSpec extends Specification {
     static final Path RECIPE = Cli.ROOT.resolve('tests/src/test/resources/recipes/mini8-signed.groovy')
 
     @Shared Path root = Files.createTempDirectory('relengine-signed')
-    @Shared Path gnupg = Files.createTempDirectory('relengine-gnupg')
+    @Shared Path gnupg = ThrowawayKey.home('relengine-gnupg')
     @Shared Cli.Result demo
 
     def setupSpec() {
-        Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString('rwx------'))
-        def key = Cli.exec(['gpg', '--batch', '--passphrase', '', '--quick-gen-key',
-                            'relengine test <relengine-test@example.org>', 'default', 'default', 'never'],
-                Cli.ROOT, [GNUPGHOME: gnupg.toString()], 120)
-        assert key.exitCode == 0: key.stderr
         demo = Cli.run([env: DemoSpec.ENV + [GNUPGHOME: gnupg.toString()], timeout: 600], 'demo', '--executor', 'local', '--out',
                 root.toString(), '--recipe', RECIPE.toString())
     }

@@ -22,7 +22,7 @@ class UpdatePathSpec extends Specification {
     static final String RECIPE = Cli.ROOT.resolve('tests/src/test/resources/recipes/mini8-update.groovy').toString()
 
     @Shared Path root = Files.createTempDirectory('relengine-update')
-    @Shared Path gnupg = Files.createTempDirectory('relengine-gnupg')
+    @Shared Path gnupg = ThrowawayKey.home('relengine-gnupg')
     @Shared Path work = Files.createTempDirectory('relengine-update-work')
     @Shared Path staging
     @Shared Path compose
@@ -36,12 +36,6 @@ class UpdatePathSpec extends Specification {
     }
 
     def setupSpec() {
-        Files.setPosixFilePermissions(gnupg, PosixFilePermissions.fromString('rwx------'))
-        def key = Cli.exec(['gpg', '--batch', '--passphrase', '', '--quick-gen-key',
-                            'relengine test <relengine-test@example.org>', 'default', 'default', 'never'],
-                Cli.ROOT, [GNUPGHOME: gnupg.toString()], 120)
-        assert key.exitCode == 0: key.stderr
-
         compose = root.resolve('compose/8/latest-Mini-8/compose')
         staging = root.resolve('staging/mirror/pub/rocky/8.1-RC1')
         Files.createDirectories(compose)
