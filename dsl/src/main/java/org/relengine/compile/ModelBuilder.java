@@ -290,7 +290,8 @@ public final class ModelBuilder {
                     s.whole("repodataGrace", Step.Production.DEFAULT_REPODATA_GRACE), s.origin());
             case "filelists" -> new Step.FileLists(s.strings("modules", List.of("rocky")), s.flag("root", false),
                     s.origin());
-            case "torrents" -> new Step.Torrents(s.strings("announce", List.of()), s.text("comment", ""), s.origin());
+            case "torrents" -> new Step.Torrents(s.strings("announce", List.of()), s.text("comment", ""),
+                    s.text("dir", null), s.text("watch", null), s.origin());
             case "updateinfo" -> new Step.Updateinfo(s.text("url", null),
                     s.text("product", Step.Updateinfo.DEFAULT_PRODUCT), s.strings("repos", null), s.origin());
             case "vault" -> new Step.Vault(s.flag("repodata", true), s.text("chown", null), s.origin());

@@ -242,6 +242,10 @@ public final class Grammar {
                     declare("torrents")
                             .option("announce", STRINGS, "tracker URLs")
                             .option("comment", STRING, "torrent comment; {version}, {major} and {minor} are the release's")
+                            .option("dir", STRING, "where each ISO's torrent directory goes, e.g. rtorrent's "
+                                    + "'/opt/rtorrent/download' (default: the compose's work/torrents)")
+                            .option("watch", STRING, "where each finished .torrent goes, e.g. rtorrent's "
+                                    + "'/opt/rtorrent/watch/start' (default: beside its directory)")
                             .doc("A torrent per ISO set.", "torrents announce: ['udp://tracker.opentrackr.org:1337/announce']")
                             .build(),
                     declare("updateinfo")

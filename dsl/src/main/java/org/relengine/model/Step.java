@@ -255,8 +255,15 @@ public sealed interface Step {
         }
     }
 
-    /** A torrent per ISO set. */
-    record Torrents(List<String> announce, String comment, Origin origin) implements Step {
+    /**
+     * A torrent per ISO set.
+     *
+     * @param dir   where each ISO's torrent directory goes (gen-torrents.sh's TORRENT_DOWNLOAD_DIR, rtorrent's download
+     *              directory); null: the compose's {@code work/torrents}
+     * @param watch where the finished {@code .torrent} goes (TORRENT_START_DIR, rtorrent's watch directory); null:
+     *              beside its directory
+     */
+    record Torrents(List<String> announce, String comment, String dir, String watch, Origin origin) implements Step {
         public String keyword() {
             return "torrents";
         }

@@ -516,6 +516,15 @@ public final class RecipeValidator {
             owner(vault.chown(), origin);
         } else if (step instanceof Step.MinorRelease minorRelease) {
             minorRelease(minorRelease, origin);
+        } else if (step instanceof Step.Torrents torrents) {
+            for (String option : List.of("dir", "watch")) {
+                String dir = option.equals("dir") ? torrents.dir() : torrents.watch();
+                if (dir != null && (!dir.startsWith("/") || dir.contains("\n"))) {
+                    out.error(Problem.CONFLICT, origin.option(option), dir.length() + 2, "e.g. '/opt/rtorrent/"
+                            + (option.equals("dir") ? "download" : "watch/start") + "'", "`torrents " + option
+                            + ":` is `" + dir + "`, which is not an absolute directory");
+                }
+            }
         } else if (step instanceof Step.FileLists fileLists) {
             modules(fileLists.modules(), origin);
         } else if (step instanceof Step.Signing signing && signing.key() == null) {

@@ -19,8 +19,17 @@ class SignAndTorrentSpec extends Specification {
     @Shared Cli.Result demo
 
     def setupSpec() {
+        // the torrents handed to rtorrent as gen-torrents.sh hands them: directories where it seeds from, the
+        // torrents into its watch directory; the release notes of the recipe's own version
+        Path recipe = Files.createTempDirectory('relengine-signed-recipe').resolve('signed.groovy')
+        Files.writeString(recipe, """include '$RECIPE'
+publish {
+    torrents comment: 'https://example.org/release_notes/{major}_{minor}/', dir: '${root.resolve('rtorrent/download')}',
+             watch: '${root.resolve('rtorrent/watch/start')}'
+}
+""")
         demo = Cli.run([env: DemoSpec.ENV + [GNUPGHOME: gnupg.toString()], timeout: 600], 'demo', '--executor', 'local', '--out',
-                root.toString(), '--recipe', RECIPE.toString())
+                root.toString(), '--recipe', recipe.toString())
     }
 
     def "the compose is signed and published"() {
@@ -56,11 +65,12 @@ class SignAndTorrentSpec extends Specification {
                 [GNUPGHOME: gnupg.toString()]).exitCode == 1
     }
 
-    def "each DVD and boot ISO has a torrent as gen-torrents.sh makes them: the ISO's directory with its CHECKSUM files and manifest, the recipe's tracker and comment"() {
+    def "each DVD and boot ISO has a torrent as gen-torrents.sh makes them: the ISO's directory with its CHECKSUM files and manifest in rtorrent's download directory, the torrent in its watch directory, the recipe's tracker and comment"() {
         when:
-        Path torrents = root.resolve('compose/8/latest-Mini-8/work/torrents')
+        Path torrents = root.resolve('rtorrent/download')
+        Path watch = root.resolve('rtorrent/watch/start')
         Path isos = root.resolve('compose/8/latest-Mini-8/compose/isos/x86_64')
-        Map meta = Bencode.decode(Files.readAllBytes(torrents.resolve('Mini-8.1-x86_64-dvd.torrent'))) as Map
+        Map meta = Bencode.decode(Files.readAllBytes(watch.resolve('Mini-8.1-x86_64-dvd.torrent'))) as Map
         Map info = meta.info as Map
         Map<String, Long> files = (info.files as List<Map>).collectEntries { Map f ->
             [((f.path as List).collect { new String(it as byte[], StandardCharsets.UTF_8) }.join('/')): f.length as long] }
@@ -75,9 +85,11 @@ class SignAndTorrentSpec extends Specification {
         ((info.pieces as byte[]).length % 20) == 0
         torrents.resolve('Mini-8.1-x86_64-dvd/Mini-8.1-x86_64-dvd.iso').toRealPath() == isos.resolve('Mini-8.1-x86_64-dvd.iso').toRealPath()
 
-        and:
-        Files.exists(torrents.resolve('Mini-8.1-x86_64-boot.torrent'))
-        Files.exists(torrents.resolve('Mini-8.1-aarch64-dvd.torrent'))
+        and: 'every torrent in the watch directory, whole: no partial one, nothing left in the compose'
+        Files.list(watch).withCloseable { it.collect { it.fileName.toString() }.sort() } ==
+                ['Mini-8.1-aarch64-boot.torrent', 'Mini-8.1-aarch64-dvd.torrent', 'Mini-8.1-x86_64-boot.torrent',
+                 'Mini-8.1-x86_64-dvd.torrent']
+        !Files.exists(root.resolve('compose/8/latest-Mini-8/work/torrents'))
     }
 
     /** A minimal bencode reader: integers, byte strings, lists and dictionaries. */

@@ -63,8 +63,10 @@ public final class TorrentsStep extends AbstractStepUnit {
     private static void torrent(PlanContext context, Step.Torrents torrents, String variant, String arch, String iso) {
         ComposeLayout layout = context.layout();
         String name = iso.substring(0, iso.length() - ".iso".length());
-        String dir = layout.torrents() + "/" + name;
-        String output = layout.torrents() + "/" + name + ".torrent";
+        // gen-torrents.sh: the directory where rtorrent downloads (seeds) from, the torrent into its watch directory
+        String base = torrents.dir() != null ? torrents.dir() : layout.torrents();
+        String dir = base + "/" + name;
+        String output = (torrents.watch() != null ? torrents.watch() : base) + "/" + name + ".torrent";
         String partial = FileActions.partial(output);
         List<Action> actions = new ArrayList<>(List.of(new Action.MakeDirectory(dir)));
         // gen-torrents.sh links CHECKSUM* and the ISO's files, and leaves CHECKSUM.asc out of the torrent
@@ -82,6 +84,9 @@ public final class TorrentsStep extends AbstractStepUnit {
             argv.addAll(List.of("-c", torrents.comment(context.release())));
         }
         argv.addAll(List.of("-n", name, "-o", partial, dir));
+        if (torrents.watch() != null) {
+            actions.add(new Action.MakeDirectory(torrents.watch()));
+        }
         actions.add(FileActions.remove(partial, "remove a partial " + partial
                 + " left by an interrupted run (mktorrent will not overwrite it)"));
         actions.add(new Action.Exec(argv));
@@ -94,6 +99,7 @@ public final class TorrentsStep extends AbstractStepUnit {
     @Override
     public Optional<StepDescription> describe(Step step) {
         return step instanceof Step.Torrents s ? Optional.of(new StepDescription().add(s.announce().size()
-                + " trackers")) : Optional.empty();
+                + " trackers").addIf(s.dir() != null, "in " + s.dir()).addIf(s.watch() != null, "watched from "
+                + s.watch())) : Optional.empty();
     }
 }
