@@ -19,6 +19,14 @@ public record Recipe(List<String> files, Release release, List<String> arches, O
                      ExecutorSettings executors, List<Step> compose, List<Step> publish, ExistingCompose existing,
                      Sig sig) {
 
+    /**
+     * Whether a run of the recipe promotes to production: it has a {@code production} step and makes the release,
+     * not a candidate of it ({@link Release#candidate()}), which stays in staging.
+     */
+    public boolean promotes() {
+        return step(Step.Production.class).isPresent() && !release.candidate();
+    }
+
     /** Whether the recipe composes a Special Interest Group's repos ({@code sig 'cloud'}). */
     public boolean composesSig() {
         return sig != null;

@@ -31,9 +31,9 @@ public record Release(String name, String shortName, String version, int major, 
         return rc != null && !isFinal;
     }
 
-    /** Whether image names and volume ids carry the RC level (not for final builds). */
+    /** Whether image names and volume ids carry the RC level: those of a candidate do, the release's do not. */
     public boolean rcInImageNames() {
-        return rc != null && !isFinal;
+        return candidate();
     }
 
     /**

@@ -76,10 +76,9 @@ public final class RecipeValidator {
         if (existing.dir() == null) {
             out.error(Problem.MISSING_OPTION, origin.at(), "existing".length(),
                     "the compose directory, e.g. compose: '/mnt/compose/8/latest-Rocky-8'", "existing", "compose");
-        } else if (!existing.dir().startsWith("/") || existing.dir().contains("\n")) {
-            out.error(Problem.CONFLICT, origin.option("compose"), existing.dir().length() + 2,
-                    "e.g. '/mnt/compose/8/latest-Rocky-8'", "`existing compose:` is `" + existing.dir()
-                            + "`, which is not an absolute directory");
+        } else {
+            absoluteDirectory("`existing compose:`", existing.dir(), origin.option("compose"),
+                    "'/mnt/compose/8/latest-Rocky-8'");
         }
         if (recipe.step(Step.Staging.class).isEmpty()) {
             out.error(Problem.CONFLICT, origin.at(), "existing".length(), "declare it, e.g. publish { staging "
@@ -517,13 +516,12 @@ public final class RecipeValidator {
         } else if (step instanceof Step.MinorRelease minorRelease) {
             minorRelease(minorRelease, origin);
         } else if (step instanceof Step.Torrents torrents) {
-            for (String option : List.of("dir", "watch")) {
-                String dir = option.equals("dir") ? torrents.dir() : torrents.watch();
-                if (dir != null && (!dir.startsWith("/") || dir.contains("\n"))) {
-                    out.error(Problem.CONFLICT, origin.option(option), dir.length() + 2, "e.g. '/opt/rtorrent/"
-                            + (option.equals("dir") ? "download" : "watch/start") + "'", "`torrents " + option
-                            + ":` is `" + dir + "`, which is not an absolute directory");
-                }
+            if (torrents.dir() != null) {
+                absoluteDirectory("`torrents dir:`", torrents.dir(), origin.option("dir"), "'/opt/rtorrent/download'");
+            }
+            if (torrents.watch() != null) {
+                absoluteDirectory("`torrents watch:`", torrents.watch(), origin.option("watch"),
+                        "'/opt/rtorrent/watch/start'");
             }
         } else if (step instanceof Step.FileLists fileLists) {
             modules(fileLists.modules(), origin);
@@ -545,6 +543,14 @@ public final class RecipeValidator {
         }
         if (updateinfo.repos() != null) {
             unknownRepos("`updateinfo`", updateinfo.repos(), origin);
+        }
+    }
+
+    /** A directory option, which must be absolute: reported at the option's value, with an example. */
+    private void absoluteDirectory(String what, String dir, Position at, String example) {
+        if (!dir.startsWith("/") || dir.contains("\n")) {
+            out.error(Problem.CONFLICT, at, dir.length() + 2, "e.g. " + example, what + " is `" + dir
+                    + "`, which is not an absolute directory");
         }
     }
 

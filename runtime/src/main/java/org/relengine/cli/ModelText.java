@@ -43,9 +43,8 @@ final class ModelText {
         row(out, "latest link", paths.latestLink());
         row(out, "staging", paths.stagingDir());
         row(out, "production", recipe.step(Step.Production.class).isEmpty()
-                ? "none (the recipe does not publish to production)" : release.candidate()
-                ? paths.productionDir() + " (for the release: " + release.revisionLevel() + " is not promoted)"
-                : paths.productionDir());
+                ? "none (the recipe does not publish to production)" : recipe.promotes() ? paths.productionDir()
+                : paths.productionDir() + " (for the release: " + release.revisionLevel() + " is not promoted)");
         String multilib = recipe.multilib().entrySet().stream()
                 .map(e -> e.getKey() + " → " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
         row(out, "arches", String.join(" ", recipe.arches()) + (multilib.isEmpty() ? "" : "  (multilib: " + multilib + ")"));

@@ -134,7 +134,7 @@ public final class ComposeRun {
         List<String> required = failed.stream().filter(id -> !plan.task(id).map(Task::failable).orElse(false)).toList();
         StateWriteFault stopped = outcome.stopped();
         try {
-            status.settle(plan, outcome, required, journal, stopped != null);
+            status.settle(plan, outcome, required, stopped != null);
         } catch (StateWriteFault e) {
             stopped = stopped == null ? e : stopped;
         }

@@ -38,13 +38,11 @@ final class ComposeStatus {
         if (task.kind().publishes()) {
             if (touched && !settledForPublishing) {
                 settledForPublishing = true;
-                String finished;
                 try {
-                    finished = Journal.read(journal).finishedStatus();
+                    StateFiles.status(file, finished());
                 } catch (IOException e) {
                     throw new StateWriteFault(journal, e);
                 }
-                StateFiles.status(file, finished + "\n");
             }
             return;
         }
@@ -63,8 +61,8 @@ final class ComposeStatus {
      * @param required the failed tasks that were not failable
      * @throws StateWriteFault when STATUS cannot be written
      */
-    synchronized void settle(Plan plan, Scheduler.Outcome outcome, List<String> required, Journal journal,
-                             boolean stopped) throws IOException {
+    synchronized void settle(Plan plan, Scheduler.Outcome outcome, List<String> required, boolean stopped)
+            throws IOException {
         if (!compose) {
             return;
         }
@@ -74,8 +72,13 @@ final class ComposeStatus {
             StateFiles.status(file, "DOOMED\n");
         } else if (touched && outcome.states().get(closing(plan)) != TaskState.DONE) {
             // finalize reused or not planned (update runs): the run itself says how the compose stands now
-            StateFiles.status(file, Journal.read(journal.file()).finishedStatus() + "\n");
+            StateFiles.status(file, finished());
         }
+    }
+
+    /** What the journal says of a compose whose run ended: FINISHED, or FINISHED_INCOMPLETE after a failure. */
+    private String finished() throws IOException {
+        return Journal.read(journal).finishedStatus() + "\n";
     }
 
     /** The task that writes STATUS when the compose is complete (finalize), or null when the plan has none. */

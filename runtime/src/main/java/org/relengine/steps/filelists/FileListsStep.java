@@ -50,8 +50,8 @@ public final class FileListsStep extends AbstractStepUnit {
             return;
         }
         // where the run publishes last: a release candidate is not promoted, its lists are staging's
-        String root = context.recipe().step(Step.Production.class).isPresent() && !context.release().candidate()
-                ? context.recipe().roots().production() : context.recipe().roots().staging();
+        String root = context.recipe().promotes() ? context.recipe().roots().production()
+                : context.recipe().roots().staging();
         List<Action> actions = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         for (String module : filelists.get().modules()) {

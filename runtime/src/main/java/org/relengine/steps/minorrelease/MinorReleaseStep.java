@@ -115,7 +115,7 @@ public final class MinorReleaseStep extends AbstractStepUnit {
         if (lorax != null && recipe.repo(lorax.variant()).isPresent()) {
             List<String> variants = lorax.repos().stream().filter(r -> !r.equals(lorax.variant())).toList();
             for (String arch : context.selected(recipe.syncArches(recipe.repo(lorax.variant()).get()))) {
-                keys.add(treeinfo(context, step, target, lorax.variant(), variants, arch, after));
+                keys.add(treeinfo(context, target, lorax.variant(), variants, arch, after));
             }
         }
         context.publishedThrough(keys);
@@ -135,16 +135,17 @@ public final class MinorReleaseStep extends AbstractStepUnit {
                 + String.join(" or ", from) + " into " + dir + "; refused if one is missing or another ISO is there",
                 names.stream().map(n -> dir + "/" + n).toList(),
                 Params.of("from", String.join(",", from), "into", dir, "names", String.join(",", names))));
-        List<String> files = new ArrayList<>();
         for (ReleaseIso iso : isos) {
-            files.add(dir + "/" + iso.name());
             actions.add(new Action.Symlink(dir + "/" + iso.latest(), iso.name()));
-            files.add(dir + "/" + iso.latest());
         }
-        // every *.iso of the directory, the latest links included, as the toolkit's `for file in *.iso`
-        for (String file : files) {
-            IsoCompanions.manifest(actions, layout, file);
+        // every *.iso of the directory, the latest links included, as the toolkit's `for file in *.iso`; a link's
+        // manifest from its ISO's listing, read once
+        for (ReleaseIso iso : isos) {
+            String file = dir + "/" + iso.name();
+            String latest = dir + "/" + iso.latest();
+            IsoCompanions.manifest(actions, layout, file, latest);
             actions.add(IsoCompanions.checksum(file));
+            actions.add(IsoCompanions.checksum(latest));
         }
         actions.add(FinalizeStep.mergedChecksum(dir));
         actions.add(PublishActions.publishedModes(dir, "relengine"));
@@ -174,7 +175,7 @@ public final class MinorReleaseStep extends AbstractStepUnit {
         return isos;
     }
 
-    private static TaskKey treeinfo(PlanContext context, Step.MinorRelease step, String target, String repo,
+    private static TaskKey treeinfo(PlanContext context, String target, String repo,
                                     List<String> variants, String arch, List<TaskKey> after) {
         List<TaskKey> deps = new ArrayList<>(after);
         List<String> trees = new ArrayList<>(List.of(target + "/" + repo + "/" + arch + "/os"));

@@ -41,7 +41,7 @@ public final class PromoteStep extends AbstractStepUnit {
 
     @Override
     public void declare(PlanContext context) {
-        if (context.recipe().step(Step.Production.class).isPresent() && !context.release().candidate()) {
+        if (context.recipe().promotes()) {
             context.target("production", context.paths().productionDir());
         }
     }
@@ -49,9 +49,7 @@ public final class PromoteStep extends AbstractStepUnit {
     @Override
     public void plan(PlanContext context) {
         var production = context.recipe().step(Step.Production.class);
-        // a release candidate stays in staging (9.7-RC1); the one the recipe marks final is the release
-        if (production.isPresent() && context.recipe().step(Step.Staging.class).isPresent()
-                && !context.release().candidate()) {
+        if (context.recipe().promotes() && context.recipe().step(Step.Staging.class).isPresent()) {
             promote(context, production.get());
         }
     }
@@ -89,7 +87,7 @@ public final class PromoteStep extends AbstractStepUnit {
         if (context.recipe().composesSig()) {
             // sync-to-prod-sig.sh: the major's SIGs hardlinked, metadata left apart
             String major = to.substring(0, to.lastIndexOf('/'));
-            actions.add(new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", major)));
+            actions.add(PublishActions.hardlink(major, PublishActions.XML));
         }
         context.add(new PlannedTask(KEY, null, null, context.publishAfter(), List.of(from), List.of(to),
                 Executor.LOCAL, false, actions));

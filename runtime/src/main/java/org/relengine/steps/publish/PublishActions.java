@@ -68,12 +68,22 @@ public final class PublishActions {
                 + "everything in it (" + tool + " wrote it as the umask says)", List.of(path), Params.of("path", path));
     }
 
-    /**
-     * The toolkit's perform_hardlink: identical files under {@code dir} made one, metadata that is rewritten in place
-     * ({@code *.xml*}, {@code .treeinfo}, {@code .discinfo}) left apart.
-     */
+    /** Metadata rewritten in place, which a hardlink would tie to its other copies: repodata's XML. */
+    public static final List<String> XML = List.of(".*\\.xml.*");
+    /** The same, and the install trees' {@code .treeinfo} and {@code .discinfo}: what perform_hardlink leaves apart. */
+    public static final List<String> TREE_METADATA = List.of(".*\\.xml.*", ".*\\.treeinfo", ".*\\.discinfo");
+
+    /** The toolkit's perform_hardlink: identical files under {@code dir} made one, {@link #TREE_METADATA} apart. */
     public static Action hardlink(String dir) {
-        return new Action.Exec(List.of("hardlink", "-x", ".*\\.xml.*", "-x", ".*\\.treeinfo", "-x", ".*\\.discinfo", dir));
+        return hardlink(dir, TREE_METADATA);
+    }
+
+    /** Identical files under {@code dir} made one, but those matching the {@code hardlink -x} patterns given. */
+    public static Action hardlink(String dir, List<String> excluded) {
+        List<String> argv = new java.util.ArrayList<>(List.of("hardlink"));
+        excluded.forEach(pattern -> argv.addAll(List.of("-x", pattern)));
+        argv.add(dir);
+        return new Action.Exec(argv);
     }
 
     /** {@link EmptyOpenSize}, after every createrepo_c and modifyrepo_c run on a published tree. */

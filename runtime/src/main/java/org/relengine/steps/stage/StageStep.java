@@ -61,7 +61,7 @@ public final class StageStep extends AbstractStepUnit {
         actions.add(PublishActions.check(published, "check " + published + (staging.delete()
                 ? ": compose FINISHED, " + PublishActions.PUBLISHABLE + ", at most " + allowed + " % of " + target
                 + " deleted" : ": " + PublishActions.PUBLISHABLE), sync, layout.composeDir() + "/STATUS", allowed));
-        // a compose made elsewhere is left as it was made; the target is hardlinked after (createrepo's task)
+        // a compose made elsewhere is left as it was made; the target is hardlinked after (the hardlink step)
         if (staging.hardlink() && !context.recipe().publishesExisting()) {
             actions.add(PublishActions.hardlink(layout.compose()));
         }

@@ -52,13 +52,17 @@ public final class IsoCompanions {
     }
 
     /**
-     * {@code <iso>.manifest} beside the ISO (or a link to one): every path in it, sorted, from xorriso's listing, as
-     * the toolkit's {@code xorriso -dev ISO --find | tail -n+2 | tr -d "'" | cut -c2- | sort}.
+     * {@code <iso>.manifest} beside the ISO: every path in it, sorted, from xorriso's listing, as the toolkit's
+     * {@code xorriso -dev ISO --find | tail -n+2 | tr -d "'" | cut -c2- | sort}; and the same manifest, as a file of
+     * its own, for each link to the ISO named ({@code <link>.manifest}), from the one listing.
      */
-    public static void manifest(List<Action> actions, ComposeLayout layout, String iso) {
+    public static void manifest(List<Action> actions, ComposeLayout layout, String iso, String... links) {
         String listing = layout.scratch(iso, ".find");
         actions.add(new Action.Exec(List.of("xorriso", "-dev", iso, "-find", "/"), listing));
         actions.add(new Action.WriteFile(iso + ".manifest", MANIFEST, null, Params.of("listing", listing)));
+        for (String link : links) {
+            actions.add(new Action.WriteFile(link + ".manifest", MANIFEST, null, Params.of("listing", listing)));
+        }
         actions.add(FileActions.remove(listing, "remove " + listing + ", xorriso's listing of the ISO, now in its "
                 + "manifest"));
     }
