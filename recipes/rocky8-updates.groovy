@@ -5,7 +5,7 @@
 // recipe of its own, which relengine does not ship yet.
 include 'rocky8.groovy'
 
-existing compose: '/mnt/compose/8/latest-Rocky-8'
+existing compose: "/mnt/compose/${release.major}/latest-${release.short}-${release.major}"
 
 repos {
     remove 'extras'

@@ -2,6 +2,13 @@
 // Data: sig-core-toolkit (iso/empanadas configs/el8.yaml, sync/common_8, mangle/generators/common.py).
 // Updates go out through the non-delete staging sync with createrepo and repomd signing.
 
+// Values used more than once; a recipe that includes this one may define any of them again.
+def core     = ['BaseOS', 'AppStream']
+def release8 = 'https://git.rockylinux.org/staging/src/rocky-release'
+def branch   = "r${release.major}"
+def keys     = ['RPM-GPG-KEY-rockyofficial', 'RPM-GPG-KEY-rockytesting']
+def owner    = '10004:10005'
+
 release 'Rocky Linux', short: 'Rocky', version: '8.10', rc: 'RC2', final: true, code: 'Green Obsidian',
         bugurl: 'https://bugs.rockylinux.org'
 
@@ -11,11 +18,9 @@ source peridot, url: 'https://yumrepofs.build.resf.org/v1/projects',
        project: 'df5bcbfc-ba83-4da8-84d6-ae0168921b4d', hashed: true
 source mirror, url: 'https://dl.rockylinux.org/stg/rocky'
 
-gpg check: true, url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r8/SOURCES/',
-    keys: ['RPM-GPG-KEY-rockyofficial', 'RPM-GPG-KEY-rockytesting']
+gpg check: true, url: "${release8}/-/raw/${branch}/SOURCES/", keys: keys
 
-extraFiles git: 'https://git.rockylinux.org/staging/src/rocky-release.git', ref: 'r8',
-           files: ['COMMUNITY-CHARTER', 'EULA', 'LICENSE', 'RPM-GPG-KEY-rockyofficial', 'RPM-GPG-KEY-rockytesting']
+extraFiles git: "${release8}.git", ref: branch, files: ['COMMUNITY-CHARTER', 'EULA', 'LICENSE'] + keys
 
 artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas',
           region: 'us-east-2'
@@ -28,24 +33,24 @@ kubernetes namespace: 'empanadas', image: 'ghcr.io/rocky-linux/sig-core-toolkit:
 repos {
     repo 'BaseOS',           closure: true, comps: true
     repo 'AppStream',        closure: ['BaseOS'], comps: true, modules: true
-    repo 'PowerTools',       closure: ['BaseOS', 'AppStream'], comps: true, modules: true
-    repo 'HighAvailability', closure: ['BaseOS', 'AppStream'], comps: true
-    repo 'ResilientStorage', closure: ['BaseOS', 'AppStream'], comps: true
-    repo 'RT',               arches: ['x86_64'], closure: ['BaseOS', 'AppStream'], comps: true
-    repo 'NFV',              arches: ['x86_64'], closure: ['BaseOS', 'AppStream'], comps: true
+    repo 'PowerTools',       closure: core, comps: true, modules: true
+    repo 'HighAvailability', closure: core, comps: true
+    repo 'ResilientStorage', closure: core, comps: true
+    repo 'RT',               arches: ['x86_64'], closure: core, comps: true
+    repo 'NFV',              arches: ['x86_64'], closure: core, comps: true
     repo 'extras',           kickstart: false
     repo 'devel',            closure: true, kickstart: false
     repo 'plus',             kickstart: false
 }
 
 images {
-    lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS', removes: ['libreport-rhel-anaconda-bugzilla'],
+    lorax repos: core, variant: 'BaseOS', removes: ['libreport-rhel-anaconda-bugzilla'],
           requires: ['lorax', 'genisoimage', 'isomd5sum', 'lorax-templates-rhel', 'lorax-templates-generic', 'xorriso']
 
-    image 'dvd',     repos: ['BaseOS', 'AppStream'], variant: 'AppStream'
+    image 'dvd',     repos: core, variant: 'AppStream'
     // ISO map: el8 leaves minimal's reposcan unset, i.e. empanadas' default yes (9 sets it to no), so graft is the default.
     image 'minimal', repos: ['BaseOS'], variant: 'minimal', skip: true
-    image 'BaseOS',  repos: ['BaseOS', 'AppStream'], disc: false, skip: true
+    image 'BaseOS',  repos: core, disc: false, skip: true
 
     cloud 'Azure',        format: 'vhd',    variants: ['Base', 'LVM'], primary: 'Base'
     cloud 'EC2',          format: 'qcow2',  variants: ['Base', 'LVM'], primary: 'Base'
@@ -73,19 +78,19 @@ compose {
 // Rocky 8: old package versions stay available for the life of a point release, so staging is
 // updated without deleting, repodata rebuilt with comps and modules, then every repomd.xml signed.
 publish {
-    staging delete: false, createrepo: true, chown: '10004:10005',
+    staging delete: false, createrepo: true, chown: owner,
             exclude: ['ppc', 'images', 'boot', '.discinfo', '.treeinfo', 'EFI', 'isolinux', 'media.repo',
                       'EULA', 'LICENSE', 'COMMUNITY-CHARTER', 'extra_files.json', 'Minimal', 'Cloud'],
             // common_8's LINK_REPOS: the names NFV and devel had when they were composed apart
             links: [nfv: 'NFV', Devel: 'devel']
     // apollo_tree after every update sync (cron/stable-updates-8), which ignores devel, extras and plus
     updateinfo url: 'https://apollo.build.resf.org/api/v3/updateinfo',
-               repos: ['BaseOS', 'AppStream', 'PowerTools', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV']
+               repos: core + ['PowerTools', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV']
     sign key: 'infrastructure@rockylinux.org', repomd: true
-    production delete: true, chown: '10004:10005'
+    production delete: true, chown: owner
     filelists modules: ['rocky'], root: true
     // vault-release.sh, in a run of its own once the next release is out: relengine run RECIPE --only vault --confirm
-    vault repodata: true, chown: '10004:10005'
+    vault repodata: true, chown: owner
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
-             comment: 'https://docs.rockylinux.org/release_notes/{major}_{minor}/'
+             comment: "https://docs.rockylinux.org/release_notes/${release.major}_${release.minor}/"
 }

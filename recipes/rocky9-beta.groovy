@@ -3,8 +3,8 @@ include 'rocky9.groovy'
 
 release version: '9.8', rc: 'BETA1', final: false, channel: beta
 
-gpg url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r9-beta/SOURCES/'
-extraFiles ref: 'r9-beta'
+// the branch of rocky-release that gpg and extraFiles read, in rocky9.groovy
+def branch = 'r9-beta'
 
 images {
     remove 'WSL'    // WSL images are built for stable releases only

@@ -5,8 +5,8 @@ release version: '9.8', rc: 'LH1', final: false, channel: lookahead
 
 source peridot, project: 'ae163d6a-f050-484f-bbaa-100ca673f146'
 
-gpg url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r9s/SOURCES/'
-extraFiles ref: 'r9s'
+// the branch of rocky-release that gpg and extraFiles read, in rocky9.groovy
+def branch = 'r9s'
 
 images {
     remove 'WSL'    // WSL images are built for stable releases only

@@ -5,7 +5,7 @@
 // hardlinked. Pungi's `Extras` and `Rocky-devel` composes (extras, plus, devel) are separate directories.
 include 'rocky9.groovy'
 
-existing compose: '/mnt/compose/9/latest-Rocky-9'
+existing compose: "/mnt/compose/${release.major}/latest-${release.short}-${release.major}"
 
 repos {
     remove 'extras'
@@ -19,7 +19,7 @@ images {
 }
 
 publish {
-    staging delete: false, chown: '10004:10005'
+    staging delete: false, chown: owner
     minorRelease isos: ['BaseOS', 'Minimal'], drop: ['Minimal', 'Cloud']
     // the minor release signs what it staged: every os and kickstart tree
     signRepos key: 'releng@rockylinux.org', trees: ['os', 'kickstart']

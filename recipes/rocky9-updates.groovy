@@ -4,7 +4,7 @@
 // rocky9-pungi.groovy. Its `Extras` (extras, plus) and `Rocky-devel` (devel) composes are separate directories.
 include 'rocky9.groovy'
 
-existing compose: '/mnt/compose/9/latest-Rocky-9'
+existing compose: "/mnt/compose/${release.major}/latest-${release.short}-${release.major}"
 
 repos {
     remove 'extras'
@@ -15,7 +15,7 @@ repos {
 publish {
     // sync-to-staging.sh: the old repodata out, a non-delete rsync without the install and boot data, then
     // createrepo_c --update on every tree with its comps and module metadata (rocky-module-metadata's 9_metadata)
-    staging delete: false, createrepo: true, chown: '10004:10005',
+    staging delete: false, createrepo: true, chown: owner,
             exclude: ['ppc', 'images', 'boot', '.discinfo', '.treeinfo', 'EFI', 'isolinux', 'media.repo', 'EULA',
                       'LICENSE', 'COMMUNITY-CHARTER', 'extra_files.json', 'Minimal', 'Cloud']
     // the update cron job makes no torrents: they belong to the point release

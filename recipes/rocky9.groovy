@@ -2,21 +2,27 @@
 // Data: sig-core-toolkit (iso/empanadas configs/el9.yaml, sync/common_9, mangle/generators/common.py).
 // RC2 and final: the build that ships; staging gets 9.7-RC2, production 9.7, image names carry no RC level.
 
+// Values used more than once. A recipe that includes this one may define any of them again: its value is
+// used everywhere, here too (rocky9-beta.groovy sets `branch`).
+def core      = ['BaseOS', 'AppStream']
+def yumrepofs = 'https://yumrepofs.build.resf.org/v1/projects'
+def release9  = 'https://git.rockylinux.org/staging/src/rocky-release'
+def branch    = "r${release.major}"
+def keys      = ["RPM-GPG-KEY-Rocky-${release.major}", "RPM-GPG-KEY-Rocky-${release.major}-Testing"]
+def owner     = '10004:10005'
+def desktops  = ['x86_64', 'aarch64']
+
 release 'Rocky Linux', short: 'Rocky', version: '9.7', rc: 'RC2', final: true, code: 'Blue Onyx',
         bugurl: 'https://bugs.rockylinux.org'
 
 arches 'x86_64', 'aarch64', 'ppc64le', 's390x', multilib: [x86_64: ['i686']]
 
-source peridot, url: 'https://yumrepofs.build.resf.org/v1/projects',
-       project: 'e285fe05-8c5f-417a-a4a3-caeca4011896', hashed: true
+source peridot, url: yumrepofs, project: 'e285fe05-8c5f-417a-a4a3-caeca4011896', hashed: true
 source mirror, url: 'https://dl.rockylinux.org/stg/rocky'
 
-gpg check: true, url: 'https://git.rockylinux.org/staging/src/rocky-release/-/raw/r9/SOURCES/',
-    keys: ['RPM-GPG-KEY-Rocky-9', 'RPM-GPG-KEY-Rocky-9-Testing']
+gpg check: true, url: "${release9}/-/raw/${branch}/SOURCES/", keys: keys
 
-extraFiles git: 'https://git.rockylinux.org/staging/src/rocky-release.git', ref: 'r9',
-           files: ['Contributors', 'COMMUNITY-CHARTER', 'EULA', 'LICENSE',
-                   'RPM-GPG-KEY-Rocky-9', 'RPM-GPG-KEY-Rocky-9-Testing']
+extraFiles git: "${release9}.git", ref: branch, files: ['Contributors', 'COMMUNITY-CHARTER', 'EULA', 'LICENSE'] + keys
 
 artifacts url: 'https://resf-empanadas.s3.us-east-2.amazonaws.com', bucket: 'resf-empanadas',
           region: 'us-east-2'
@@ -30,30 +36,28 @@ repos {
     repo 'devel',            from: 'all', multilib: true, closure: true
     repo 'BaseOS',           closure: true, comps: true
     repo 'AppStream',        closure: ['BaseOS'], comps: true, modules: true
-    repo 'CRB',              closure: ['BaseOS', 'AppStream'], comps: true, modules: true
-    repo 'HighAvailability', closure: ['BaseOS', 'AppStream'], comps: true
-    repo 'ResilientStorage', arches: ['x86_64', 'ppc64le', 's390x'], closure: ['BaseOS', 'AppStream'], comps: true
-    repo 'RT',               arches: ['x86_64', 'aarch64'], closure: ['BaseOS', 'AppStream'], comps: true
-    repo 'NFV',              arches: ['x86_64'], closure: ['BaseOS', 'AppStream'], comps: true
-    repo 'SAP',              arches: ['x86_64', 'ppc64le', 's390x'],
-                             closure: ['BaseOS', 'AppStream', 'HighAvailability'], comps: true
-    repo 'SAPHANA',          arches: ['x86_64', 'ppc64le'],
-                             closure: ['BaseOS', 'AppStream', 'HighAvailability'], comps: true
+    repo 'CRB',              closure: core, comps: true, modules: true
+    repo 'HighAvailability', closure: core, comps: true
+    repo 'ResilientStorage', arches: ['x86_64', 'ppc64le', 's390x'], closure: core, comps: true
+    repo 'RT',               arches: ['x86_64', 'aarch64'], closure: core, comps: true
+    repo 'NFV',              arches: ['x86_64'], closure: core, comps: true
+    repo 'SAP',              arches: ['x86_64', 'ppc64le', 's390x'], closure: core + ['HighAvailability'], comps: true
+    repo 'SAPHANA',          arches: ['x86_64', 'ppc64le'], closure: core + ['HighAvailability'], comps: true
     repo 'extras'
     repo 'plus'
 }
 
 images {
     // sources: build-iso's extra_repos (el9.yaml), after the repos', as build_repo_list appends them
-    lorax repos: ['BaseOS', 'AppStream'], variant: 'BaseOS', squashfsOnly: true, rootfsSize: 4,
-          sources: ['https://yumrepofs.build.resf.org/v1/projects/47e0b4a8-84ba-43a9-bb94-eb99dde4cf14/repo/core-common/{arch}',
-                    'https://yumrepofs.build.resf.org/v1/projects/47e0b4a8-84ba-43a9-bb94-eb99dde4cf14/repo/core-infra/{arch}'],
+    lorax repos: core, variant: 'BaseOS', squashfsOnly: true, rootfsSize: 4,
+          sources: ["${yumrepofs}/47e0b4a8-84ba-43a9-bb94-eb99dde4cf14/repo/core-common/{arch}",
+                    "${yumrepofs}/47e0b4a8-84ba-43a9-bb94-eb99dde4cf14/repo/core-infra/{arch}"],
           requires: ['lorax', 'genisoimage', 'isomd5sum', 'lorax-templates-rhel', 'lorax-templates-generic', 'xorriso']
 
     // The ISO map: only the DVD is built; BaseOS is an installable tree, minimal is kept as data.
-    image 'dvd',     repos: ['BaseOS', 'AppStream'], variant: 'AppStream'
+    image 'dvd',     repos: core, variant: 'AppStream'
     image 'minimal', repos: ['BaseOS'], variant: 'minimal', skip: true, graft: false
-    image 'BaseOS',  repos: ['BaseOS', 'AppStream'], disc: false, skip: true
+    image 'BaseOS',  repos: core, disc: false, skip: true
 
     cloud 'Azure',        format: 'vhd',    variants: ['Base', 'LVM'], primary: 'Base'
     cloud 'EC2',          format: 'qcow2',  variants: ['Base', 'LVM'], primary: 'Base'
@@ -62,14 +66,14 @@ images {
     cloud 'RPI',          format: 'raw.xz', arches: ['aarch64']
     cloud 'OCP',          format: 'qcow2',  variants: ['Base']
     cloud 'Vagrant',      format: 'box',    variants: ['Libvirt', 'Vbox', 'VMware']
-    cloud 'WSL',          format: 'wsl',    variants: ['Base'], arches: ['x86_64', 'aarch64']
+    cloud 'WSL',          format: 'wsl',    variants: ['Base'], arches: desktops
 
-    live 'Workstation',      kickstart: 'rocky-live-workstation.ks',      arches: ['x86_64', 'aarch64']
-    live 'Workstation-Lite', kickstart: 'rocky-live-workstation-lite.ks', arches: ['x86_64', 'aarch64']
-    live 'XFCE',             kickstart: 'rocky-live-xfce.ks',             arches: ['x86_64', 'aarch64']
-    live 'KDE',              kickstart: 'rocky-live-kde.ks',              arches: ['x86_64', 'aarch64']
-    live 'MATE',             kickstart: 'rocky-live-mate.ks',             arches: ['x86_64', 'aarch64']
-    live 'Cinnamon',         kickstart: 'rocky-live-cinnamon.ks',         arches: ['x86_64', 'aarch64']
+    live 'Workstation',      kickstart: 'rocky-live-workstation.ks',      arches: desktops
+    live 'Workstation-Lite', kickstart: 'rocky-live-workstation-lite.ks', arches: desktops
+    live 'XFCE',             kickstart: 'rocky-live-xfce.ks',             arches: desktops
+    live 'KDE',              kickstart: 'rocky-live-kde.ks',              arches: desktops
+    live 'MATE',             kickstart: 'rocky-live-mate.ks',             arches: desktops
+    live 'Cinnamon',         kickstart: 'rocky-live-cinnamon.ks',         arches: desktops
 }
 
 compose {
@@ -83,16 +87,16 @@ compose {
 
 // Rocky 9: delete syncs; `devel` is copied to production but never deleted there.
 publish {
-    staging delete: true, chown: '10004:10005'
-    production delete: true, protect: ['devel'], chown: '10004:10005'
+    staging delete: true, chown: owner
+    production delete: true, protect: ['devel'], chown: owner
     // apollo_tree after every update sync (cron/stable-updates-9): errata into each os tree but extras, plus, devel
     updateinfo url: 'https://apollo.build.resf.org/api/v3/updateinfo',
-               repos: ['BaseOS', 'AppStream', 'CRB', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV', 'SAP', 'SAPHANA']
+               repos: core + ['CRB', 'HighAvailability', 'ResilientStorage', 'RT', 'NFV', 'SAP', 'SAPHANA']
     // sign-repos-only.sh: the repomd.xml of every staged os, debug and source tree, before production
     signRepos key: 'releng@rockylinux.org', trees: ['os', 'debug', 'source']
     filelists modules: ['rocky'], root: true
     // vault-release.sh, in a run of its own once the next release is out: relengine run RECIPE --only vault --confirm
-    vault repodata: true, chown: '10004:10005'
+    vault repodata: true, chown: owner
     torrents announce: ['udp://tracker.opentrackr.org:1337/announce', 'udp://tracker.openbittorrent.com:80/announce'],
-             comment: 'https://docs.rockylinux.org/release_notes/{major}_{minor}/'
+             comment: "https://docs.rockylinux.org/release_notes/${release.major}_${release.minor}/"
 }

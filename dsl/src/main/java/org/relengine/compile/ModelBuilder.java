@@ -121,10 +121,15 @@ public final class ModelBuilder {
             major = Integer.parseInt(version.substring(0, version.indexOf('.')));
             minor = Integer.parseInt(version.substring(version.indexOf('.') + 1));
         }
-        String shortName = s.text("short", name.contains(" ") ? name.substring(0, name.indexOf(' ')) : name);
+        String shortName = s.text("short", shortName(name));
         Channel channel = s.symbol("channel").map(ModelBuilder::channel).orElse(Channel.STABLE);
         return new Release(name, shortName, version, major, minor, s.text("rc", null), s.flag("final", false),
                 channel, s.text("code", ""), s.text("bugurl", null), s.origin());
+    }
+
+    /** The short name a release has when it declares none: the product name's first word. */
+    static String shortName(String name) {
+        return name.contains(" ") ? name.substring(0, name.indexOf(' ')) : name;
     }
 
     private static Channel channel(Symbol symbol) {

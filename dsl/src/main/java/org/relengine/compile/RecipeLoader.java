@@ -37,6 +37,13 @@ public final class RecipeLoader {
     private final RecipeReader reader;
     private final List<String> files = new ArrayList<>();
     private final Map<String, String> texts = new HashMap<>();
+    /** The constants every file sees: an including recipe's definition replaces its includes'. */
+    private final Map<String, Constant> constants = new java.util.LinkedHashMap<>();
+    /** Every definition of every file read, also those replaced, and every name any file uses. */
+    private final List<Constant> definitions = new ArrayList<>();
+    private final java.util.Set<String> references = new java.util.HashSet<>();
+    /** An include could not be read: what it defines is unknown, so its uses are not reported as unknown. */
+    private boolean incomplete;
 
     private RecipeLoader(Diagnostics out, RecipeReader reader) {
         this.out = out;
@@ -50,15 +57,28 @@ public final class RecipeLoader {
     /** Loads a recipe and its includes through {@code reader} (files, or a git revision). */
     public static Loaded load(Path file, RecipeReader reader, Diagnostics out) {
         RecipeLoader loader = new RecipeLoader(out, reader);
-        List<Statement> statements = loader.load(file, new ArrayDeque<>(), null);
-        return new Loaded(List.copyOf(loader.files), statements, Map.copyOf(loader.texts));
+        return loader.resolved(loader.load(file, new ArrayDeque<>(), null));
     }
 
     /** Loads a recipe from text, as if it were the file {@code name} (its includes resolve beside {@code name}). */
     public static Loaded load(Path name, String text, Diagnostics out) {
         RecipeLoader loader = new RecipeLoader(out, RecipeReader.FILES);
-        List<Statement> statements = loader.parse(name, text, new ArrayDeque<>());
-        return new Loaded(List.copyOf(loader.files), statements, Map.copyOf(loader.texts));
+        return loader.resolved(loader.parse(name, text, new ArrayDeque<>()));
+    }
+
+    /** The merged statements with the value of every constant in place, once every file is read. */
+    private Loaded resolved(List<Statement> merged) {
+        List<Statement> statements = merged;
+        if (!incomplete) {
+            statements = ConstantResolver.resolve(merged, constants, out);
+            for (Constant constant : definitions) {
+                if (!references.contains(constant.name())) {
+                    out.warning(Problem.CONSTANT_UNUSED, constant.at(), constant.name().length(),
+                            "use it, or remove its definition", constant.name());
+                }
+            }
+        }
+        return new Loaded(List.copyOf(files), statements, Map.copyOf(texts));
     }
 
     private List<Statement> load(Path file, Deque<Path> chain, Statement includedBy) {
@@ -149,7 +169,9 @@ public final class RecipeLoader {
         files.add(name);
         texts.put(name, text);
         chain.push(file.toAbsolutePath().normalize());
-        List<Statement> statements = RecipeParser.parse(name, text, out);
+        RecipeParser.Parsed parsed = RecipeParser.parse(name, text, out);
+        List<Statement> statements = parsed.statements();
+        references.addAll(parsed.references());
         List<Statement> merged = new ArrayList<>();
         List<Statement> own = new ArrayList<>();
         for (Statement statement : statements) {
@@ -175,6 +197,7 @@ public final class RecipeLoader {
                 merged = merge(merged, load(included, chain, statement), "the recipe");
                 if (out.errorCount() > before) {
                     // what the include would have provided is unknown: do not report its absence again
+                    incomplete = true;
                     chain.pop();
                     return merged;
                 }
@@ -183,6 +206,7 @@ public final class RecipeLoader {
             }
         }
         reportDuplicates(own);
+        define(parsed.constants());
         chain.pop();
         return merge(merged, own, "the recipe");
     }
@@ -201,6 +225,20 @@ public final class RecipeLoader {
         names.add(display(again));
         int start = names.indexOf(display(again));
         return String.join(" → ", names.subList(start, names.size()));
+    }
+
+    /** One file's constants, after those of its includes, which they replace. */
+    private void define(List<Constant> own) {
+        Map<String, Constant> seen = new HashMap<>();
+        for (Constant constant : own) {
+            Constant first = seen.put(constant.name(), constant);
+            if (first != null) {
+                out.warning(Problem.CONSTANT_TWICE, constant.at(), constant.name().length(), "keep one definition",
+                        List.of(new Related(first.at(), "first defined here")), constant.name());
+            }
+            constants.put(constant.name(), constant);
+            definitions.add(constant);
+        }
     }
 
     /** Within one file, a key declared twice is an error at the second declaration. */

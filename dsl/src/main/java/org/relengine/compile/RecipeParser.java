@@ -21,6 +21,7 @@ import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.ConstructorCallExpression;
 import org.codehaus.groovy.ast.expr.DeclarationExpression;
+import org.codehaus.groovy.ast.expr.EmptyExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.GStringExpression;
 import org.codehaus.groovy.ast.expr.ListExpression;
@@ -54,6 +55,7 @@ import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
 import org.relengine.dsl.Grammar;
+import org.relengine.dsl.Identity;
 import org.relengine.dsl.Keyword;
 import org.relengine.dsl.OptionSpec;
 import org.relengine.dsl.Symbol;
@@ -83,9 +85,15 @@ public final class RecipeParser {
     private static final String ONLY_DECLARES =
             "a recipe only declares: it cannot run processes, read or write files, reach the network or exit";
 
+    /** What one file declares: its statements, its constants in the order written, and the names it uses. */
+    public record Parsed(List<Statement> statements, List<Constant> constants, Set<String> references) {
+    }
+
     private final String file;
     private final Diagnostics out;
     private final String[] lines;
+    private final List<Constant> constants = new ArrayList<>();
+    private final Set<String> references = new HashSet<>();
 
     private RecipeParser(String file, String text, Diagnostics out) {
         this.file = file;
@@ -94,8 +102,10 @@ public final class RecipeParser {
     }
 
     /** Parses one recipe file's text. Problems go to {@code out}; what could be read is returned. */
-    public static List<Statement> parse(String file, String text, Diagnostics out) {
-        return new RecipeParser(file, text, out).parse(text);
+    public static Parsed parse(String file, String text, Diagnostics out) {
+        RecipeParser parser = new RecipeParser(file, text, out);
+        List<Statement> statements = parser.parse(text);
+        return new Parsed(statements, List.copyOf(parser.constants), Set.copyOf(parser.references));
     }
 
     private List<Statement> parse(String text) {
@@ -195,6 +205,12 @@ public final class RecipeParser {
         List<Statement> result = new ArrayList<>();
         boolean declared = false;
         for (org.codehaus.groovy.ast.stmt.Statement node : nodes) {
+            if (node instanceof ExpressionStatement es && es.getExpression() instanceof DeclarationExpression d
+                    && !reportAnnotations(d.getAnnotations())) {
+                constant(d, context);
+                declared = true;
+                continue;
+            }
             Statement statement = statement(node, context);
             if (statement == null) {
                 continue;
@@ -259,6 +275,39 @@ public final class RecipeParser {
             return "a block without a keyword";
         }
         return "this statement";
+    }
+
+    /** {@code def core = ['BaseOS', 'AppStream']}: read as written; its uses are resolved once every file is read. */
+    private void constant(DeclarationExpression declaration, Keyword context) {
+        if (!(declaration.getLeftExpression() instanceof VariableExpression variable)) {
+            notDeclarative(declaration, "a declaration of several variables", "define one constant per `def`");
+            return;
+        }
+        String name = variable.getName();
+        Position at = at(variable);
+        if (context != Grammar.RECIPE) {
+            out.error(Problem.CONSTANT_NOT_TOP_LEVEL, at, name.length(), "move it to the top of the recipe, after its "
+                    + "includes", name, "`" + context.name() + " { … }`");
+            return;
+        }
+        if (!variable.isDynamicTyped()) {
+            notDeclarative(declaration, "a typed variable (`" + variable.getType().getNameWithoutPackage() + " "
+                    + name + "`)", "a constant is written `def " + name + " = …`");
+            return;
+        }
+        if (declaration.getRightExpression() instanceof EmptyExpression) {
+            notDeclarative(declaration, "a constant without a value (`def " + name + "`)",
+                    "give it its value where it is defined: def " + name + " = …");
+            return;
+        }
+        if (Symbol.byWord(name).isPresent() || name.equals("release") || name.equals("this")
+                || name.equals("super")) {
+            String what = name.equals("release") ? "the release, whose fields are read as `release.version`"
+                    : Symbol.byWord(name).isPresent() ? "a bare word of the recipe language" : "a word of Groovy";
+            out.error(Problem.RESERVED_NAME, at, name.length(), "choose another name", name, what);
+            return;
+        }
+        constants.add(new Constant(name, at, read(declaration.getRightExpression(), null)));
     }
 
     private void bareWord(VariableExpression variable, Keyword context) {
@@ -376,8 +425,12 @@ public final class RecipeParser {
         }
         List<Value> values = new ArrayList<>();
         for (Expression expression : positional) {
-            Value value = value(expression, keyword.argType(), "the " + keyword.argName() + " of `" + keyword.name() + "`");
-            if (value != null) {
+            Value value = value(expression, keyword.argType(), TypeCheck.argument(keyword));
+            if (value != null && keyword.identity() != Identity.SINGLE && !Value.literal(value)) {
+                // merging recipes matches declarations by their names, before any constant has its value
+                out.error(Problem.NAME_NOT_LITERAL, value.at(), value.length(), "an including recipe overrides and "
+                        + "removes declarations by their names: write it as a string", keyword.argName(), keyword.name());
+            } else if (value != null) {
                 values.add(value);
             }
         }
@@ -433,8 +486,7 @@ public final class RecipeParser {
                 continue;
             }
             words.put(name, written);
-            Value value = value(entry.getValueExpression(), spec.type(),
-                    "option `" + name + "` of `" + keyword.name() + "`");
+            Value value = value(entry.getValueExpression(), spec.type(), TypeCheck.option(keyword, name));
             if (value != null) {
                 options.add(new Statement.Option(name, at, value));
             }
@@ -442,11 +494,14 @@ public final class RecipeParser {
         return options;
     }
 
-    /** Reads a value and checks it has the expected type; null after reporting when it does not. */
+    /**
+     * Reads a value and checks it has the expected type; null after reporting when it does not. A value computed
+     * from constants is checked once it is resolved.
+     */
     private Value value(Expression expression, ValueType expected, String subject) {
         Value value = read(expression, expected);
-        if (value == null) {
-            return null;
+        if (value == null || !Value.literal(value)) {
+            return value;
         }
         return TypeCheck.check(value, expected, subject, out) ? value : null;
     }
@@ -501,8 +556,43 @@ public final class RecipeParser {
         if (expression instanceof VariableExpression variable) {
             return word(variable, expected);
         }
+        if (expression instanceof BinaryExpression binary && binary.getOperation().getText().equals("+")) {
+            Value left = read(binary.getLeftExpression(), expected);
+            Value right = read(binary.getRightExpression(), expected);
+            return left == null || right == null ? null : new Value.Plus(left, right, at, length);
+        }
+        if (expression instanceof GStringExpression template) {
+            return template(template, at, length);
+        }
+        if (expression instanceof PropertyExpression property && property.getObjectExpression() instanceof
+                VariableExpression object && object.getName().equals("release") && !property.isSafe()
+                && !property.isSpreadSafe() && property.getProperty() instanceof ConstantExpression field
+                && field.getValue() instanceof String name) {
+            return new Value.Field(name, at(field), name.length());
+        }
         notAllowedExpression(expression);
         return null;
+    }
+
+    /** {@code "…${release.major}…"}: its literal text and its expressions in the order written. */
+    private Value template(GStringExpression template, Position at, int length) {
+        List<Value> parts = new ArrayList<>();
+        boolean ok = true;
+        List<ConstantExpression> strings = template.getStrings();
+        List<Expression> values = template.getValues();
+        for (int i = 0; i < Math.max(strings.size(), values.size()); i++) {
+            if (i < strings.size() && !strings.get(i).getText().isEmpty()) {
+                parts.add(new Value.Text(strings.get(i).getText(), at, length));
+            }
+            if (i < values.size()) {
+                Value part = read(values.get(i), ValueType.STRING);
+                ok &= part != null;
+                if (part != null) {
+                    parts.add(part);
+                }
+            }
+        }
+        return ok ? new Value.Template(parts, at, length) : null;
     }
 
     private static ValueType elementType(ValueType listType) {
@@ -520,21 +610,16 @@ public final class RecipeParser {
             notDeclarative(variable, "`" + name + "`", ONLY_DECLARES);
             return null;
         }
-        List<String> words = Symbol.wordsOf(expected);
-        String hint = Suggestions.didYouMean(name, words.isEmpty() ? Symbol.words() : words);
-        if (hint == null) {
-            hint = words.isEmpty() ? "strings are written in quotes: '" + name + "'"
-                    : "expected " + expected.description();
-        }
-        out.error(Problem.UNKNOWN_NAME, at, name.length(), hint, name);
-        return null;
+        // a constant, perhaps of another file: known once every file is read
+        references.add(name);
+        return new Value.Ref(name, at, name.length());
     }
 
     private void notAllowedExpression(Expression expression) {
         if (expression instanceof DeclarationExpression declaration) {
             if (!reportAnnotations(declaration.getAnnotations())) {
                 notDeclarative(declaration, "a variable (`" + declaration.getLeftExpression().getText() + "`)",
-                        "write each value where it is used; share declarations between recipes with `include`");
+                        "a constant is defined at the top level of a recipe, in a statement of its own: def x = …");
             }
             return;
         }
@@ -573,11 +658,6 @@ public final class RecipeParser {
             notDeclarative(pointer, "a method reference (`" + shorten(source(pointer)) + "`)", ONLY_DECLARES);
             return;
         }
-        if (expression instanceof GStringExpression) {
-            notDeclarative(expression, "string interpolation (`${…}`)",
-                    "write plain strings in single quotes; a recipe computes nothing");
-            return;
-        }
         if (expression instanceof ClosureExpression) {
             notDeclarative(expression, "a block `{ … }` here", "blocks follow `repos`, `images`, `compose` and `publish`");
             return;
@@ -588,7 +668,7 @@ public final class RecipeParser {
         }
         if (expression instanceof BinaryExpression || expression instanceof BooleanExpression) {
             notDeclarative(expression, "an expression (`" + shorten(source(expression)) + "`)",
-                    "write the value itself; a recipe computes nothing");
+                    "a value is computed only with `+` of lists or strings and with \"${…}\" of constants");
             return;
         }
         notDeclarative(expression, "`" + shorten(source(expression)) + "`", ONLY_DECLARES);

@@ -12,6 +12,16 @@ final class TypeCheck {
     private TypeCheck() {
     }
 
+    /** How messages name the positional argument of a keyword: "the name of `repo`". */
+    static String argument(org.relengine.dsl.Keyword keyword) {
+        return "the " + keyword.argName() + " of `" + keyword.name() + "`";
+    }
+
+    /** How messages name an option: "option `arches` of `repo`". */
+    static String option(org.relengine.dsl.Keyword keyword, String name) {
+        return "option `" + name + "` of `" + keyword.name() + "`";
+    }
+
     /** True when the value fits; otherwise each wrong part is reported and false returned. */
     static boolean check(Value value, ValueType expected, String subject, Diagnostics out) {
         switch (expected) {

@@ -4,7 +4,11 @@ import java.util.List;
 import org.relengine.dsl.Symbol;
 import org.relengine.model.Position;
 
-/** A value written in a recipe, with where it was written. */
+/**
+ * A value written in a recipe, with where it was written. The last four kinds are expressions of the recipe's
+ * constants ({@link Ref}, {@link Field}, {@link Plus}, {@link Template}): the reader keeps them as written and
+ * {@link ConstantResolver} replaces each with the value it stands for, once every file is read.
+ */
 public sealed interface Value {
 
     Position at();
@@ -52,5 +56,44 @@ public sealed interface Value {
         public String describe() {
             return "`" + symbol.word() + "`";
         }
+    }
+
+    /** A constant used by name: {@code core}. */
+    record Ref(String name, Position at, int length) implements Value {
+        public String describe() {
+            return "`" + name + "`";
+        }
+    }
+
+    /** A field of the recipe's release: {@code release.major}. */
+    record Field(String name, Position at, int length) implements Value {
+        public String describe() {
+            return "`release." + name + "`";
+        }
+    }
+
+    /** Two lists or two strings joined: {@code core + ['HighAvailability']}. */
+    record Plus(Value left, Value right, Position at, int length) implements Value {
+        public String describe() {
+            return "an expression with `+`";
+        }
+    }
+
+    /** A double-quoted string with {@code ${…}}: its literal text and its expressions, in order. */
+    record Template(List<Value> parts, Position at, int length) implements Value {
+        public String describe() {
+            return "a string with ${…}";
+        }
+    }
+
+    /** Whether the value is written out whole: no constant, release field, `+` or `${…}` left in it. */
+    static boolean literal(Value value) {
+        if (value instanceof Seq seq) {
+            return seq.items().stream().allMatch(Value::literal);
+        }
+        if (value instanceof Table table) {
+            return table.entries().stream().allMatch(e -> literal(e.value()));
+        }
+        return !(value instanceof Ref || value instanceof Field || value instanceof Plus || value instanceof Template);
     }
 }

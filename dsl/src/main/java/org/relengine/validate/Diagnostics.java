@@ -30,6 +30,12 @@ public final class Diagnostics {
                 hint, List.of()));
     }
 
+    public Diagnostic warning(Problem problem, Position at, int length, String hint, List<Related> related,
+                              Object... args) {
+        return add(new Diagnostic(Severity.WARNING, problem.code(), at, Math.max(1, length), problem.format(args),
+                hint, List.copyOf(related)));
+    }
+
     public Diagnostic add(Diagnostic diagnostic) {
         items.add(diagnostic);
         return diagnostic;

@@ -24,6 +24,19 @@ public enum Problem {
     MALFORMED_DURATION("R115", "%s is not a duration: '%s'"),
     SAME_OPTION("R116", "`%s` and `%s` are the same option of `%s`; give one"),
 
+    // constants
+    CONSTANT_NOT_TOP_LEVEL("R117", "constant `%s` is defined in %s; constants are defined at the top level"),
+    RESERVED_NAME("R118", "`%s` cannot name a constant: it is %s"),
+    CONSTANT_CYCLE("R119", "constant `%s` is defined through itself: %s"),
+    PLUS_TYPES("R120", "`+` joins two lists or two strings, not %s and %s"),
+    NOT_INTERPOLATED("R121", "%s cannot be put into a string: only strings and numbers can"),
+    UNKNOWN_FIELD("R122", "the release has no field `%s`"),
+    FIELD_MISSING("R123", "`release.%s` is used, but %s"),
+    FIELD_IN_RELEASE("R124", "`release.%s` is used inside `release` itself"),
+    NAME_NOT_LITERAL("R125", "the %s of `%s` is written out, not computed"),
+    CONSTANT_TWICE("R126", "constant `%s` is defined twice in this file; the second value is used"),
+    CONSTANT_UNUSED("R127", "constant `%s` is never used"),
+
     // includes and overrides
     INCLUDE_MISSING("R201", "included recipe `%s` does not exist"),
     INCLUDE_CYCLE("R202", "recipe `%s` includes itself (%s)"),

@@ -81,14 +81,14 @@ class RecipeEscapeSpec extends Specification implements RecipeFixture {
         "a record with a static initializer"         | appended("record Escape(String cmd) { static { Runtime.runtime.exec('touch escape-24', null, new File('@TMP@')) } }", "new Escape('x')") || 'R112' | 25   | 1      | 'a class definition (`Escape`) is not allowed in a recipe'                          | 'escape-24'
         "an anonymous class with an initializer"     | appended("new Object() { { 'touch escape-25'.execute(null, new File('@TMP@')) } }")                                                      || 'R112' | 25   | 1      | 'creating an object (`new Object(…)`) is not allowed in a recipe'                   | 'escape-25'
         "a method"                                   | appended("def pwn() { 'touch escape-26'.execute(null, new File('@TMP@')) }", "pwn()")                                                    || 'R112' | 25   | 1      | 'a method definition (`pwn`) is not allowed in a recipe'                            | 'escape-26'
-        "a variable, then a call on it"              | appended("def cmd = 'touch escape-27'", "cmd.execute(null, new File('@TMP@'))")                                                          || 'R112' | 25   | 1      | 'a variable (`cmd`) is not allowed in a recipe'                                     | 'escape-27'
+        "a variable, then a call on it"              | appended("def cmd = 'touch escape-27'", "cmd.execute(null, new File('@TMP@'))")                                                          || 'R112' | 26   | 5      | 'calling `cmd.execute(…)` is not allowed in a recipe'                               | 'escape-27'
         "a condition"                                | appended("if (true) { 'touch escape-28'.execute(null, new File('@TMP@')) }")                                                             || 'R112' | 25   | 1      | 'a condition is not allowed in a recipe'                                            | 'escape-28'
         // evaluating code
         "evaluate('…')"                              | appended("evaluate('\"touch escape-29\".execute(null, new File(\"@TMP@\"))')")                                                           || 'R102' | 25   | 1      | 'unknown keyword `evaluate` in a recipe'                                            | 'escape-29'
         "Eval.me('…')"                               | appended("Eval.me('\"touch escape-30\".execute(null, new File(\"@TMP@\"))')")                                                            || 'R112' | 25   | 6      | 'calling `Eval.me(…)` is not allowed in a recipe'                                   | 'escape-30'
         "a method named by a GString"                | appended('''"${'evaluate'}"('"touch escape-31".execute(null, new File("@TMP@"))')''')                                                    || 'R112' | 25   | 1      | 'calling `"${\'evaluate\'}"(…)` is not allowed in a recipe'                               | 'escape-31'
-        "a GString option value"                     | baselineWith(1, '''release 'Rocky Linux', short: 'Rocky', version: '9.5', rc: 'RC1', code: "${'touch escape-32'.execute(null, new File('@TMP@'))}"''') || 'R112' | 1 | 73 | 'string interpolation (`${…}`) is not allowed in a recipe'                       | 'escape-32'
-        "a GString include path"                     | prepended('''include "${'touch escape-33'.execute(null, new File('@TMP@'))}.groovy"''')                                                  || 'R112' | 1    | 9      | 'string interpolation (`${…}`) is not allowed in a recipe'                          | 'escape-33'
+        "a GString option value"                     | baselineWith(1, '''release 'Rocky Linux', short: 'Rocky', version: '9.5', rc: 'RC1', code: "${'touch escape-32'.execute(null, new File('@TMP@'))}"''') || 'R112' | 1 | 94 | 'calling `\'touch escape-32\'.execute(…)` is not allowed in a recipe'             | 'escape-32'
+        "a GString include path"                     | prepended('''include "${'touch escape-33'.execute(null, new File('@TMP@'))}.groovy"''')                                                  || 'R112' | 1    | 30     | 'calling `\'touch escape-33\'.execute(…)` is not allowed in a recipe'                | 'escape-33'
         "a method pointer 'x'.&execute"              | baselineWith(1, "release 'Rocky Linux', short: 'Rocky', version: '9.5', rc: 'RC1', code: 'x'.&execute")                                 || 'R112' | 1    | 73     | 'a method reference (`\'x\'.&execute`) is not allowed in a recipe'                      | null
         "calling a closure: ({ … })()"               | appended("({ -> 'touch escape-35'.execute(null, new File('@TMP@')) })()")                                                                || 'R112' | 25   | 1      | 'calling a block `{ … }` is not allowed in a recipe'                          | 'escape-35'
         "calling a closure: ({ … }).call()"          | appended("({ ->", "    'touch escape-36'.execute(null, new File('@TMP@'))", "}).call()")                                                 || 'R112' | 27   | 4      | 'calling a block `{ … }` is not allowed in a recipe'                          | 'escape-36'
@@ -97,7 +97,7 @@ class RecipeEscapeSpec extends Specification implements RecipeFixture {
         "in an option list inside repos { }"         | baselineWith(8, "    repo 'RT', arches: [System.getenv('A')], closure: ['BaseOS', 'AppStream']")                                           || 'R112' | 8    | 32     | 'calling `System.getenv(…)` is not allowed in a recipe'                             | null
         "in a map option value"                      | baselineWith(2, "arches 'x86_64', 'aarch64', 'ppc64le', 's390x', multilib: [x86_64: [System.getenv('A')]]")                             || 'R112' | 2    | 76     | 'calling `System.getenv(…)` is not allowed in a recipe'                             | null
         "as a computed option name"                  | baselineWith(1, "release 'Rocky Linux', short: 'Rocky', version: '9.5', rc: 'RC1', code: 'Blue Onyx', (System.getenv('A')): 'x'")       || 'R112' | 1    | 94     | 'calling `System.getenv(…)` is not allowed in a recipe'                             | null
-        "a GString inside images { }"                | baselineWith(12, '''    image 'dvd', repos: ['BaseOS', "${'touch escape-41'.execute(null, new File('@TMP@'))}"]''')                        || 'R112' | 12   | 36     | 'string interpolation (`${…}`) is not allowed in a recipe'                          | 'escape-41'
+        "a GString inside images { }"                | baselineWith(12, '''    image 'dvd', repos: ['BaseOS', "${'touch escape-41'.execute(null, new File('@TMP@'))}"]''')                        || 'R112' | 12   | 57     | 'calling `\'touch escape-41\'.execute(…)` is not allowed in a recipe'                | 'escape-41'
         "a statement inside compose { }"             | baselineWith(17, "    'touch escape-42'.execute(null, new File('@TMP@'))")                                                                 || 'R112' | 17   | 23     | 'calling `\'touch escape-42\'.execute(…)` is not allowed in a recipe'                   | 'escape-42'
         "an option value inside compose { }"         | baselineWith(15, "    sync from: peridot, delete: 'touch escape-43'.execute(null, new File('@TMP@'))")                                      || 'R112' | 15   | 51     | 'calling `\'touch escape-43\'.execute(…)` is not allowed in a recipe'                   | 'escape-43'
         "a block given to unpack inside compose { }" | baselineWith(17, "    unpack { 'touch escape-44'.execute(null, new File('@TMP@')) }")                                                       || 'R109' | 17   | 12     | '`unpack` takes no block'                                                           | 'escape-44'
@@ -155,7 +155,7 @@ trait EscapeTrait { static { Runtime.runtime.exec('touch escape-45', null, new F
 record EscapeRecord(String cmd) { static { Runtime.runtime.exec('touch escape-46', null, new File('@TMP@')) } }
 new Object() { { 'touch escape-47'.execute(null, new File('@TMP@')) } }
 def pwn() { 'touch escape-48'.execute(null, new File('@TMP@')) }
-def cmd = 'touch escape-49'
+def cmd = 'touch escape-49'.execute(null, new File('@TMP@'))
 if (true) { 'touch escape-50'.execute(null, new File('@TMP@')) }
 evaluate('"touch escape-51".execute(null, new File("@TMP@"))')
 Eval.me('"touch escape-52".execute(null, new File("@TMP@"))')
@@ -177,14 +177,14 @@ Eval.me('"touch escape-52".execute(null, new File("@TMP@"))')
         errors.collect { "${it.at().line()}:${it.at().column()} ${it.code()} ${it.message()}".toString() } == [
                 '1:1 R112 the annotation `@Grab` is not allowed in a recipe',
                 '2:1 R112 `import` is not allowed in a recipe',
-                '3:73 R112 string interpolation (`${…}`) is not allowed in a recipe',
+                '3:93 R112 calling `\'touch escape-3\'.execute(…)` is not allowed in a recipe',
                 '4:76 R112 calling `System.getenv(…)` is not allowed in a recipe',
                 '6:23 R112 reading `new File(…).text` is not allowed in a recipe',
                 '8:43 R112 calling `System.getenv(…)` is not allowed in a recipe',
                 '9:50 R112 reading `Paths.get(…).text` is not allowed in a recipe',
                 '10:32 R112 calling `System.getenv(…)` is not allowed in a recipe',
                 '11:25 R112 reading `new File(…).text` is not allowed in a recipe',
-                '14:36 R112 string interpolation (`${…}`) is not allowed in a recipe',
+                '14:57 R112 calling `\'touch escape-14\'.execute(…)` is not allowed in a recipe',
                 '17:51 R112 calling `\'touch escape-17\'.execute(…)` is not allowed in a recipe',
                 '19:12 R109 `unpack` takes no block',
                 '20:23 R112 calling `\'touch escape-20\'.execute(…)` is not allowed in a recipe',
@@ -207,7 +207,7 @@ Eval.me('"touch escape-52".execute(null, new File("@TMP@"))')
                 '46:1 R112 a class definition (`EscapeRecord`) is not allowed in a recipe',
                 '47:1 R112 creating an object (`new Object(…)`) is not allowed in a recipe',
                 '48:1 R112 a method definition (`pwn`) is not allowed in a recipe',
-                '49:1 R112 a variable (`cmd`) is not allowed in a recipe',
+                '49:29 R112 calling `\'touch escape-49\'.execute(…)` is not allowed in a recipe',
                 '50:1 R112 a condition is not allowed in a recipe',
                 '51:1 R102 unknown keyword `evaluate` in a recipe',
                 '52:6 R112 calling `Eval.me(…)` is not allowed in a recipe',

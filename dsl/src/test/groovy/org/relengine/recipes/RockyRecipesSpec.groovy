@@ -598,7 +598,7 @@ class RockyRecipesSpec extends Specification {
         r.step(Step.Updateinfo).map { [it.url(), it.product(), it.repos()] }.orElse(null) == errata(file)
         // the release notes of the recipe's version, whatever it is
         r.step(Step.Torrents).map { [it.announce(), it.comment(r.release())] }.orElse(null) == torrents
-        r.step(Step.Torrents).map { it.comment() }.orElse(null) in [null, 'https://docs.rockylinux.org/release_notes/{major}_{minor}/']
+        r.step(Step.Torrents).map { it.comment() }.orElse(null) in [null, "https://docs.rockylinux.org/release_notes/${r.release().major()}_${r.release().minor()}/".toString()]
         r.step(Step.Vault).map { [it.repodata(), it.chown()] }.orElse(null) == (file in [R8, R9] ? [true, OWNER] : null)
 
         where:
