@@ -17,7 +17,8 @@ release 'Rocky Linux', short: 'Rocky', version: '9.7', rc: 'RC2', final: true, c
 
 arches 'x86_64', 'aarch64', 'ppc64le', 's390x', multilib: [x86_64: ['i686']]
 
-source peridot, url: yumrepofs, project: 'e285fe05-8c5f-417a-a4a3-caeca4011896', hashed: true
+source peridot, url: yumrepofs,
+       project: 'e285fe05-8c5f-417a-a4a3-caeca4011896', hashed: true
 source mirror, url: 'https://dl.rockylinux.org/stg/rocky'
 
 gpg check: true, url: "${release9}/-/raw/${branch}/SOURCES/", keys: keys

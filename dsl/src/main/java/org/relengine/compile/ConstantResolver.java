@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.relengine.dsl.OptionSpec;
+import org.relengine.model.ConstantValue;
 import org.relengine.dsl.Symbol;
 import org.relengine.dsl.ValueType;
-import org.relengine.model.Position;
 import org.relengine.validate.Diagnostics;
 import org.relengine.validate.Problem;
 import org.relengine.validate.Suggestions;
@@ -41,11 +41,15 @@ final class ConstantResolver {
         this.out = out;
     }
 
+    /** The statements with every value in place, and each constant that has a value, in the order defined. */
+    record Resolved(List<Statement> statements, List<ConstantValue> constants) {
+    }
+
     /**
      * The statements with every value resolved; a value that cannot be is left out, after it is reported. Every
      * constant is evaluated, also one nothing uses, so that a mistake in it does not wait for its first use.
      */
-    static List<Statement> resolve(List<Statement> statements, Map<String, Constant> constants, Diagnostics out) {
+    static Resolved resolve(List<Statement> statements, Map<String, Constant> constants, Diagnostics out) {
         Statement release = statements.stream().filter(s -> s.name().equals("release")).findFirst().orElse(null);
         ConstantResolver resolver = new ConstantResolver(constants, release, out);
         List<Statement> resolved = new ArrayList<>();
@@ -54,10 +58,37 @@ final class ConstantResolver {
             resolved.add(resolver.statement(statement));
         }
         resolver.inRelease = false;
+        List<ConstantValue> values = new ArrayList<>();
         for (Constant constant : constants.values()) {
-            resolver.constant(new Value.Ref(constant.name(), constant.at(), constant.name().length()), null);
+            Value value = resolver.constant(new Value.Ref(constant.name(), constant.at(), constant.name().length()),
+                    null);
+            if (value != null) {
+                values.add(new ConstantValue(constant.name(), plain(value), constant.at()));
+            }
         }
-        return resolved;
+        return new Resolved(List.copyOf(resolved), List.copyOf(values));
+    }
+
+    /** A resolved value as plain data: strings, numbers, booleans, lists and maps of them, bare words. */
+    private static Object plain(Value value) {
+        if (value instanceof Value.Text v) {
+            return v.value();
+        }
+        if (value instanceof Value.Number v) {
+            return v.value();
+        }
+        if (value instanceof Value.Flag v) {
+            return v.value();
+        }
+        if (value instanceof Value.Seq v) {
+            return v.items().stream().map(ConstantResolver::plain).toList();
+        }
+        if (value instanceof Value.Table v) {
+            Map<String, Object> entries = new java.util.LinkedHashMap<>();
+            v.entries().forEach(e -> entries.put(e.key(), plain(e.value())));
+            return java.util.Collections.unmodifiableMap(entries);
+        }
+        return new ConstantValue.Word(((Value.Word) value).symbol().word());
     }
 
     private Statement statement(Statement statement) {
@@ -89,7 +120,8 @@ final class ConstantResolver {
         if (value == null) {
             return null;
         }
-        Value shown = written instanceof Value.Ref ? placed(value, written.at(), written.length()) : value;
+        // a constant of the wrong type is the use's mistake: it is reported where it is used
+        Value shown = written instanceof Value.Ref ? value.placed(written.at(), written.length()) : value;
         return TypeCheck.check(shown, expected, subject, out) ? value : null;
     }
 
@@ -221,8 +253,9 @@ final class ConstantResolver {
         }
         if (option.equals("version") && !name.equals("version")) {
             if (!written.matches("\\d{1,4}\\.\\d{1,4}")) {
-                out.error(Problem.FIELD_MISSING, field.at(), field.length(), "write the version as major.minor, e.g. "
-                        + "'9.7'", name, "the release's version '" + written + "' is not major.minor");
+                // the version's own mistake, where it is written, as the validator would report it; once
+                Value version = resolve(release.option("version").get().value(), ValueType.STRING);
+                out.error(Problem.MALFORMED_VERSION, version.at(), version.length(), null, written);
                 return null;
             }
             return written.substring(name.equals("major") ? 0 : written.indexOf('.') + 1,
@@ -278,28 +311,5 @@ final class ConstantResolver {
             }
         }
         return ok ? new Value.Text(text.toString(), template.at(), template.length()) : null;
-    }
-
-    /** The value as if written where {@code at} is: a constant of the wrong type is the use's mistake. */
-    private static Value placed(Value value, Position at, int length) {
-        if (value instanceof Value.Text v) {
-            return new Value.Text(v.value(), at, length);
-        }
-        if (value instanceof Value.Number v) {
-            return new Value.Number(v.value(), at, length);
-        }
-        if (value instanceof Value.Flag v) {
-            return new Value.Flag(v.value(), at, length);
-        }
-        if (value instanceof Value.Seq v) {
-            return new Value.Seq(v.items(), at, length);
-        }
-        if (value instanceof Value.Table v) {
-            return new Value.Table(v.entries(), at, length);
-        }
-        if (value instanceof Value.Word v) {
-            return new Value.Word(v.symbol(), at, length);
-        }
-        return value;
     }
 }

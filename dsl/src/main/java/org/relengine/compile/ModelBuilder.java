@@ -53,10 +53,10 @@ public final class ModelBuilder {
 
     public static Recipe build(RecipeLoader.Loaded loaded) {
         String file = loaded.files().isEmpty() ? "<recipe>" : loaded.files().get(0);
-        return new ModelBuilder(loaded.statements(), file).build(loaded.files());
+        return new ModelBuilder(loaded.statements(), file).build(loaded.files(), loaded.constants());
     }
 
-    private Recipe build(List<String> files) {
+    private Recipe build(List<String> files, List<org.relengine.model.ConstantValue> constants) {
         Release release = release();
         List<String> arches = optional("arches").map(Statement::argTexts).orElse(List.of());
         Map<String, List<String>> multilib = multilib();
@@ -80,7 +80,7 @@ public final class ModelBuilder {
         return new Recipe(files, release, arches, archesOrigin, multilib, sourceList, gpg(), repos, lorax, images, cloud, live,
                 extraFiles(), artifacts(), roots(), executors(release), compose, publish,
                 optional("existing").map(s -> new ExistingCompose(s.text("compose", null), s.origin())).orElse(null),
-                optional("sig").map(s -> new Sig(s.argText(0), s.origin())).orElse(null));
+                optional("sig").map(s -> new Sig(s.argText(0), s.origin())).orElse(null), constants);
     }
 
     /** The steps as written, with the {@code unpack} that {@code extras} needs before the first extras when none is. */

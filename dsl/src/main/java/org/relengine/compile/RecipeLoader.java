@@ -29,8 +29,9 @@ import org.relengine.validate.Suggestions;
  */
 public final class RecipeLoader {
 
-    /** The merged statements and every file read, the recipe itself first. */
-    public record Loaded(List<String> files, List<Statement> statements, Map<String, String> sources) {
+    /** The merged statements, every file read (the recipe itself first), and the constants with their values. */
+    public record Loaded(List<String> files, List<Statement> statements, Map<String, String> sources,
+                         List<org.relengine.model.ConstantValue> constants) {
     }
 
     private final Diagnostics out;
@@ -69,8 +70,11 @@ public final class RecipeLoader {
     /** The merged statements with the value of every constant in place, once every file is read. */
     private Loaded resolved(List<Statement> merged) {
         List<Statement> statements = merged;
+        List<org.relengine.model.ConstantValue> values = List.of();
         if (!incomplete) {
-            statements = ConstantResolver.resolve(merged, constants, out);
+            ConstantResolver.Resolved resolved = ConstantResolver.resolve(merged, constants, out);
+            statements = resolved.statements();
+            values = resolved.constants();
             for (Constant constant : definitions) {
                 if (!references.contains(constant.name())) {
                     out.warning(Problem.CONSTANT_UNUSED, constant.at(), constant.name().length(),
@@ -78,7 +82,7 @@ public final class RecipeLoader {
                 }
             }
         }
-        return new Loaded(List.copyOf(files), statements, Map.copyOf(texts));
+        return new Loaded(List.copyOf(files), statements, Map.copyOf(texts), values);
     }
 
     private List<Statement> load(Path file, Deque<Path> chain, Statement includedBy) {

@@ -19,31 +19,54 @@ public sealed interface Value {
     /** How the value is named in messages: "the number 9.5". */
     String describe();
 
+    /** The same value as if written at {@code at}, {@code length} characters long. */
+    Value placed(Position at, int length);
+
     record Text(String value, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Text(value, at, length);
+        }
+
         public String describe() {
             return "the string '" + value + "'";
         }
     }
 
     record Number(java.lang.Number value, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Number(value, at, length);
+        }
+
         public String describe() {
             return "the number " + value;
         }
     }
 
     record Flag(boolean value, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Flag(value, at, length);
+        }
+
         public String describe() {
             return String.valueOf(value);
         }
     }
 
     record Seq(List<Value> items, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Seq(items, at, length);
+        }
+
         public String describe() {
             return "a list";
         }
     }
 
     record Table(List<Entry> entries, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Table(entries, at, length);
+        }
+
         public String describe() {
             return "a map";
         }
@@ -53,6 +76,10 @@ public sealed interface Value {
     }
 
     record Word(Symbol symbol, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Word(symbol, at, length);
+        }
+
         public String describe() {
             return "`" + symbol.word() + "`";
         }
@@ -60,6 +87,10 @@ public sealed interface Value {
 
     /** A constant used by name: {@code core}. */
     record Ref(String name, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Ref(name, at, length);
+        }
+
         public String describe() {
             return "`" + name + "`";
         }
@@ -67,6 +98,10 @@ public sealed interface Value {
 
     /** A field of the recipe's release: {@code release.major}. */
     record Field(String name, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Field(name, at, length);
+        }
+
         public String describe() {
             return "`release." + name + "`";
         }
@@ -74,6 +109,10 @@ public sealed interface Value {
 
     /** Two lists or two strings joined: {@code core + ['HighAvailability']}. */
     record Plus(Value left, Value right, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Plus(left, right, at, length);
+        }
+
         public String describe() {
             return "an expression with `+`";
         }
@@ -81,6 +120,10 @@ public sealed interface Value {
 
     /** A double-quoted string with {@code ${…}}: its literal text and its expressions, in order. */
     record Template(List<Value> parts, Position at, int length) implements Value {
+        public Value placed(Position at, int length) {
+            return new Template(parts, at, length);
+        }
+
         public String describe() {
             return "a string with ${…}";
         }

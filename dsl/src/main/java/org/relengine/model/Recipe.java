@@ -17,7 +17,7 @@ public record Recipe(List<String> files, Release release, List<String> arches, O
                      List<Repo> repos, Lorax lorax, List<Image> images, List<CloudImage> cloudImages,
                      List<LiveImage> liveImages, ExtraFiles extraFiles, Artifacts artifacts, Roots roots,
                      ExecutorSettings executors, List<Step> compose, List<Step> publish, ExistingCompose existing,
-                     Sig sig) {
+                     Sig sig, List<ConstantValue> constants) {
 
     /**
      * Whether a run of the recipe promotes to production: it has a {@code production} step and makes the release,

@@ -34,9 +34,9 @@ class CommentRunsSpec extends Specification implements RecipeFixture {
     }
 
     /** rocky9.groovy's line numbers */
-    static final int REPO_EXTRAS = 46
-    static final int PUBLISH = 89
-    static final int STAGING = 90
+    static final int REPO_EXTRAS = 47
+    static final int PUBLISH = 90
+    static final int STAGING = 91
 
     @TempDir
     Path dir

@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.relengine.dsl.DurationText;
 import org.relengine.model.Channel;
 import org.relengine.model.ComposePaths;
+import org.relengine.model.ConstantValue;
 import org.relengine.model.Executor;
 import org.relengine.model.Recipe;
 import org.relengine.model.Release;
@@ -36,6 +37,7 @@ final class ModelJson {
                     .addSerializer(Channel.class, word(Channel::word))
                     .addSerializer(Executor.class, word(Executor::word))
                     .addSerializer(SourceKind.class, word(SourceKind::word))
+                    .addSerializer(ConstantValue.Word.class, word(ConstantValue.Word::word))
                     .addSerializer(Duration.class, word(DurationText::format)));
 
     @JsonIgnoreProperties({"origin", "archesOrigin"})
@@ -62,6 +64,8 @@ final class ModelJson {
         if (recipe.composesSig()) {
             root.put("sig", recipe.sig().name());
         }
+        ObjectNode constants = root.putObject("constants");
+        recipe.constants().forEach(c -> constants.set(c.name(), JSON.valueToTree(c.value())));
         root.set("arches", JSON.valueToTree(recipe.arches()));
         root.set("multilib", JSON.valueToTree(recipe.multilib()));
         root.set("sources", JSON.valueToTree(recipe.sources()));

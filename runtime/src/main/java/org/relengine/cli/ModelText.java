@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.relengine.model.CloudImage;
 import org.relengine.model.ComposePaths;
+import org.relengine.model.ConstantValue;
 import org.relengine.model.Image;
 import org.relengine.model.LiveImage;
 import org.relengine.model.Recipe;
@@ -54,6 +55,7 @@ final class ModelText {
         if (recipe.gpg().check()) {
             row(out, "gpg keys", String.join(" ", recipe.gpg().keys()));
         }
+        constants(recipe, out);
         out.append('\n');
         repos(recipe, out);
         out.append('\n');
@@ -62,6 +64,18 @@ final class ModelText {
         steps("compose", recipe.compose(), out);
         steps("publish", recipe.publish(), out);
         return out.toString();
+    }
+
+    /** Each constant with the value its uses got; one defined in an included file says where. */
+    private static void constants(Recipe recipe, StringBuilder out) {
+        int width = recipe.constants().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        String label = "constants";
+        for (ConstantValue constant : recipe.constants()) {
+            String where = constant.at().file().equals(recipe.files().get(0)) ? ""
+                    : "  (" + constant.at().file() + ":" + constant.at().line() + ")";
+            row(out, label, String.format("%-" + width + "s = %s%s", constant.name(), constant.written(), where));
+            label = "";
+        }
     }
 
     private static void row(StringBuilder out, String label, String value) {

@@ -56,7 +56,7 @@ public final class DemoRecipe {
         return new Recipe(local.files(), local.release(), local.arches(), local.archesOrigin(), local.multilib(),
                 local.sources(), gpg, local.repos(), local.lorax(), local.images(), local.cloudImages(),
                 local.liveImages(), extra, artifacts, local.roots(), executors, compose, publish, local.existing(),
-                local.sig());
+                local.sig(), local.constants());
     }
 
     /**

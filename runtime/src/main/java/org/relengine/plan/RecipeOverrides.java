@@ -49,7 +49,7 @@ public final class RecipeOverrides {
         return new Recipe(recipe.files(), recipe.release(), recipe.arches(), recipe.archesOrigin(), recipe.multilib(),
                 sources, recipe.gpg(), recipe.repos(), recipe.lorax(), recipe.images(), recipe.cloudImages(),
                 recipe.liveImages(), recipe.extraFiles(), recipe.artifacts(), roots, recipe.executors(), compose,
-                recipe.publish(), existing, recipe.sig());
+                recipe.publish(), existing, recipe.sig(), recipe.constants());
     }
 
     private static Step local(Step step) {

@@ -41,6 +41,12 @@ class DiffCommandSpec extends Specification {
         Files.writeString(path, text.replace(from, to))
     }
 
+    /** `relengine diff rocky9.groovy@HEAD rocky9.groovy --format json`: its exit code and its document. */
+    private List jsonDiffWithHead() {
+        def result = Cli.run([dir: dir], 'diff', 'rocky9.groovy@HEAD', 'rocky9.groovy', '--format', 'json')
+        [result.exitCode, new JsonSlurper().parseText(result.stdout)]
+    }
+
     def "a recipe compared with itself at HEAD shows no difference and exits 0"() {
         when:
         def result = Cli.run([dir: dir], 'diff', 'rocky9.groovy@HEAD', 'rocky9.groovy')
@@ -76,6 +82,48 @@ class DiffCommandSpec extends Specification {
         json.plan.changed.find { it.id == 'finalize' }.fields == ['dependsOn', 'actions']
     }
 
+    def "changing one constant changes it and every value made from it, and nothing else"() {
+        given: 'rocky9.groovy names its owner once, for staging, production and the vault'
+        edit('rocky9.groovy', "def owner     = '10004:10005'", "def owner     = '10004:10006'")
+
+        when:
+        def (exitCode, json) = jsonDiffWithHead()
+
+        then:
+        exitCode == 2
+        json.model.added == [:]
+        json.model.removed == [:]
+        json.model.changed == ['constants.owner'          : [old: '10004:10005', new: '10004:10006'],
+                               'publish[production].chown': [old: '10004:10005', new: '10004:10006'],
+                               'publish[staging].chown'   : [old: '10004:10005', new: '10004:10006'],
+                               'publish[vault].chown'     : [old: '10004:10005', new: '10004:10006']]
+        json.plan.added == []
+        json.plan.removed == []
+        json.plan.changed*.id == ['stage', 'promote']
+        json.plan.changed*.fields == [['actions', 'commands'], ['actions', 'commands']]
+    }
+
+    def "a list constant used in seven closures, three image lists and the errata list changes all of them"() {
+        given: 'the core repos without AppStream, everywhere rocky9.groovy names them'
+        edit('rocky9.groovy', "def core      = ['BaseOS', 'AppStream']", "def core      = ['BaseOS']")
+
+        when:
+        def (exitCode, json) = jsonDiffWithHead()
+
+        then: 'each list made from `core` changes (lists compare element by element), and no other value'
+        exitCode == 2
+        json.model.added == [:]
+        def touched = ((json.model.removed as Map).keySet() + (json.model.changed as Map).keySet())
+                .collect { it.replaceFirst(/\[\d+]$/, '') } as Set
+        touched == ['constants.core', 'repos[CRB].closure', 'repos[HighAvailability].closure', 'repos[ResilientStorage].closure',
+                    'repos[RT].closure', 'repos[NFV].closure', 'repos[SAP].closure', 'repos[SAPHANA].closure',
+                    'lorax.repos', 'images[dvd].repos', 'images[BaseOS].repos', 'publish[updateinfo].repos'] as Set
+
+        and: 'AppStream gets no errata any more'
+        json.plan.removed == ['updateinfo:AppStream:x86_64', 'updateinfo:AppStream:aarch64',
+                              'updateinfo:AppStream:ppc64le', 'updateinfo:AppStream:s390x']
+    }
+
     def "bumping the version is one line: every name derived from it changes, and nothing else"() {
         given: 'the release 9.8 of the same recipe; its plan and 9.7\'s, both at one date stamp'
         edit('rocky9.groovy', "version: '9.7'", "version: '9.8'")
@@ -99,6 +147,8 @@ class DiffCommandSpec extends Specification {
                                'paths.production'      : [old: '/mnt/repos-production/mirror/pub/rocky/9.7', new: '/mnt/repos-production/mirror/pub/rocky/9.8'],
                                'paths.staging'         : [old: '/mnt/repos-staging/mirror/pub/rocky/9.7-RC2', new: '/mnt/repos-staging/mirror/pub/rocky/9.8-RC2'],
                                'release.composeId'     : [old: 'Rocky-9.7-<YYYYMMDD.HHMMSS>', new: 'Rocky-9.8-<YYYYMMDD.HHMMSS>'],
+                               'publish[torrents].comment': [old: 'https://docs.rockylinux.org/release_notes/9_7/',
+                                                             new: 'https://docs.rockylinux.org/release_notes/9_8/'],
                                'release.minor'         : [old: '7', new: '8'],
                                'release.revisionLevel' : [old: '9.7-RC2', new: '9.8-RC2'],
                                'release.version'       : [old: '9.7', new: '9.8']]

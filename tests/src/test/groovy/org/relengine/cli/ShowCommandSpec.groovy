@@ -161,7 +161,7 @@ class ShowCommandSpec extends Specification {
         and:
         if (format == 'text') {
             assert result.stdout == ''
-            assert result.stderrLines.first() == 'rocky9.groovy:11:57: error: unknown option `hashd` for `source` [R104]'
+            assert result.stderrLines.first() == 'rocky9.groovy:21:57: error: unknown option `hashd` for `source` [R104]'
             assert result.stderrLines.contains('  = hint: did you mean `hashed`?')
             assert result.stderrLines.last() == 'rocky9.groovy: 1 error'
         } else {
@@ -169,7 +169,7 @@ class ShowCommandSpec extends Specification {
             assert json.schema == 'relengine.diagnostics/1'
             assert json.files*.subMap(['file', 'ok', 'errors']) == [[file: 'rocky9.groovy', ok: false, errors: 1]]
             assert json.files[0].diagnostics*.subMap(['code', 'line', 'column', 'message', 'hint']) == [
-                    [code: 'R104', line: 11, column: 57, message: 'unknown option `hashd` for `source`',
+                    [code: 'R104', line: 21, column: 57, message: 'unknown option `hashd` for `source`',
                      hint: 'did you mean `hashed`?']]
             assert result.stderr == ''
         }

@@ -21,7 +21,7 @@ class ValidateCommandSpec extends Specification {
     static final Map<String, String> EXECUTOR = ["extras 'dvd', on: podman": "extras 'dvd', on: podmn"]
 
     /** The diagnostic of the misspelt arch, as --format json must give it. */
-    static final Map AARCH46 = [severity: 'error', code: 'R305', file: 'rocky9.groovy', line: 8, column: 18, length: 9,
+    static final Map AARCH46 = [severity: 'error', code: 'R305', file: 'rocky9.groovy', line: 18, column: 18, length: 9,
                                 message : 'unknown arch `aarch46`', hint: 'did you mean `aarch64`?', related: []]
 
     @TempDir
@@ -79,11 +79,11 @@ class ValidateCommandSpec extends Specification {
         then:
         result.exitCode == 1
         result.stdoutLines.take(6) == [
-                "$shown:8:18: error: unknown arch `aarch46` [R305]".toString(),
-                "6 |         bugurl: 'https://bugs.rockylinux.org'",
-                '7 | ',
-                "8 | arches 'x86_64', 'aarch46', 'ppc64le', 's390x', multilib: [x86_64: ['i686']]",
-                '  |                  ^~~~~~~~~',
+                "$shown:18:18: error: unknown arch `aarch46` [R305]".toString(),
+                "16 |         bugurl: 'https://bugs.rockylinux.org'",
+                '17 | ',
+                "18 | arches 'x86_64', 'aarch46', 'ppc64le', 's390x', multilib: [x86_64: ['i686']]",
+                '   |                  ^~~~~~~~~',
                 '  = hint: did you mean `aarch64`?',
         ]
         result.stderr == ''
@@ -106,10 +106,10 @@ class ValidateCommandSpec extends Specification {
         then:
         result.exitCode == 1
         result.stdoutLines == [
-                'rocky9.groovy:11:57: error: unknown option `hashd` for `source` [R104]',
-                ' 9 | ',
-                "10 | source peridot, url: 'https://yumrepofs.build.resf.org/v1/projects',",
-                "11 |        project: 'e285fe05-8c5f-417a-a4a3-caeca4011896', hashd: true",
+                'rocky9.groovy:21:57: error: unknown option `hashd` for `source` [R104]',
+                '19 | ',
+                "20 | source peridot, url: yumrepofs,",
+                "21 |        project: 'e285fe05-8c5f-417a-a4a3-caeca4011896', hashd: true",
                 '   |                                                         ^~~~~',
                 '  = hint: did you mean `hashed`?',
                 '',
@@ -138,12 +138,12 @@ class ValidateCommandSpec extends Specification {
 
         where:
         what          | edit     | line | column | length | code   | message                                                                 | hint
-        'arch'        | ARCH     | 8    | 18     | 9      | 'R305' | 'unknown arch `aarch46`'                                                | 'did you mean `aarch64`?'
-        'option'      | OPTION   | 11   | 57     | 5      | 'R104' | 'unknown option `hashd` for `source`'                                   | 'did you mean `hashed`?'
-        'keyword'     | KEYWORD  | 36   | 5      | 5      | 'R102' | 'unknown keyword `repoo` in `repos { … }`'                              | 'did you mean `repo`?'
-        'closure repo'| CLOSURE  | 32   | 40     | 8      | 'R308' | 'the closure of repo `AppStream` names repo `BaseOs`, which is not declared' | 'did you mean `BaseOS`?'
-        'source'      | SOURCE   | 76   | 16     | 8      | 'R110' | 'unknown name `peridott`'                                               | 'did you mean `peridot`?'
-        'executor'    | EXECUTOR | 79   | 23     | 5      | 'R110' | 'unknown name `podmn`'                                                  | 'did you mean `podman`?'
+        'arch'        | ARCH     | 18   | 18     | 9      | 'R305' | 'unknown arch `aarch46`'                                                | 'did you mean `aarch64`?'
+        'option'      | OPTION   | 21   | 57     | 5      | 'R104' | 'unknown option `hashd` for `source`'                                   | 'did you mean `hashed`?'
+        'keyword'     | KEYWORD  | 43   | 5      | 5      | 'R102' | 'unknown keyword `repoo` in `repos { … }`'                              | 'did you mean `repo`?'
+        'closure repo'| CLOSURE  | 39   | 40     | 8      | 'R308' | 'the closure of repo `AppStream` names repo `BaseOs`, which is not declared' | 'did you mean `BaseOS`?'
+        'source'      | SOURCE   | 81   | 16     | 8      | 'R110' | 'unknown name `peridott`'                                               | 'did you mean `peridot`?'
+        'executor'    | EXECUTOR | 84   | 23     | 5      | 'R110' | 'unknown name `podmn`'                                                  | 'did you mean `podman`?'
     }
 
     def "one misspelt #what is one error, not a cascade"() {
@@ -208,7 +208,7 @@ class ValidateCommandSpec extends Specification {
         new JsonSlurper().parseText(result.stdout) == [
                 schema: 'relengine.diagnostics/1',
                 files : [[file: 'rocky9.groovy', ok: false, errors: 1, warnings: 0, diagnostics: [
-                        [severity: 'error', code: 'R104', file: 'rocky9.groovy', line: 11, column: 57, length: 5,
+                        [severity: 'error', code: 'R104', file: 'rocky9.groovy', line: 21, column: 57, length: 5,
                          message : 'unknown option `hashd` for `source`', hint: 'did you mean `hashed`?', related: []]]]]]
     }
 
@@ -235,16 +235,16 @@ class ValidateCommandSpec extends Specification {
         mistakes << ['three mistakes in the text', 'three mistakes in the meaning']
         edits << [
                 ['squashfsOnly: true': "squashfsOnly: 'yes'", 'hashed: true': 'hashd: true', "repo 'RT',": "repoo 'RT',"],
-                ["staging delete: true, chown: '10004:10005'": "staging delete: true, chown: '10004-10005'",
-                 "closure: ['BaseOS'], comps": "closure: ['BaseOs'], comps", "version: '9.7'": "version: '9.x'"],
+                ["def owner     = '10004:10005'": "def owner     = '10004-10005'",
+                 "closure: ['BaseOS'], comps": "closure: ['BaseOs'], comps", "rc: 'RC2'": "rc: 'rc2'"],
         ]
         expected << [
-                ['rocky9.groovy:11:57: error: unknown option `hashd` for `source` [R104]',
-                 'rocky9.groovy:36:5: error: unknown keyword `repoo` in `repos { … }` [R102]',
-                 "rocky9.groovy:48:76: error: option `squashfsOnly` of `lorax` must be true or false, not the string 'yes' [R106]"],
-                ["rocky9.groovy:5:49: error: malformed version `9.x`: write major.minor, e.g. '9.5' [R303]",
-                 'rocky9.groovy:32:40: error: the closure of repo `AppStream` names repo `BaseOs`, which is not declared [R308]',
-                 "rocky9.groovy:86:34: error: malformed owner `10004-10005`: write uid:gid, e.g. '10004:10005' [R318]"],
+                ['rocky9.groovy:21:57: error: unknown option `hashd` for `source` [R104]',
+                 'rocky9.groovy:43:5: error: unknown keyword `repoo` in `repos { … }` [R102]',
+                 "rocky9.groovy:53:57: error: option `squashfsOnly` of `lorax` must be true or false, not the string 'yes' [R106]"],
+                ["rocky9.groovy:12:17: error: malformed owner `10004-10005`: write uid:gid, e.g. '10004:10005' [R318]",
+                 'rocky9.groovy:15:60: error: malformed RC level `rc2`: write RC1, BETA1 or LH1 [R304]',
+                 'rocky9.groovy:39:40: error: the closure of repo `AppStream` names repo `BaseOs`, which is not declared [R308]'],
         ]
     }
 
@@ -258,7 +258,7 @@ class ValidateCommandSpec extends Specification {
         then:
         result.exitCode == 1
         diagnosticLines(result.stdout) == [
-                "$broken:11:57: error: unknown option `hashd` for `source` [R104]".toString(),
+                "$broken:21:57: error: unknown option `hashd` for `source` [R104]".toString(),
                 'nosuch.groovy:1:1: error: cannot read recipe `nosuch.groovy`: no such file [R100]']
         result.stdoutLines.findAll { !it.startsWith(' ') && (it.endsWith(': ok') || it ==~ /.*: \d+ errors?/) } == [
                 "$broken: 1 error".toString(), 'recipes/rocky9.groovy: ok', 'nosuch.groovy: 1 error']
