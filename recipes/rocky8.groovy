@@ -71,6 +71,7 @@ compose {
     iso arches: all, on: kubernetes
     unpack()
     extras 'dvd', on: podman
+    live kickstarts: 'https://git.resf.org/sig_core/kickstarts.git', on: mock, failable: true
     cloud failable: true
     finalize()
 }

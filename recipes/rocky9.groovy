@@ -82,6 +82,8 @@ compose {
     iso arches: all, on: kubernetes
     unpack()
     extras 'dvd', on: podman
+    // build-iso-live: livemedia-creator in mock, from the kickstarts' r9 branch (its peridot set: the sync is from peridot)
+    live kickstarts: 'https://git.resf.org/sig_core/kickstarts.git', on: mock, failable: true
     cloud failable: true
     finalize()
 }

@@ -67,8 +67,11 @@ public final class ModelBuilder {
         List<LiveImage> live = block("images", "live").stream().map(s -> live(s, arches)).toList();
         Lorax lorax = block("images", "lorax").stream().findFirst().map(this::lorax).orElse(null);
         SourceKind defaultSource = sourceList.isEmpty() ? SourceKind.PERIDOT : sourceList.get(0).kind();
+        // what the compose syncs from decides which set of live kickstarts is theirs
+        SourceKind syncFrom = block("compose", "sync").stream().findFirst().flatMap(s -> s.symbol("from"))
+                .map(ModelBuilder::sourceKind).orElse(defaultSource);
         List<Step> compose = withImplied(optional("compose").map(c -> c.block().stream()
-                .map(s -> composeStep(s, arches, defaultSource)).toList()).orElse(List.of()));
+                .map(s -> composeStep(s, arches, defaultSource, release, syncFrom)).toList()).orElse(List.of()));
         if (lorax == null) {
             lorax = compose.stream().filter(Step.Iso.class::isInstance).findFirst()
                     .map(iso -> Lorax.defaults(iso.origin())).orElse(null);
@@ -261,7 +264,8 @@ public final class ModelBuilder {
                 .orElse(Step.Retry.DEFAULT_DELAY));
     }
 
-    private static Step composeStep(Statement s, List<String> arches, SourceKind defaultSource) {
+    private static Step composeStep(Statement s, List<String> arches, SourceKind defaultSource, Release release,
+                                    SourceKind syncFrom) {
         return switch (s.name()) {
             case "sync" -> new Step.Sync(s.symbol("from").map(ModelBuilder::sourceKind).orElse(defaultSource),
                     s.flag("debug", true), s.flag("source", true), s.flag("kickstart", true), s.flag("delete", false),
@@ -271,7 +275,10 @@ public final class ModelBuilder {
             case "unpack" -> new Step.Unpack(failable(s), retry(s), s.origin());
             case "extras" -> new Step.Extras(s.argText(0), executor(s), failable(s), s.origin());
             case "cloud" -> new Step.Cloud(s.strings("types", null), failable(s), retry(s), s.origin());
-            case "live" -> new Step.Live(s.strings("images", null), executor(s), failable(s), retry(s), s.origin());
+            case "live" -> new Step.Live(s.strings("images", null), s.text("kickstarts", null),
+                    s.text("ref", "r" + release.major()), s.text("kickstartSet", syncFrom == SourceKind.PERIDOT
+                    ? "peridot" : "stage"), s.strings("requires", Step.Live.PACKAGES), executor(s), failable(s),
+                    retry(s), s.origin());
             case "finalize" -> new Step.Finalize(s.origin());
             default -> throw new IllegalStateException("compose keyword without a step: " + s.name());
         };

@@ -208,12 +208,19 @@ public final class Grammar {
                             .doc("Pull cloud images.", "cloud failable: true").build(),
                     declare("live")
                             .option("images", STRINGS, "live images (default: every declared one)")
-                            .option("on", EXECUTOR, "where livemedia-creator runs")
+                            .option("kickstarts", STRING, "git repository of the kickstarts (live/<major>/<arch>/<set>/<kickstart>)")
+                            .option("ref", STRING, "branch, tag or commit of the kickstarts (default r<major>)")
+                            .option("kickstartSet", STRING, "the kickstarts' directory under live/<major>/<arch>/: peridot or stage "
+                                    + "(default peridot when the recipe syncs from peridot, else stage)")
+                            .option("requires", STRINGS, "packages installed in the mock chroot first (default lorax-lmc-novirt, "
+                                    + "vim-minimal, pykickstart, git)")
+                            .option("on", EXECUTOR, "where livemedia-creator runs: mock, or local on a Rocky host")
                             .alias("mode", "on")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)
                             .option("retries", INTEGER, RETRIES)
                             .option("retryDelay", DURATION, RETRY_DELAY)
-                            .doc("Build live images.", "live on: mock").build(),
+                            .doc("Build live images with livemedia-creator, as build-iso-live builds them.",
+                                    "live kickstarts: 'https://git.resf.org/sig_core/kickstarts.git', on: mock").build(),
                     declare("finalize")
                             .doc("Move images into the compose, write CHECKSUM files and metadata.", "finalize()").build(),
                     REMOVE).doc("The compose steps.", "compose { sync from: peridot; finalize() }").build(),

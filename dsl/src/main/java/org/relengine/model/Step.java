@@ -135,10 +135,21 @@ public sealed interface Step {
         }
     }
 
-    /** Live ISOs with livemedia-creator. */
-    record Live(List<String> images, Executor on, Failability failable, Retry retry, Origin origin) implements Placed {
+    /**
+     * Live ISOs with livemedia-creator, from kickstarts flattened out of a git repository.
+     *
+     * @param kickstarts   the git repository of the kickstarts; null when the recipe gives none (an error)
+     * @param ref          its branch, tag or commit
+     * @param kickstartSet the directory under {@code live/<major>/<arch>/}: {@code peridot} or {@code stage}
+     * @param packages     what is installed in the mock chroot before the build
+     */
+    record Live(List<String> images, String kickstarts, String ref, String kickstartSet, List<String> packages,
+                Executor on, Failability failable, Retry retry, Origin origin) implements Placed {
+        /** What the toolkit's livemap installs in the chroot (required_pkgs). */
+        public static final List<String> PACKAGES = List.of("lorax-lmc-novirt", "vim-minimal", "pykickstart", "git");
+
         public Live on(Executor executor) {
-            return new Live(images, executor, failable, retry, origin);
+            return new Live(images, kickstarts, ref, kickstartSet, packages, executor, failable, retry, origin);
         }
 
         public String keyword() {

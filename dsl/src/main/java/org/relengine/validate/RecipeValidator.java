@@ -491,6 +491,7 @@ public final class RecipeValidator {
         } else if (step instanceof Step.Live live) {
             List<String> names = recipe.liveImages().stream().map(LiveImage::name).toList();
             names("`live`", "live image", live.images(), names, origin, "images");
+            live(live, origin);
             failableArches(live.failable(), origin);
             retries(live.retry(), step);
         } else if (step instanceof Step.Unpack unpack) {
@@ -583,6 +584,27 @@ public final class RecipeValidator {
                                     + "of a directory at the top of the compose's tree");
                 }
             }
+        }
+    }
+
+    /**
+     * Live images are built as build-iso-live builds them: livemedia-creator in a mock chroot, or on this machine
+     * when it is a Rocky host; from the kickstarts of a git repository, in its {@code peridot} or {@code stage} set.
+     */
+    private void live(Step.Live live, Origin origin) {
+        if (live.kickstarts() == null && !recipe.liveImages().isEmpty()) {
+            out.error(Problem.MISSING_OPTION, origin.at(), "live".length(), "the git repository of the kickstarts, "
+                    + "e.g. kickstarts: 'https://git.resf.org/sig_core/kickstarts.git'", "live", "kickstarts");
+        }
+        if (live.on() != Executor.MOCK && live.on() != Executor.LOCAL) {
+            out.error(Problem.CONFLICT, origin.option("on"), live.on().word().length(), "write on: mock",
+                    "livemedia-creator --no-virt needs loop devices and a chroot of its own: `live` runs in mock, "
+                            + "or on this machine when it is a Rocky host, not on " + live.on().word());
+        }
+        if (!List.of("peridot", "stage").contains(live.kickstartSet())) {
+            out.error(Problem.CONFLICT, origin.option("kickstartSet"), live.kickstartSet().length() + 2,
+                    "the kickstarts repository keeps live/<major>/<arch>/peridot and live/<major>/<arch>/stage",
+                    "`kickstartSet:` is peridot or stage, not '" + live.kickstartSet() + "'");
         }
     }
 

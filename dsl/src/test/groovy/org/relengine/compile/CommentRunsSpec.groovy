@@ -35,8 +35,8 @@ class CommentRunsSpec extends Specification implements RecipeFixture {
 
     /** rocky9.groovy's line numbers */
     static final int REPO_EXTRAS = 47
-    static final int PUBLISH = 90
-    static final int STAGING = 91
+    static final int PUBLISH = 92
+    static final int STAGING = 93
 
     @TempDir
     Path dir

@@ -549,7 +549,7 @@ class RockyRecipesSpec extends Specification {
         def sync = r.step(Step.Sync).get()
 
         expect:
-        r.compose()*.keyword() == ['sync', 'iso', 'unpack', 'extras', 'cloud', 'finalize']
+        r.compose()*.keyword() == ['sync', 'iso', 'unpack', 'extras', 'live', 'cloud', 'finalize']
         sync.from() == SourceKind.PERIDOT
         sync.delete() == syncDelete
         sync.repoclosure()
@@ -558,6 +558,11 @@ class RockyRecipesSpec extends Specification {
         r.step(Step.Iso).get().arches() == arches
         r.step(Step.Iso).get().on().word() == 'kubernetes'
         r.step(Step.Extras).get().on().word() == 'podman'
+        // build-iso-live (livemap in el8.yaml, el9.yaml, el9-beta.yaml, el9lh.yaml): mock, the kickstarts of the
+        // release's major, their peridot set
+        r.step(Step.Live).get().with { [it.kickstarts(), it.ref(), it.kickstartSet(), it.packages(), it.on().word()] } ==
+                ['https://git.resf.org/sig_core/kickstarts.git', "r${r.release().major()}".toString(), 'peridot',
+                 ['lorax-lmc-novirt', 'vim-minimal', 'pykickstart', 'git'], 'mock']
         r.artifacts().url() == 'https://resf-empanadas.s3.us-east-2.amazonaws.com'
         r.artifacts().bucket() == 'resf-empanadas'
         r.artifacts().region() == 'us-east-2'

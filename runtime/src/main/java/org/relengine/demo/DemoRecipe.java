@@ -14,7 +14,8 @@ import org.relengine.plan.RecipeOverrides;
  * The real recipe, pointed at the demo's servers: packages and extra files come from loopback, build results
  * from the bucket of an S3 server on loopback; the steps the recipe puts in podman run in podman where it works
  * here (in the demo's own image), every other step runs here; the per-arch lorax builds are left out (lorax must run on each target
- * arch — the synthetic results stand in for them, through the same pull-unpack-tree path); signatures
+ * arch — the synthetic results stand in for them, through the same pull-unpack-tree path), and so are the live images
+ * (livemedia-creator runs on a Rocky host, in mock, and its kickstarts install a desktop from the real mirrors); signatures
  * are not checked, because the demo's packages are not signed; errata come from the demo's own errata service
  * ({@link DemoErrata}).
  */
@@ -35,7 +36,7 @@ public final class DemoRecipe {
     public static Recipe adapt(Recipe recipe, String root, String serverUrl, String s3Endpoint, java.nio.file.Path git,
                                java.nio.file.Path gnupg, String container, boolean elsewhere) {
         Recipe placed = RecipeOverrides.apply(recipe, root, serverUrl + "/v1/projects", !elsewhere);
-        List<Step> compose = placed.compose().stream().filter(s -> !(s instanceof Step.Iso))
+        List<Step> compose = placed.compose().stream().filter(s -> !(s instanceof Step.Iso || s instanceof Step.Live))
                 .map(s -> s instanceof Step.Placed p && !runsThere(p.on(), container) ? p.on(Executor.LOCAL) : s)
                 .toList();
         ExecutorSettings executors = container == null ? placed.executors() : new ExecutorSettings(

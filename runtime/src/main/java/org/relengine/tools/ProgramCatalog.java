@@ -49,8 +49,11 @@ public final class ProgramCatalog {
             untested("sh", List.of("sh", "-c", "true"), "dash", "bash", null,
                     "uploading lorax results from a Kubernetes pod with the aws CLI of its image"),
             untested("lorax", List.of("lorax", "--version"), null, "lorax", LORAX_ELSEWHERE, "boot images"),
-            untested("livemedia-creator", List.of("livemedia-creator", "--version"), null, "lorax", LORAX_ELSEWHERE,
-                    "live images"),
+            untested("livemedia-creator", List.of("livemedia-creator", "--version"), null, "lorax-lmc-novirt",
+                    LORAX_ELSEWHERE, "live images"),
+            untested("ksflatten", List.of("ksflatten", "--help"), null, "pykickstart", "pykickstart is not packaged "
+                    + "for Debian 12: it runs where livemedia-creator does, in mock or on a Rocky host",
+                    "flattening the live images' kickstarts"),
             program("podman", List.of("podman", "--version"), "podman", "podman", "steps `on: podman`"),
             program("runc", List.of("runc", "--version"), "runc", "runc",
                     "podman's runtime where crun fails on hybrid cgroups"),

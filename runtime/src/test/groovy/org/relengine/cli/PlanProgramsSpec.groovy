@@ -64,10 +64,12 @@ class PlanProgramsSpec extends Specification {
         job      | all                                                                                  | here
         'demo'   | ['createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5',
                     'mktorrent', 'modifyrepo_c', 'rpmbuild', 'rsync', 'xorriso']                         | all
-        'rocky9' | ['dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
-                    'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'sh', 'tar', 'xorriso']                | ['gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
-        'rocky8' | ['cp', 'createrepo_c', 'dnf repoclosure', 'gpg', 'hardlink', 'implantisomd5', 'lorax', 'mktorrent',
-                    'modifyrepo_c', 'podman', 'rm', 'rpmkeys', 'rsync', 'sed', 'sh', 'tar', 'xorriso'] | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
+        'rocky9' | ['dnf', 'dnf repoclosure', 'git', 'gpg', 'hardlink', 'implantisomd5', 'ksflatten', 'livemedia-creator',
+                    'lorax', 'mktorrent', 'mock', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'sh', 'tar',
+                    'xorriso']                                                                           | ['gpg', 'hardlink', 'mktorrent', 'mock', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
+        'rocky8' | ['cp', 'createrepo_c', 'dnf', 'dnf repoclosure', 'git', 'gpg', 'hardlink', 'implantisomd5', 'ksflatten',
+                    'livemedia-creator', 'lorax', 'mktorrent', 'mock', 'modifyrepo_c', 'podman', 'rm', 'rpmkeys',
+                    'rsync', 'sed', 'sh', 'tar', 'xorriso']                                            | ['createrepo_c', 'gpg', 'hardlink', 'mktorrent', 'mock', 'modifyrepo_c', 'podman', 'rpmkeys', 'rsync', 'xorriso']
     }
 
     def "with #removed gone from the catalog, the #job plan is caught running a program it cannot install"() {

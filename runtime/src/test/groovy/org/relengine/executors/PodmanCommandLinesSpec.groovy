@@ -86,13 +86,13 @@ class PodmanCommandLinesSpec extends Specification {
         'Rocky-9.7-20251111.154233' | 'extras:dvd:s390x'        | 2     | 'relengine-rocky-9.7-20251111.154233-extras.dvd.s390x-2'
     }
 
-    def "a task on mock makes its chroot once, then runs each command in it with the compose bind-mounted"() {
+    def "a task on mock makes a chroot of its own once, then runs each command in it with the compose bind-mounted"() {
         given:
         def lorax = new Task('lorax:aarch64', new TaskKind('lorax', 'images'), null, 'aarch64', [], [], [],
                 Executor.MOCK, false, [new Action.Exec(['lorax', '--buildarch=aarch64', "$COMPOSE/work/lorax-build/aarch64/lorax".toString()]),
                                        new Action.Exec(['tar', '-czf', 'x.tar.gz', 'lorax'])], Step.Retry.NONE)
         String base = "mock -r rocky-9-aarch64 --isolation=simple --enable-network " +
-                "'--plugin-option=bind_mount:dirs=[(\"$COMPOSE\", \"$COMPOSE\")]'"
+                "'--plugin-option=bind_mount:dirs=[(\"$COMPOSE\", \"$COMPOSE\")]' --uniqueext=lorax-aarch64"
 
         expect:
         printed(new MockExecutor(), plan('Rocky-9.7-20251111.154233', lorax)) == [

@@ -499,13 +499,16 @@ compose {
         def images = write.params().findAll { it.key.startsWith('image.') }
 
         then:
-        images.size() == 8 + 15 + 16 + 14 + 14  // the ISOs; then the cloud images of x86_64, aarch64 (RPI), ppc64le, s390x (no WSL)
+        // the ISOs; the cloud images of x86_64, aarch64 (RPI), ppc64le, s390x (no WSL); 6 live images × 2 arches
+        images.size() == 8 + 15 + 16 + 14 + 14 + 12
         images['image.isos/x86_64/Rocky-9.7-x86_64-dvd.iso'] ==
                 'subvariant=BaseOS type=dvd format=iso additional_variants=AppStream'
         images['image.images/x86_64/Rocky-9-GenericCloud-LVM-9.7-*.x86_64.qcow2'] ==
                 'subvariant=GenericCloud-LVM type=qcow2 format=qcow2'
         images['image.images/aarch64/Rocky-9-RPI-9.7-*.aarch64.raw.xz'] == 'subvariant=RPI type=raw-xz format=raw.xz'
-        images.values().toSet().size() == 2 + 16  // boot and dvd; each cloud type × variant
+        images['image.live/aarch64/Rocky-9.7-Workstation-Lite-aarch64-*.iso'] ==
+                'subvariant=Workstation-Lite type=live format=iso'
+        images.values().toSet().size() == 2 + 16 + 6  // boot and dvd; each cloud type × variant; each live image
         plan(rocky9).task('finalize').get().actions().findAll { it instanceof Action.WriteFile }
                 .findAll { !it.path().endsWith('/images.json') }.every { w -> !w.params().keySet().any { it.startsWith('image.') } }
     }

@@ -32,11 +32,12 @@ echo "$*" >> "${MOCK_STAND_IN_LOG:?}"
 [[ $5 =~ ^--plugin-option=bind_mount:dirs=\\[\\(\\"(/[^\\"]+)\\",\\ \\"(/[^\\"]+)\\"\\)\\]$ ]] \\
   && [[ ${BASH_REMATCH[1]} == "${BASH_REMATCH[2]}" && -d ${BASH_REMATCH[1]} ]] \\
   || { echo "stand-in mock: bad bind mount: $5" >&2; exit 2; }
-case $6 in
-  --init) [[ $# -eq 6 ]] || { echo "stand-in mock: --init takes nothing more" >&2; exit 2; }; exit 0 ;;
-  --chroot) [[ $7 == -- && $# -ge 8 ]] || { echo "stand-in mock: --chroot -- COMMAND…" >&2; exit 2; }
-            shift 7; exec "$@" ;;
-  *) echo "stand-in mock: unknown command $6" >&2; exit 2 ;;
+[[ $6 =~ ^--uniqueext=[A-Za-z0-9_.-]+$ ]] || { echo "stand-in mock: bad --uniqueext: $6" >&2; exit 2; }
+case $7 in
+  --init) [[ $# -eq 7 ]] || { echo "stand-in mock: --init takes nothing more" >&2; exit 2; }; exit 0 ;;
+  --chroot) [[ $8 == -- && $# -ge 9 ]] || { echo "stand-in mock: --chroot -- COMMAND…" >&2; exit 2; }
+            shift 8; exec "$@" ;;
+  *) echo "stand-in mock: unknown command $7" >&2; exit 2 ;;
 esac
 ''')
         mock.toFile().setExecutable(true)
@@ -63,13 +64,13 @@ esac
         run.stdout.contains('relengine demo: extras run in mock; the rest here')
         List<String> made = Files.readAllLines(calls)
         made.count { it.endsWith(' --init') } == 2
-        made.contains("-r mini-9-x86_64 --isolation=simple --enable-network $bind --init".toString())
-        made.any { it.startsWith("-r mini-9-aarch64 --isolation=simple --enable-network $bind --chroot -- xorriso ") }
-        made.any { it.startsWith("-r mini-9-x86_64 --isolation=simple --enable-network $bind --chroot -- implantisomd5 ") }
+        made.contains("-r mini-9-x86_64 --isolation=simple --enable-network $bind --uniqueext=extras-dvd-x86_64 --init".toString())
+        made.any { it.startsWith("-r mini-9-aarch64 --isolation=simple --enable-network $bind --uniqueext=extras-dvd-aarch64 --chroot -- xorriso ") }
+        made.any { it.startsWith("-r mini-9-x86_64 --isolation=simple --enable-network $bind --uniqueext=extras-dvd-x86_64 --chroot -- implantisomd5 ") }
 
         and: 'the task log shows each mock line as it ran'
         String log = Files.readString(compose.resolve('work/logs/extras_dvd_x86_64.log'))
-        log.contains("\$ mock -r mini-9-x86_64 --isolation=simple --enable-network '$bind' --chroot -- xorriso ")
+        log.contains("\$ mock -r mini-9-x86_64 --isolation=simple --enable-network '$bind' --uniqueext=extras-dvd-x86_64 --chroot -- xorriso ")
 
         and: 'the DVD is whole'
         Path dvd = compose.resolve('compose/isos/x86_64/Mini-9.1-x86_64-dvd.iso')

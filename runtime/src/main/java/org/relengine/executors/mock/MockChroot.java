@@ -10,7 +10,9 @@ import org.relengine.plan.Task;
 /**
  * The mock command lines of a task, as Rocky's build-iso runs lorax: {@code mock -r <config> --isolation=simple
  * --enable-network}, the chroot made once with {@code --init}, then each command in it with {@code --chroot}. The
- * compose is bind-mounted at its own path, so a command's results are in the compose when it ends.
+ * compose is bind-mounted at its own path, so a command's results are in the compose when it ends. Each task has a
+ * chroot of its own ({@code --uniqueext=<task>}): mock locks a chroot while it works in it, and refuses a second
+ * process, so the six live images of one arch could not be built side by side in one.
  */
 public final class MockChroot {
 
@@ -37,6 +39,7 @@ public final class MockChroot {
         List<String> argv = new ArrayList<>(List.of("mock", "-r", mock.config(task.arch() == null ? "noarch"
                 : task.arch()), "--isolation=" + mock.isolation(), "--enable-network"));
         argv.add("--plugin-option=bind_mount:dirs=" + mounts(plan));
+        argv.add("--uniqueext=" + task.id().replaceAll("[^A-Za-z0-9_.-]", "-"));
         return argv;
     }
 

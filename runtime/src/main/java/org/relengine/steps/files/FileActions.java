@@ -10,6 +10,7 @@ public final class FileActions {
 
     static final OperationKey RENAME_FILE = new OperationKey("rename-file");
     static final OperationKey REMOVE_FILE = new OperationKey("remove-file");
+    static final OperationKey REMOVE_TREE = new OperationKey("remove-tree");
     static final OperationKey EMPTY_DIRECTORY = new OperationKey("empty-directory");
     static final OperationKey COPY_FILE = new OperationKey("copy-file");
     static final OperationKey WRITE_PRIVATE_FILE = new OperationKey("write-private-file");
@@ -33,6 +34,16 @@ public final class FileActions {
     /** @param description the whole line a plan shows, saying why the file goes */
     public static Action remove(String path, String description) {
         return new Action.Internal(REMOVE_FILE, description, List.of(path), Params.of("path", path));
+    }
+
+    /**
+     * A directory and everything in it removed ({@code rm -rf path}), links removed, never followed; nothing when it
+     * does not exist.
+     *
+     * @param description the whole line a plan shows, saying why the tree goes
+     */
+    public static Action removeTree(String path, String description) {
+        return new Action.Internal(REMOVE_TREE, description, List.of(path), Params.of("path", path));
     }
 
     /**
