@@ -181,6 +181,19 @@ final class Cli {
         copy
     }
 
+    /**
+     * A Peridot source of empty repositories, one per arch, as {@code <dir>/<project>/repo/hashed-<repo>/<arch>}:
+     * its URL, for {@code source peridot, url: …, project: PROJECT, hashed: true}.
+     */
+    static String emptyPeridot(Path dir, String project, String repo, List<String> arches) {
+        arches.each { arch ->
+            Path tree = Files.createDirectories(dir.resolve("$project/repo/hashed-$repo/$arch"))
+            def made = exec(['createrepo_c', '-q', tree.toString()])
+            assert made.exitCode == 0: made.stderr
+        }
+        dir.toUri().toString().replaceAll('/$', '')
+    }
+
     /** Writes a recipe of its own into {@code dir}. */
     static Path writeRecipe(Path dir, String name, String text) {
         Path file = dir.resolve(name)

@@ -287,19 +287,14 @@ class KubernetesRunSpec extends Specification {
 
     /** Mini 9 in small: BaseOS synced from empty local repos, its boot images built by Jobs, results in the bucket. */
     Path writeRecipe() {
-        Path source = dir.resolve('source')
-        ARCHES.each { arch ->
-            Path repo = Files.createDirectories(source.resolve("mini9/repo/hashed-BaseOS/$arch"))
-            def made = Cli.exec(['createrepo_c', '-q', repo.toString()])
-            assert made.exitCode == 0: made.stderr
-        }
+        String source = Cli.emptyPeridot(dir.resolve('source'), 'mini9', 'BaseOS', ARCHES)
         Cli.writeRecipe(dir, 'mini9-kubernetes.groovy', """\
             // Mini 9's boot images built as Kubernetes Jobs, as Rocky's build-iso runs them: a Job per arch, the
             // results uploaded by the pod into the artifacts bucket.
             release 'Mini Linux', short: 'Mini', version: '9.1', rc: 'RC1', final: true, code: 'Spec'
             arches 'x86_64', 'aarch64'
 
-            source peridot, url: '${source.toUri().toString().replaceAll('/$', '')}', project: 'mini9', hashed: true
+            source peridot, url: '$source', project: 'mini9', hashed: true
 
             artifacts url: '${s3.endpoint()}/$BUCKET', bucket: '$BUCKET', endpoint: '${s3.endpoint()}', pathStyle: true
             kubernetes namespace: '$NAMESPACE', image: '$IMAGE', secret: '$SECRET', backoffLimit: 0, keepJobs: 'all'

@@ -33,12 +33,8 @@ class LiveImagesStandInSpec extends Specification {
     }
 
     def "each live image is built in a chroot of its own from its flattened kickstart, and lands in the compose with its latest link, CHECKSUMs and images.json entry"() {
-        given:
-        Path recipe = writeRecipe(kickstarts(), '')
-
         when:
-        def run = Cli.run([env: env(), timeout: 300], 'run', recipe.toString(), *options())
-        Path compose = dir.resolve("root/compose/9/Mini-9.1-$STAMP")
+        def (run, compose) = runWithLive('')
 
         then:
         run.exitCode == 0
@@ -84,11 +80,9 @@ class LiveImagesStandInSpec extends Specification {
     def "a retried live build starts from nothing: what the failed attempt left is removed first"() {
         given: 'livemedia-creator fails once on aarch64, leaving its result directory behind'
         Files.createFile(control.resolve('fail-once-aarch64'))
-        Path recipe = writeRecipe(kickstarts(), ', retries: 1, retryDelay: \'1s\'')
 
         when:
-        def run = Cli.run([env: env(), timeout: 300], 'run', recipe.toString(), *options())
-        Path compose = dir.resolve("root/compose/9/Mini-9.1-$STAMP")
+        def (run, compose) = runWithLive(', retries: 1, retryDelay: \'1s\'')
 
         then:
         run.exitCode == 0
@@ -100,11 +94,9 @@ class LiveImagesStandInSpec extends Specification {
     def "a failable live image that fails leaves the compose FINISHED_INCOMPLETE, with the other arch's image in place"() {
         given:
         Files.createFile(control.resolve('fail-aarch64'))
-        Path recipe = writeRecipe(kickstarts(), ', failable: true')
 
         when:
-        def run = Cli.run([env: env(), timeout: 300], 'run', recipe.toString(), *options())
-        Path compose = dir.resolve("root/compose/9/Mini-9.1-$STAMP")
+        def (run, compose) = runWithLive(', failable: true')
 
         then:
         run.exitCode == 0
@@ -113,9 +105,12 @@ class LiveImagesStandInSpec extends Specification {
         !Files.exists(compose.resolve('compose/live/aarch64/Mini-9.1-XFCE-aarch64-20261206.0.iso'))
     }
 
-    List<String> options() {
-        ['--skip-debug', '--skip-source', '--root', dir.resolve('root').toString(), '--date-stamp', STAMP,
-         '--progress', 'plain']
+    /** `relengine run` of the recipe with these options of its `live` step: the run and its compose directory. */
+    List runWithLive(String liveOptions) {
+        Path recipe = writeRecipe(kickstarts(), liveOptions)
+        def run = Cli.run([env: env(), timeout: 300], 'run', recipe.toString(), '--skip-debug', '--skip-source',
+                '--root', dir.resolve('root').toString(), '--date-stamp', STAMP, '--progress', 'plain')
+        [run, dir.resolve("root/compose/9/Mini-9.1-$STAMP")]
     }
 
     Map<String, String> env() {
@@ -149,18 +144,13 @@ class LiveImagesStandInSpec extends Specification {
     }
 
     Path writeRecipe(Path kickstarts, String liveOptions) {
-        Path source = dir.resolve('source')
-        ARCHES.each { arch ->
-            Path repo = Files.createDirectories(source.resolve("mini9/repo/hashed-BaseOS/$arch"))
-            def made = Cli.exec(['createrepo_c', '-q', repo.toString()])
-            assert made.exitCode == 0: made.stderr
-        }
+        String source = Cli.emptyPeridot(dir.resolve('source'), 'mini9', 'BaseOS', ARCHES)
         Cli.writeRecipe(dir, 'mini9-live.groovy', """\
             // Mini 9's live image, as build-iso-live builds Rocky's: livemedia-creator in mock.
             release 'Mini Linux', short: 'Mini', version: '9.1', rc: 'RC1', final: true, code: 'Spec'
             arches 'x86_64', 'aarch64'
 
-            source peridot, url: '${source.toUri().toString().replaceAll('/$', '')}', project: 'mini9', hashed: true
+            source peridot, url: '$source', project: 'mini9', hashed: true
             mock config: 'mini-9-{arch}'
 
             repos {
