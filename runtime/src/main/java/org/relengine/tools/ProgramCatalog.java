@@ -59,7 +59,8 @@ public final class ProgramCatalog {
                     "podman's runtime where crun fails on hybrid cgroups"),
             program("debootstrap", List.of("debootstrap", "--version"), "debootstrap", "debootstrap",
                     "the demo's container image"),
-            untested("mock", List.of("mock", "--version"), "mock", "mock", null, "steps `on: mock`"),
+            untested("mock", List.of("mock", "--version"), null, "mock", "mock is packaged for Fedora, RHEL and Rocky, "
+                    + "not for Debian 12: steps `on: mock` run on such a host", "steps `on: mock`"),
             program("git", List.of("git", "--version"), "git", "git", "the tests' recipe revisions"),
             program("dot", List.of("dot", "-V"), "graphviz", "graphviz", "the tests' check of `plan --format dot`"),
             program("xmllint", List.of("xmllint", "--version"), "libxml2-utils", "libxml2",

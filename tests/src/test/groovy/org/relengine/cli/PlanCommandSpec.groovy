@@ -50,7 +50,7 @@ class PlanCommandSpec extends Specification {
     /** The tasks per kind of a full plan of Rocky 9, in pipeline order. */
     static final Map<String, Integer> FULL_KINDS = [
             prepare: 1, extrafiles: 1, sync: 131, repoclosure: 31, lorax: 4, unpack: 4, treeinfo: 39, extras: 4,
-            cloud  : 59, finalize: 1, stage: 1, updateinfo: 27, signrepos: 1, promote: 1, filelists: 1, torrents: 8,
+            cloud  : 59, live: 12, finalize: 1, stage: 1, updateinfo: 27, signrepos: 1, promote: 1, filelists: 1, torrents: 8,
     ]
 
     static final String BASEURL = 'https://yumrepofs.build.resf.org/v1/projects/e285fe05-8c5f-417a-a4a3-caeca4011896/repo'
@@ -92,7 +92,7 @@ class PlanCommandSpec extends Specification {
         List<Map> tasks = json().tasks
 
         expect:
-        tasks.size() == 314
+        tasks.size() == 326
         tasks.findAll { !wellFormed(it) }*.id == []
         tasks*.id.unique(false) == tasks*.id
     }
@@ -239,7 +239,7 @@ class PlanCommandSpec extends Specification {
         result.exitCode == 2
         result.stderr == ''
         // the recipe's commit is named when the recipe is committed and unchanged
-        result.stdoutLines[2] ==~ /\*\*314 tasks\*\* in a new compose, compose id `Rocky-9\.7-<YYYYMMDD\.HHMMSS>`(, recipe at `[0-9a-f]{12}`)?/
+        result.stdoutLines[2] ==~ /\*\*326 tasks\*\* in a new compose, compose id `Rocky-9\.7-<YYYYMMDD\.HHMMSS>`(, recipe at `[0-9a-f]{12}`)?/
         result.stdoutLines.withIndex().collect { line, i -> i == 2 ? '<count line>' : line } == expected
     }
 
@@ -248,7 +248,7 @@ class PlanCommandSpec extends Specification {
         def result = planOf([])
         List<Map> tasks = json().tasks
         List<String> expected = [
-                'Plan for recipes/rocky9.groovy: 314 tasks to run (full run: a new compose)',
+                'Plan for recipes/rocky9.groovy: 326 tasks to run (full run: a new compose)',
                 "  compose id   Rocky-9.7-$PLACEHOLDER".toString(),
                 "  compose      /mnt/compose/9/Rocky-9.7-$PLACEHOLDER".toString(),
                 '  latest       /mnt/compose/9/latest-Rocky-9',
@@ -269,7 +269,7 @@ class PlanCommandSpec extends Specification {
         result.stdoutLines.take(8) == expected.take(8)
         result.stdoutLines == expected
         result.stdoutLines.findAll { it ==~ /(compose|images|publish) \(\d+\):/ } ==
-                ['compose (204):', 'images (71):', 'publish (39):']
+                ['compose (204):', 'images (83):', 'publish (39):']
     }
 
     // ---------------------------------------------------------------- selections
@@ -318,10 +318,10 @@ class PlanCommandSpec extends Specification {
         where:
         args                             | composeId                        | full  | scope     | arches              | kinds
         []                               | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS
-        ['--arch', 'x86_64']             | NEW_ID                           | true  | 'all'     | ['x86_64']          | [prepare: 1, extrafiles: 1, sync: 36, repoclosure: 10, lorax: 1, unpack: 1, treeinfo: 12, extras: 1, cloud: 15, finalize: 1, stage: 1, updateinfo: 9, signrepos: 1, promote: 1, filelists: 1, torrents: 2]
+        ['--arch', 'x86_64']             | NEW_ID                           | true  | 'all'     | ['x86_64']          | [prepare: 1, extrafiles: 1, sync: 36, repoclosure: 10, lorax: 1, unpack: 1, treeinfo: 12, extras: 1, cloud: 15, live: 6, finalize: 1, stage: 1, updateinfo: 9, signrepos: 1, promote: 1, filelists: 1, torrents: 2]
         ['--update']                     | 'latest-Rocky-9'                 | false | 'all'     | ALL + ['i686']      | [prepare: 1, sync: 92, repoclosure: 31, stage: 1, updateinfo: 27, signrepos: 1, promote: 1, filelists: 1]
         ['--update', '--repo', 'BaseOS'] | 'latest-Rocky-9'                 | false | 'all'     | ALL                 | [prepare: 1, sync: 9, repoclosure: 4, stage: 1, updateinfo: 4, signrepos: 1, promote: 1, filelists: 1]
-        ['--only', 'compose']            | NEW_ID                           | true  | 'compose' | ALL + ['i686']      | FULL_KINDS.subMap(['prepare', 'extrafiles', 'sync', 'repoclosure', 'lorax', 'unpack', 'treeinfo', 'extras', 'cloud', 'finalize'])
+        ['--only', 'compose']            | NEW_ID                           | true  | 'compose' | ALL + ['i686']      | FULL_KINDS.subMap(['prepare', 'extrafiles', 'sync', 'repoclosure', 'lorax', 'unpack', 'treeinfo', 'extras', 'cloud', 'live', 'finalize'])
         ['--only', 'publish']            | 'latest-Rocky-9'                 | false | 'publish' | ALL                 | [stage: 1, updateinfo: 27, signrepos: 1, promote: 1, filelists: 1, torrents: 8]
         ['--skip-debug']                 | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS + [sync: 91]
         ['--skip-source']                | NEW_ID                           | true  | 'all'     | ALL + ['i686']      | FULL_KINDS + [sync: 119]
