@@ -120,7 +120,6 @@ final class ConstantResolver {
         if (value == null) {
             return null;
         }
-        // a constant of the wrong type is the use's mistake: it is reported where it is used
         Value shown = written instanceof Value.Ref ? value.placed(written.at(), written.length()) : value;
         return TypeCheck.check(shown, expected, subject, out) ? value : null;
     }
@@ -129,8 +128,7 @@ final class ConstantResolver {
         if (value instanceof Value.Seq seq) {
             List<Value> items = new ArrayList<>();
             for (Value item : seq.items()) {
-                Value resolved = resolve(item, expected == ValueType.STRINGS_BY_STRING ? ValueType.STRINGS
-                        : ValueType.STRING);
+                Value resolved = resolve(item, TypeCheck.elementType(expected));
                 if (resolved == null) {
                     return null;
                 }

@@ -68,8 +68,8 @@ public final class ModelBuilder {
         Lorax lorax = block("images", "lorax").stream().findFirst().map(this::lorax).orElse(null);
         SourceKind defaultSource = sourceList.isEmpty() ? SourceKind.PERIDOT : sourceList.get(0).kind();
         // what the compose syncs from decides which set of live kickstarts is theirs
-        SourceKind syncFrom = block("compose", "sync").stream().findFirst().flatMap(s -> s.symbol("from"))
-                .map(ModelBuilder::sourceKind).orElse(defaultSource);
+        SourceKind syncFrom = block("compose", "sync").stream().findFirst().map(s -> from(s, defaultSource))
+                .orElse(defaultSource);
         List<Step> compose = withImplied(optional("compose").map(c -> c.block().stream()
                 .map(s -> composeStep(s, arches, defaultSource, release, syncFrom)).toList()).orElse(List.of()));
         if (lorax == null) {
@@ -267,7 +267,7 @@ public final class ModelBuilder {
     private static Step composeStep(Statement s, List<String> arches, SourceKind defaultSource, Release release,
                                     SourceKind syncFrom) {
         return switch (s.name()) {
-            case "sync" -> new Step.Sync(s.symbol("from").map(ModelBuilder::sourceKind).orElse(defaultSource),
+            case "sync" -> new Step.Sync(from(s, defaultSource),
                     s.flag("debug", true), s.flag("source", true), s.flag("kickstart", true), s.flag("delete", false),
                     s.flag("repoclosure", true), s.symbol("engine").map(e -> e == Symbol.DNF ? SyncEngine.DNF
                     : SyncEngine.NATIVE).orElse(SyncEngine.NATIVE), executor(s), failable(s), retry(s), s.origin());
@@ -282,6 +282,11 @@ public final class ModelBuilder {
             case "finalize" -> new Step.Finalize(s.origin());
             default -> throw new IllegalStateException("compose keyword without a step: " + s.name());
         };
+    }
+
+    /** The source a `sync` statement syncs from: its `from:`, or the recipe's first source. */
+    private static SourceKind from(Statement sync, SourceKind defaultSource) {
+        return sync.symbol("from").map(ModelBuilder::sourceKind).orElse(defaultSource);
     }
 
     private static SourceKind sourceKind(Symbol symbol) {

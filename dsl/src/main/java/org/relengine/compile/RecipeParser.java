@@ -300,10 +300,10 @@ public final class RecipeParser {
                     "give it its value where it is defined: def " + name + " = …");
             return;
         }
-        if (Symbol.byWord(name).isPresent() || name.equals("release") || name.equals("this")
-                || name.equals("super")) {
+        // `this` and `super` never get here: Groovy's parser refuses them as names
+        if (Symbol.byWord(name).isPresent() || name.equals("release")) {
             String what = name.equals("release") ? "the release, whose fields are read as `release.version`"
-                    : Symbol.byWord(name).isPresent() ? "a bare word of the recipe language" : "a word of Groovy";
+                    : "a bare word of the recipe language";
             out.error(Problem.RESERVED_NAME, at, name.length(), "choose another name", name, what);
             return;
         }
@@ -527,7 +527,7 @@ public final class RecipeParser {
             List<Value> items = new ArrayList<>();
             boolean ok = true;
             for (Expression item : list.getExpressions()) {
-                Value v = read(item, elementType(expected));
+                Value v = read(item, TypeCheck.elementType(expected));
                 ok &= v != null;
                 if (v != null) {
                     items.add(v);
@@ -554,7 +554,7 @@ public final class RecipeParser {
             return ok ? new Value.Table(entries, at, length) : null;
         }
         if (expression instanceof VariableExpression variable) {
-            return word(variable, expected);
+            return word(variable);
         }
         if (expression instanceof BinaryExpression binary && binary.getOperation().getText().equals("+")) {
             Value left = read(binary.getLeftExpression(), expected);
@@ -595,11 +595,7 @@ public final class RecipeParser {
         return ok ? new Value.Template(parts, at, length) : null;
     }
 
-    private static ValueType elementType(ValueType listType) {
-        return listType == ValueType.STRINGS_BY_STRING ? ValueType.STRINGS : ValueType.STRING;
-    }
-
-    private Value word(VariableExpression variable, ValueType expected) {
+    private Value word(VariableExpression variable) {
         String name = variable.getName();
         Position at = at(variable);
         var symbol = Symbol.byWord(name);

@@ -12,6 +12,11 @@ final class TypeCheck {
     private TypeCheck() {
     }
 
+    /** What each element of a list of {@code listType} is: a list of strings in a map of lists, else a string. */
+    static ValueType elementType(ValueType listType) {
+        return listType == ValueType.STRINGS_BY_STRING ? ValueType.STRINGS : ValueType.STRING;
+    }
+
     /** How messages name the positional argument of a keyword: "the name of `repo`". */
     static String argument(org.relengine.dsl.Keyword keyword) {
         return "the " + keyword.argName() + " of `" + keyword.name() + "`";

@@ -5,7 +5,7 @@ package org.relengine.model;
  * 'AppStream']}, defined in the file and at the line {@code at} names (an including recipe's own definition
  * when it replaces its include's).
  *
- * @param value a {@code String} (also a bare word), {@code Number}, {@code Boolean}, {@code List} or {@code Map}
+ * @param value a {@code String}, {@code Number}, {@code Boolean}, {@link Word}, or a {@code List} or {@code Map} of them
  */
 public record ConstantValue(String name, Object value, Position at) {
 
@@ -33,9 +33,5 @@ public record ConstantValue(String name, Object value, Position at) {
 
     /** A bare word of the language as a constant's value ({@code def where = podman}): written without quotes. */
     public record Word(String word) {
-        @Override
-        public String toString() {
-            return word;
-        }
     }
 }
