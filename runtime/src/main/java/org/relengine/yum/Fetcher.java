@@ -13,9 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +183,7 @@ final class Fetcher implements AutoCloseable {
             long fetched = 0;
             try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                byte[] buffer = new byte[1 << 16];
+                byte[] buffer = Checksum.buffer();
                 int n;
                 while ((n = exchange.body.read(buffer)) > 0) {
                     written(out, buffer, n, part);
@@ -285,7 +282,7 @@ final class Fetcher implements AutoCloseable {
         }
 
         Instant lastModified() {
-            return Optional.ofNullable(connection.getHeaderField("Last-Modified")).flatMap(Fetcher::httpDate)
+            return Optional.ofNullable(connection.getHeaderField("Last-Modified")).flatMap(HttpDate::parse)
                     .orElse(null);
         }
 
@@ -377,14 +374,6 @@ final class Fetcher implements AutoCloseable {
     private static String authority(String url) {
         URI uri = URI.create(SecretUrl.of(url).map(SecretUrl::bare).orElse(url));
         return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri);
-    }
-
-    static Optional<Instant> httpDate(String text) {
-        try {
-            return Optional.of(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /**

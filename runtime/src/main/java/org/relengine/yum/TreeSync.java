@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -55,6 +56,10 @@ final class TreeSync {
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicInteger packagesDone = new AtomicInteger();
     private final AtomicInteger downloaded = new AtomicInteger();
+    /** The directories of packages this sync has put in place. */
+    private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+    /** Whether each directory of packages was missing when the first of its packages was looked for. */
+    private final Map<Path, Boolean> absent = new ConcurrentHashMap<>();
     /** When progress was last told: not before a second has passed, so a quick tree says nothing. */
     private volatile Instant told = Instant.now();
     private long bytesTotal;
@@ -269,6 +274,13 @@ final class TreeSync {
     }
 
     private boolean present(Path target, RpmPackage p, SyncState.Entry recorded) throws IOException {
+        // a first sync's packages are all missing, and readAttributes would throw for each: each directory is asked
+        // once, before any package is put into it, then the file
+        boolean dirAbsent = absent.computeIfAbsent(target.getParent(), d -> !Files.isDirectory(d,
+                LinkOption.NOFOLLOW_LINKS));
+        if (dirAbsent || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -318,7 +330,12 @@ final class TreeSync {
     }
 
     private void into(Path part, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        Path parent = target.getParent();
+        // createDirectories of a directory that is there throws and catches an exception: asked once per directory
+        if (!directories.contains(parent)) {
+            Files.createDirectories(parent);
+            directories.add(parent);
+        }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
