@@ -8,6 +8,7 @@
 #                    (TcpExt ListenOverflows, machine-wide: each costs its client a SYN retransmission, 1 s)
 #   ratio A B        A / B with two decimals ("-" when B is 0)
 #   load             the 1-minute load average
+#   filesystem DIR   DIR's file system type and device, and for ext4 whether it keeps a journal
 
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
@@ -44,3 +45,14 @@ time_ms() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+
+filesystem() {
+  local type source
+  type=$(df --output=fstype "$1" | tail -n 1 | tr -d ' ')
+  source=$(df --output=source "$1" | tail -n 1 | tr -d ' ')
+  if [[ $type == ext4 ]]; then
+    if compgen -G "/proc/fs/jbd2/$(basename "$source")-*" >/dev/null; then type="ext4 with a journal"
+    else type="ext4 without a journal"; fi
+  fi
+  echo "$type on $source"
+}

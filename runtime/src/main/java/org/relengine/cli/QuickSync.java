@@ -107,7 +107,7 @@ public final class QuickSync {
 
     /** Syncs every pair; the exit code says whether every tree is synced. */
     static int run(Request request, PrintWriter out, PrintWriter err) {
-        try (YumMirror mirror = new YumMirror(YumMirror.CONNECTIONS)) {
+        try (YumMirror mirror = new YumMirror(Integer.getInteger("relengine.connections", YumMirror.CONNECTIONS))) {
             List<TreeResult> results = mirror.syncAll(request.pairs(), new SyncOptions(request.delete(),
                     request.state(), List.of(), null), (pair, line) -> { });
             int failed = 0;

@@ -227,7 +227,7 @@ final class Fetcher implements AutoCloseable {
     private <T> T tried(String url, Instant deadline, Attempt<T> attempt) throws IOException {
         long pause = FIRST_PAUSE_MILLIS;
         for (int i = 1; ; i++) {
-            Semaphore host = hosts.computeIfAbsent(authority(url), h -> new Semaphore(connections));
+            Semaphore host = hosts.computeIfAbsent(authority(url), h -> new Semaphore(connections, true));
             try {
                 host.acquire();
                 try {
