@@ -139,6 +139,41 @@ public final class HttpGet {
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(shorter(CONNECT, left))
                 .followRedirects(secret == null ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER).build();
+        try {
+            return exchange(client, uri, secret, hops, wait, whole, deadline, file, sink, start, name);
+        } finally {
+            shutDown(client);
+        }
+    }
+
+    /**
+     * A client's selector thread waits in native code until the client is collected, and the JVM, when it exits,
+     * waits 300 ms for any thread in native code: each client is shut down once its exchange is over (JDK 21 and
+     * newer; on 17 the thread ends with the client).
+     */
+    private static void shutDown(HttpClient client) {
+        if (SHUTDOWN_NOW != null) {
+            try {
+                SHUTDOWN_NOW.invoke(client);
+            } catch (ReflectiveOperationException e) {
+                // a client that cannot be shut down ends with the process, as on 17
+            }
+        }
+    }
+
+    private static final java.lang.reflect.Method SHUTDOWN_NOW = shutdownNow();
+
+    private static java.lang.reflect.Method shutdownNow() {
+        try {
+            return HttpClient.class.getMethod("shutdownNow");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static long exchange(HttpClient client, URI uri, SecretUrl secret, int hops, Wait wait, Duration whole,
+                                 Instant deadline, Path file, Sink sink, Instant start, String name)
+            throws IOException {
         Receiver receiver = new Receiver(sink);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (secret != null) {
