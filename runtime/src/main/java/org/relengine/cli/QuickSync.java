@@ -13,7 +13,8 @@ import org.relengine.yum.YumMirror;
 /**
  * {@code relengine sync} started on its own (the launcher's fast path): the command line read by hand, so that
  * a re-sync with nothing changed costs a JVM start and a few requests, not loading picocli and Groovy. Anything
- * beyond {@code --delete}, {@code --state DIR}, {@code --quiet} and pairs goes to the full command line.
+ * beyond {@code --delete}, {@code --state DIR}, {@code --quiet}, {@code --connections N} (N from 1 to
+ * {@value #MOST_CONNECTIONS}) and pairs goes to the full command line, which says what is wrong with it.
  */
 public final class QuickSync {
 
@@ -23,7 +24,10 @@ public final class QuickSync {
     private QuickSync() {
     }
 
-    record Request(List<YumMirror.Pair> pairs, boolean delete, Path state, boolean quiet) {
+    /** More connections to one server than a mirror's admin would let one client keep. */
+    static final int MOST_CONNECTIONS = 64;
+
+    record Request(List<YumMirror.Pair> pairs, boolean delete, Path state, boolean quiet, int connections) {
     }
 
     public static void main(String[] args) {
@@ -42,6 +46,7 @@ public final class QuickSync {
         boolean delete = false;
         boolean quiet = false;
         Path state = null;
+        int connections = 0;
         boolean options = true;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -55,6 +60,9 @@ public final class QuickSync {
             } else if (options && arg.equals("--state") && state == null && i + 1 < args.length
                     && !args[i + 1].isEmpty() && !args[i + 1].startsWith("-")) {
                 state = Path.of(args[++i]);
+            } else if (options && arg.equals("--connections") && connections == 0 && i + 1 < args.length
+                    && connections(args[i + 1]) > 0) {
+                connections = connections(args[++i]);
             } else if (arg.isEmpty() || arg.startsWith("@") || options && arg.startsWith("-")) {
                 return null;
             } else {
@@ -62,7 +70,17 @@ public final class QuickSync {
             }
         }
         return refusal(words) != null ? null
-                : new Request(pairs(words), delete, state == null ? defaultState() : state, quiet);
+                : new Request(pairs(words), delete, state == null ? defaultState() : state, quiet,
+                connections == 0 ? YumMirror.CONNECTIONS : connections);
+    }
+
+    /** The count {@code --connections} gives, or 0 when it is not one from 1 to {@value #MOST_CONNECTIONS}. */
+    static int connections(String text) {
+        if (!text.matches("[0-9]{1,3}")) {
+            return 0;
+        }
+        int n = Integer.parseInt(text);
+        return n >= 1 && n <= MOST_CONNECTIONS ? n : 0;
     }
 
     /** What is wrong with the pairs, or null. */
@@ -107,7 +125,7 @@ public final class QuickSync {
 
     /** Syncs every pair; the exit code says whether every tree is synced. */
     static int run(Request request, PrintWriter out, PrintWriter err) {
-        try (YumMirror mirror = new YumMirror(Integer.getInteger("relengine.connections", YumMirror.CONNECTIONS))) {
+        try (YumMirror mirror = new YumMirror(request.connections())) {
             List<TreeResult> results = mirror.syncAll(request.pairs(), new SyncOptions(request.delete(),
                     request.state(), List.of(), null), (pair, line) -> { });
             int failed = 0;

@@ -3,6 +3,7 @@ package org.relengine.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.relengine.yum.YumMirror;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,14 +39,24 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing when all went well.")
     boolean quiet;
 
+    @Option(names = "--connections", paramLabel = "N", description = "Downloads at once from each server, 1 to "
+            + QuickSync.MOST_CONNECTIONS + " (default: " + YumMirror.CONNECTIONS + "). More pay for a distant "
+            + "server; fewer spare one that limits its clients.")
+    Integer connections;
+
     @Override
     public Integer call() {
         String refusal = QuickSync.refusal(pairs);
         if (refusal != null) {
             throw new ParameterException(spec.commandLine(), refusal);
         }
+        if (connections != null && (connections < 1 || connections > QuickSync.MOST_CONNECTIONS)) {
+            throw new ParameterException(spec.commandLine(), "--connections takes 1 to " + QuickSync.MOST_CONNECTIONS
+                    + " downloads at once from each server, not " + connections);
+        }
         return QuickSync.run(new QuickSync.Request(QuickSync.pairs(pairs), delete,
-                state == null ? QuickSync.defaultState() : state, quiet), spec.commandLine().getOut(),
+                state == null ? QuickSync.defaultState() : state, quiet,
+                connections == null ? YumMirror.CONNECTIONS : connections), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

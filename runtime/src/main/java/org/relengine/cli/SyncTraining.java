@@ -44,7 +44,7 @@ public final class SyncTraining {
             server.start();
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
             QuickSync.Request request = new QuickSync.Request(List.of(new YumMirror.Pair(url, dir.resolve("tree"))),
-                    true, dir.resolve("state"), true);
+                    true, dir.resolve("state"), true, YumMirror.CONNECTIONS);
             PrintWriter quiet = new PrintWriter(new StringWriter());
             QuickSync.run(request, quiet, quiet);
             QuickSync.run(request, quiet, quiet);

@@ -8,6 +8,9 @@ import java.time.Instant
 import java.time.ZoneOffset
 import java.time.format.DateTimeFormatter
 import java.util.concurrent.CopyOnWriteArrayList
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
+import java.util.concurrent.atomic.AtomicInteger
 import java.util.zip.GZIPOutputStream
 
 /**
@@ -25,11 +28,18 @@ class FakeRepo implements Closeable {
     final Set<String> corrupt = [] as Set
     /** How long each package's answer waits, in milliseconds. */
     volatile long delay
+    /** Packages being answered now, and the most answered at once (with {@code concurrent}). */
+    final AtomicInteger answering = new AtomicInteger()
+    final AtomicInteger mostAtOnce = new AtomicInteger()
 
-    FakeRepo(Path root) {
+    /** @param concurrent answer requests side by side, each on a thread of its own, not one after another */
+    FakeRepo(Path root, boolean concurrent = false) {
         this.root = root
         Files.createDirectories(root)
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0)
+        if (concurrent) {
+            server.executor = Executors.newCachedThreadPool()
+        }
         server.createContext('/') { exchange ->
             String path = exchange.requestURI.path.substring(1)
             String range = exchange.requestHeaders.getFirst('Range')
@@ -40,8 +50,15 @@ class FakeRepo implements Closeable {
                 exchange.close()
                 return
             }
-            if (delay > 0 && !path.startsWith('repodata/')) {
-                Thread.sleep(delay)
+            if (!path.startsWith('repodata/')) {
+                mostAtOnce.accumulateAndGet(answering.incrementAndGet(), Math::max)
+                try {
+                    if (delay > 0) {
+                        Thread.sleep(delay)
+                    }
+                } finally {
+                    answering.decrementAndGet()
+                }
             }
             byte[] body = Files.readAllBytes(file)
             if (path in corrupt) {
@@ -126,5 +143,8 @@ class FakeRepo implements Closeable {
     @Override
     void close() {
         server.stop(0)
+        if (server.executor instanceof ExecutorService) {
+            ((ExecutorService) server.executor).shutdownNow()
+        }
     }
 }

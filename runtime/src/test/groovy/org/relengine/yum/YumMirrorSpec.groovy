@@ -54,6 +54,30 @@ class YumMirrorSpec extends Specification {
         !Files.exists(tree().resolve(TreeSync.STAGING))
     }
 
+    def "with #connections connections it downloads #connections packages at once from a server, never more"() {
+        given: 'a server that answers side by side, each package after 300 ms, and twice as many packages as connections'
+        FakeRepo slow = new FakeRepo(dir.resolve('slow'), true)
+        int packages = 2 * connections
+        slow.publish((1..packages).collectEntries { ["Packages/p/p-${it}.rpm".toString(), "p${it}".toString()] })
+        slow.delay = 300
+        YumMirror engine = new YumMirror(connections)
+
+        when:
+        def result = engine.sync(slow.url(), tree(), new SyncOptions(false, dir.resolve('state'), [], null)) { }
+
+        then:
+        result.outcome() == TreeResult.Outcome.SYNCED
+        result.downloaded() == packages
+        slow.mostAtOnce.get() == connections
+
+        cleanup:
+        engine?.close()
+        slow?.close()
+
+        where:
+        connections << [1, 4, YumMirror.CONNECTIONS]
+    }
+
     def "a re-sync with the same repomd.xml is skipped without a request for a package"() {
         given:
         repo.publish(['Packages/a/a-1.rpm': 'a1', 'Packages/b/b-1.rpm': 'b1'])

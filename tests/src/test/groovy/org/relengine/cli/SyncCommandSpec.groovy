@@ -107,5 +107,33 @@ class SyncCommandSpec extends Specification {
         'an odd number of words'   | ['http://127.0.0.1:1/a', 'x', 'http://127.0.0.1:1/b'] | 'give pairs of a repository URL and a directory (URL DIR [URL DIR]…); 3 arguments were given'
         'an ftp:// URL'            | ['ftp://host/repo', dir.resolve('refused').toString()]  | '`ftp://host/repo` is not an http, https or file URL (for metalink and mirrorlist sources use dnf reposync)'
         'a password in a bad URL'  | ['ftp://me:s3cret@host/repo', dir.resolve('refused').toString()] | '`ftp://me:***@host/repo` is not an http, https or file URL (for metalink and mirrorlist sources use dnf reposync)'
+        'no connection'            | ['--connections', '0', 'http://127.0.0.1:1/r', dir.resolve('refused').toString()] | '--connections takes 1 to 64 downloads at once from each server, not 0'
+        'too many connections'     | ['--connections', '65', 'http://127.0.0.1:1/r', dir.resolve('refused').toString()] | '--connections takes 1 to 64 downloads at once from each server, not 65'
+        'connections not a number' | ['--connections', 'many', 'http://127.0.0.1:1/r', dir.resolve('refused').toString()] | "Invalid value for option '--connections': 'many' is not an int"
+    }
+
+    def "--connections N downloads N packages at once from a server, started as #how"() {
+        given: 'a server that answers side by side, each package after 300 ms'
+        FakeRepo slow = new FakeRepo(dir.resolve("src/slow-$how"), true)
+        slow.publish((1..8).collectEntries { ["Packages/p/p-${it}.rpm".toString(), "p${it}".toString()] })
+        slow.delay = 300
+        Path into = dir.resolve("slow-$how")
+
+        when:
+        def run = Cli.run([main: main], *(command + ['--state', state().toString(), '--connections', '3', slow.url(),
+                into.toString()]))
+
+        then:
+        run.exitCode == 0
+        slow.mostAtOnce.get() == 3
+        Files.isRegularFile(into.resolve('Packages/p/p-8.rpm'))
+
+        cleanup:
+        slow?.close()
+
+        where:
+        how                          | main                            | command
+        'the launcher starts it'     | ['org.relengine.cli.QuickSync'] | []
+        'the full command line'      | ['org.relengine.cli.Main']      | ['sync']
     }
 }
