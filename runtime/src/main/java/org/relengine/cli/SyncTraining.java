@@ -27,6 +27,22 @@ public final class SyncTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        served((url, dir) -> {
+            QuickSync.Request request = new QuickSync.Request(List.of(new YumMirror.Pair(url, dir.resolve("tree"))),
+                    true, dir.resolve("state"), true, YumMirror.CONNECTIONS);
+            PrintWriter quiet = new PrintWriter(new StringWriter());
+            QuickSync.run(request, quiet, quiet);
+            QuickSync.run(request, quiet, quiet);
+        });
+    }
+
+    /** What a training does with the repository: its URL, and a directory of its own to write in. */
+    interface Use {
+        void with(String url, Path dir) throws IOException;
+    }
+
+    /** Makes the repository in a temporary directory, serves it on loopback while {@code use} runs, then removes both. */
+    static void served(Use use) throws IOException {
         Path dir = Files.createTempDirectory("relengine-sync-training");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         try {
@@ -42,12 +58,7 @@ public final class SyncTraining {
                 exchange.close();
             });
             server.start();
-            String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            QuickSync.Request request = new QuickSync.Request(List.of(new YumMirror.Pair(url, dir.resolve("tree"))),
-                    true, dir.resolve("state"), true, YumMirror.CONNECTIONS);
-            PrintWriter quiet = new PrintWriter(new StringWriter());
-            QuickSync.run(request, quiet, quiet);
-            QuickSync.run(request, quiet, quiet);
+            use.with("http://127.0.0.1:" + server.getAddress().getPort(), dir);
         } finally {
             server.stop(0);
             AtomicFiles.deleteTree(dir);
