@@ -127,7 +127,7 @@ class DemoProgramsSpec extends Specification {
 
         then:
         none.exitCode == 0
-        none.stdout == 'chromium createrepo-c debootstrap dnf dnf-plugins-core git gnupg graphviz isomd5sum libxml2-utils mktorrent podman rpm ' +
+        none.stdout == 'chromium createrepo-c debootstrap dnf dnf-plugins-core git gnupg graphviz isomd5sum libxml2-utils mktorrent openssl podman rpm ' +
                 'rsync runc util-linux xorriso\n'
         here.exitCode == 0
         here.stdout == '\n'
