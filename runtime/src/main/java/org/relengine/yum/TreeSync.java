@@ -276,8 +276,8 @@ final class TreeSync {
     private boolean present(Path target, RpmPackage p, SyncState.Entry recorded) throws IOException {
         // a first sync's packages are all missing, and readAttributes would throw for each: each directory is asked
         // once, before any package is put into it, then the file
-        boolean dirAbsent = absent.computeIfAbsent(target.getParent(), d -> !Files.isDirectory(d,
-                LinkOption.NOFOLLOW_LINKS));
+        // (followed when it is a link, as a path through it is)
+        boolean dirAbsent = absent.computeIfAbsent(target.getParent(), d -> !Files.isDirectory(d));
         if (dirAbsent || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }

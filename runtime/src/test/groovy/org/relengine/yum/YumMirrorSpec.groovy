@@ -122,6 +122,23 @@ class YumMirrorSpec extends Specification {
         repo.packageRequests() == ['Packages/b/b-1.rpm']
     }
 
+    def "a package already there in a directory that is a link to another is not downloaded again"() {
+        given: 'the tree made by hand, its Packages/a a link to a directory holding the package'
+        repo.publish(['Packages/a/a-1.rpm': 'a1'])
+        Path store = Files.createDirectories(dir.resolve('store/a'))
+        Files.writeString(store.resolve('a-1.rpm'), 'a1')
+        Files.createDirectories(tree().resolve('Packages'))
+        Files.createSymbolicLink(tree().resolve('Packages/a'), store)
+
+        when:
+        def result = sync()
+
+        then:
+        result.outcome() == TreeResult.Outcome.SYNCED
+        result.downloaded() == 0
+        repo.packageRequests() == []
+    }
+
     def "a package already there with its size and checksum is not downloaded; a changed one is"() {
         given:
         repo.publish(['Packages/a/a-1.rpm': 'a1', 'Packages/b/b-1.rpm': 'b1'])
