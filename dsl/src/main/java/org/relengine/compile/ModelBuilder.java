@@ -270,7 +270,8 @@ public final class ModelBuilder {
             case "sync" -> new Step.Sync(from(s, defaultSource),
                     s.flag("debug", true), s.flag("source", true), s.flag("kickstart", true), s.flag("delete", false),
                     s.flag("repoclosure", true), s.symbol("engine").map(e -> e == Symbol.DNF ? SyncEngine.DNF
-                    : SyncEngine.NATIVE).orElse(SyncEngine.NATIVE), executor(s), failable(s), retry(s), s.origin());
+                    : SyncEngine.NATIVE).orElse(SyncEngine.NATIVE), s.whole("connections", Step.Sync.CONNECTIONS),
+                    executor(s), failable(s), retry(s), s.origin());
             case "iso" -> new Step.Iso(s.strings("arches", arches), executor(s), failable(s), s.origin());
             case "unpack" -> new Step.Unpack(failable(s), retry(s), s.origin());
             case "extras" -> new Step.Extras(s.argText(0), executor(s), failable(s), s.origin());

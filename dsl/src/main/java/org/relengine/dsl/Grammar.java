@@ -176,6 +176,8 @@ public final class Grammar {
                             .option("delete", BOOLEAN, "delete packages no longer at the source")
                             .option("repoclosure", BOOLEAN, "check closure after syncing (default true)")
                             .option("engine", ENGINE, "native (relengine's own, the default) or dnf (dnf reposync)")
+                            .option("connections", INTEGER, "the native engine's downloads at once from each server "
+                                    + "(default 16; 1 to 64)")
                             .option("on", EXECUTOR, "where it runs (default local)")
                             .alias("mode", "on")
                             .option("failable", BOOLEAN_OR_STRINGS, FAILABLE)

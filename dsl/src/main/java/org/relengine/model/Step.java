@@ -55,15 +55,21 @@ public sealed interface Step {
 
     /** Reposync of every repo × arch × tree from a source, then repoclosure. */
     record Sync(SourceKind from, boolean debug, boolean source, boolean kickstart, boolean delete,
-                boolean repoclosure, SyncEngine engine, Executor on, Failability failable, Retry retry, Origin origin)
-            implements Placed {
+                boolean repoclosure, SyncEngine engine, int connections, Executor on, Failability failable,
+                Retry retry, Origin origin) implements Placed {
+        /** The native engine's downloads at once from each server, unless the recipe says otherwise. */
+        public static final int CONNECTIONS = 16;
+        /** More connections to one server than a mirror's admin would let one client keep. */
+        public static final int MOST_CONNECTIONS = 64;
+
         public Sync on(Executor executor) {
-            return new Sync(from, debug, source, kickstart, delete, repoclosure, engine, executor, failable, retry,
-                    origin);
+            return new Sync(from, debug, source, kickstart, delete, repoclosure, engine, connections, executor,
+                    failable, retry, origin);
         }
 
         public Sync engine(SyncEngine other) {
-            return new Sync(from, debug, source, kickstart, delete, repoclosure, other, on, failable, retry, origin);
+            return new Sync(from, debug, source, kickstart, delete, repoclosure, other, connections, on, failable,
+                    retry, origin);
         }
 
         public String keyword() {

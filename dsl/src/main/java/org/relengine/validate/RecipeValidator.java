@@ -25,6 +25,7 @@ import org.relengine.model.Repo;
 import org.relengine.model.Source;
 import org.relengine.model.SourceKind;
 import org.relengine.model.Step;
+import org.relengine.model.SyncEngine;
 
 /**
  * Checks what a recipe means, after it has been read: every rule reports at the position of what is
@@ -469,6 +470,7 @@ public final class RecipeValidator {
             }
             failableArches(sync.failable(), origin);
             retries(sync.retry(), step);
+            connections(sync);
         } else if (step instanceof Step.Iso iso) {
             if (iso.on() == Executor.KUBERNETES && recipe.artifacts() == null) {
                 // a Job's results leave its pod only through a store both sides reach; lorax here writes the work tree
@@ -655,6 +657,22 @@ public final class RecipeValidator {
             out.error(Problem.OUT_OF_RANGE, step.origin().option("retries"), String.valueOf(retry.retries()).length(),
                     "0 tries a failed task once, without retrying", "`retries` of `" + step.keyword() + "`",
                     retry.retries(), "0 or more");
+        }
+    }
+
+    private void connections(Step.Sync sync) {
+        if (!sync.origin().has("connections")) {
+            return;
+        }
+        int length = String.valueOf(sync.connections()).length();
+        if (sync.connections() < 1 || sync.connections() > Step.Sync.MOST_CONNECTIONS) {
+            out.error(Problem.OUT_OF_RANGE, sync.origin().option("connections"), length,
+                    "more pay for a distant source, fewer spare one that limits its clients", "`connections` of `sync`",
+                    sync.connections(), "1 to " + Step.Sync.MOST_CONNECTIONS);
+        } else if (sync.engine() == SyncEngine.DNF) {
+            out.error(Problem.CONFLICT, sync.origin().option("connections"), length,
+                    "remove `connections`, or `engine: dnf`", "`connections` sets the downloads of relengine's sync "
+                    + "engine, and this sync runs dnf reposync, which downloads as its configuration says");
         }
     }
 

@@ -24,8 +24,7 @@ public final class QuickSync {
     private QuickSync() {
     }
 
-    /** More connections to one server than a mirror's admin would let one client keep. */
-    static final int MOST_CONNECTIONS = 64;
+    static final int MOST_CONNECTIONS = org.relengine.model.Step.Sync.MOST_CONNECTIONS;
 
     record Request(List<YumMirror.Pair> pairs, boolean delete, Path state, boolean quiet, int connections) {
     }

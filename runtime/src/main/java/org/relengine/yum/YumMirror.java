@@ -24,7 +24,8 @@ public final class YumMirror implements AutoCloseable {
      */
     public static final int CONNECTIONS = 16;
 
-    private static YumMirror shared;
+    /** The engines of this process, one per count of connections (a run's recipe has one). */
+    private static final java.util.Map<Integer, YumMirror> SHARED = new java.util.HashMap<>();
 
     /** A repository and the directory it is mirrored into. */
     public record Pair(String url, Path tree) {
@@ -38,12 +39,9 @@ public final class YumMirror implements AutoCloseable {
         this.downloads = Executors.newFixedThreadPool(connections, daemons("relengine-sync"));
     }
 
-    /** The engine of this process, whose connections every sync task of a run shares. */
-    public static synchronized YumMirror shared() {
-        if (shared == null) {
-            shared = new YumMirror(CONNECTIONS);
-        }
-        return shared;
+    /** The engine of this process with that many connections per server, which every sync task of a run shares. */
+    public static synchronized YumMirror shared(int connections) {
+        return SHARED.computeIfAbsent(connections, YumMirror::new);
     }
 
     /**

@@ -92,6 +92,25 @@ class PlannerSpec extends Specification {
         plan(rocky9).task('repoclosure:BaseOS:x86_64').get().executor().word() == 'podman'
     }
 
+    def "with connections: 32, a sync task tells the engine so, and says it; the default is named nowhere"() {
+        given:
+        Path file = Path.of('../recipes/rocky9.groovy')
+        def result = Recipes.load(file, Files.readString(file).replace('sync from: peridot,',
+                'sync from: peridot, connections: 32,'))
+        assert result.ok(): result.diagnostics().all()
+
+        when:
+        def sync = plan(result.recipe()).task('sync:BaseOS:x86_64:os').get().actions()[1] as Action.Internal
+        def usual = plan(rocky9).task('sync:BaseOS:x86_64:os').get().actions()[1] as Action.Internal
+
+        then:
+        sync.params().connections == '32'
+        sync.description().contains(" with relengine's sync engine, 32 downloads at once, deleting packages")
+        !usual.params().containsKey('connections')
+        !usual.description().contains('downloads at once')
+        Step.Sync.CONNECTIONS == org.relengine.yum.YumMirror.CONNECTIONS
+    }
+
     def "with engine: dnf, a sync task runs dnf reposync as Rocky's sync units do, with --delete as the recipe says"() {
         when:
         def task = plan(rocky9Dnf).task('sync:BaseOS:x86_64:os').get()

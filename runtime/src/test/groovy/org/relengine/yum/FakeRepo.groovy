@@ -28,7 +28,7 @@ class FakeRepo implements Closeable {
     final Set<String> corrupt = [] as Set
     /** How long each package's answer waits, in milliseconds. */
     volatile long delay
-    /** Packages being answered now, and the most answered at once (with {@code concurrent}). */
+    /** Packages (any path but metadata) being answered now, and the most answered at once (with {@code concurrent}). */
     final AtomicInteger answering = new AtomicInteger()
     final AtomicInteger mostAtOnce = new AtomicInteger()
 
@@ -50,7 +50,7 @@ class FakeRepo implements Closeable {
                 exchange.close()
                 return
             }
-            if (!path.startsWith('repodata/')) {
+            if (!path.contains('repodata/')) {
                 mostAtOnce.accumulateAndGet(answering.incrementAndGet(), Math::max)
                 try {
                     if (delay > 0) {

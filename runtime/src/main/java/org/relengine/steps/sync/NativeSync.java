@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.relengine.formats.Durations;
+import org.relengine.model.Step;
 import org.relengine.net.Wait;
 import org.relengine.plan.Action;
 import org.relengine.plan.OperationKey;
@@ -35,14 +36,23 @@ final class NativeSync {
     private NativeSync() {
     }
 
+    /**
+     * @param connections the engine's downloads at once from each server: named in the action only when it is not the
+     *                    default, so that a plan made before the option existed is the same plan
+     */
     static Action action(String config, String repoId, String url, String tree, String state, boolean delete,
-                         boolean gpgcheck) {
+                         boolean gpgcheck, int connections) {
+        boolean other = connections != Step.Sync.CONNECTIONS;
         String description = "sync " + Redaction.text(url) + " into " + tree + " with relengine's sync engine"
+                + (other ? ", " + connections + " downloads at once" : "")
                 + (delete ? ", deleting packages it no longer names" : "")
                 + (gpgcheck ? ", checking signatures with rpmkeys" : "");
-        return new Action.Internal(KEY, description, List.of(tree), Params.of("config", config, "repo", repoId,
-                "tree", tree, "state", state, "delete", String.valueOf(delete), "signatures",
-                String.valueOf(gpgcheck)));
+        Map<String, String> params = Params.of("config", config, "repo", repoId, "tree", tree, "state", state,
+                "delete", String.valueOf(delete), "signatures", String.valueOf(gpgcheck));
+        if (other) {
+            params.put("connections", String.valueOf(connections));
+        }
+        return new Action.Internal(KEY, description, List.of(tree), params);
     }
 
     /** The operation, with the program it runs when it checks signatures. */
@@ -75,7 +85,10 @@ final class NativeSync {
                 .filter(k -> !k.isBlank()).toList() : List.of();
         SyncOptions options = new SyncOptions(Boolean.parseBoolean(p.get("delete")), Path.of(p.get("state")), keys,
                 () -> stopped(wait), wait.deadline());
-        TreeResult result = YumMirror.shared().sync(section.url(), Path.of(p.get("tree")), options, wait::tell);
+        int connections = p.containsKey("connections") ? Integer.parseInt(p.get("connections"))
+                : Step.Sync.CONNECTIONS;
+        TreeResult result = YumMirror.shared(connections).sync(section.url(), Path.of(p.get("tree")), options,
+                wait::tell);
         log.println(result.url() + ": " + result.summary());
         if (result.packages() > 0) {
             result.failures().forEach(f -> log.println("  " + f));

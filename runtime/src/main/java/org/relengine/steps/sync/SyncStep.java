@@ -91,7 +91,7 @@ public final class SyncStep extends AbstractStepUnit {
         boolean gpgcheck = context.recipe().gpg().check();
         List<Action> actions = sync.engine() == SyncEngine.NATIVE
                 ? List.of(new Action.MakeDirectory(target), NativeSync.action(layout.dnfConfig(), repoId, url, target,
-                        layout.syncState(), delete, gpgcheck))
+                        layout.syncState(), delete, gpgcheck, sync.connections()))
                 : List.of(new Action.MakeDirectory(target), removeLeftovers(target), DnfLocks.releaseDeadAction(layout),
                         new Action.Exec(RepoSync.argv(layout.dnfConfig(), context.release().major(), repoId, target,
                                 arch, gpgcheck, delete)));
@@ -144,7 +144,9 @@ public final class SyncStep extends AbstractStepUnit {
     @Override
     public Optional<StepDescription> describe(Step step) {
         return step instanceof Step.Sync s ? Optional.of(new StepDescription().add("from " + s.from().word())
-                .add(s.engine().word() + " engine").add(s.delete() ? "delete" : "no delete").addIf(!s.debug(), "no debug").addIf(!s.source(), "no source")
+                .add(s.engine().word() + " engine")
+                .addIf(s.connections() != Step.Sync.CONNECTIONS, s.connections() + " connections")
+                .add(s.delete() ? "delete" : "no delete").addIf(!s.debug(), "no debug").addIf(!s.source(), "no source")
                 .addIf(s.repoclosure(), "repoclosure").on(s.on()).failable(s.failable()).retry(s.retry()))
                 : Optional.empty();
     }
