@@ -43,6 +43,19 @@ publish {
         load(text).diagnostics().all().findAll { it.isError() }
     }
 
+    /**
+     * The one error of the baseline with {@code edits}, as {@code [line, column, code, message, hint]}; null when
+     * the recipe loads or has another count of errors.
+     */
+    List<Object> onlyError(Map<Integer, String> edits) {
+        def result = load(baselineWith(edits))
+        def errors = result.diagnostics().all().findAll { it.isError() }
+        if (result.ok() || errors.size() != 1) {
+            return null
+        }
+        [errors[0].at().line(), errors[0].at().column(), errors[0].code(), errors[0].message(), errors[0].hint()]
+    }
+
     /** The baseline with line {@code line} (1-based) replaced. */
     static String baselineWith(int line, String replacement) {
         List<String> lines = BASELINE.split('\n') as List

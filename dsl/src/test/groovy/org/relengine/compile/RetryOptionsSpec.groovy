@@ -46,17 +46,8 @@ class RetryOptionsSpec extends Specification implements RecipeFixture {
     }
 
     def "#mistake is reported at #line:#column"() {
-        when:
-        def result = load(baselineWith(edits))
-        def errors = result.diagnostics().all().findAll { it.isError() }
-
-        then:
-        !result.ok()
-        errors.size() == 1
-        [errors[0].at().line(), errors[0].at().column()] == [line, column]
-        errors[0].code() == code
-        errors[0].message() == message
-        errors[0].hint() == hint
+        expect:
+        onlyError(edits) == [line, column, code, message, hint]
 
         where:
         mistake                           | edits                                                    || line | column | code   | message                                                                                      | hint
