@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Files that readers may open at any moment (metadata, lists, plans) are written beside their final name
@@ -101,16 +99,34 @@ public final class AtomicFiles {
         return out;
     }
 
-    /** Deletes a directory tree (links are removed, never followed). */
-    public static void deleteTree(Path dir) throws IOException {
+    /**
+     * Deletes a directory tree (links are removed, never followed), entry by entry as the walk meets it; a directory
+     * that cannot be read fails it with an {@link IOException}, as any other fault does. Returns whether there was
+     * anything at {@code dir}.
+     */
+    public static boolean deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return false;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes
+                    attributes) throws IOException {
+                Files.delete(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException failure)
+                    throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(directory);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return true;
     }
 
     /**

@@ -43,30 +43,9 @@ public final class FileOperations extends AbstractStepUnit {
                     }
                 },
                 FileActions.REMOVE_TREE, (p, log, context) -> {
-                    Path tree = Path.of(p.get("path"));
-                    if (!Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                        return;
+                    if (AtomicFiles.deleteTree(Path.of(p.get("path")))) {
+                        log.println("removed " + p.get("path") + " and everything in it");
                     }
-                    // walkFileTree does not follow links: a link in the tree is removed, never what it points at
-                    Files.walkFileTree(tree, new java.nio.file.SimpleFileVisitor<>() {
-                        @Override
-                        public java.nio.file.FileVisitResult visitFile(Path file,
-                                java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
-                            Files.delete(file);
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException failure)
-                                throws IOException {
-                            if (failure != null) {
-                                throw failure;
-                            }
-                            Files.delete(dir);
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-                    });
-                    log.println("removed " + tree + " and everything in it");
                 },
                 FileActions.EMPTY_DIRECTORY, (p, log, context) -> {
                     Path directory = Path.of(p.get("path"));
