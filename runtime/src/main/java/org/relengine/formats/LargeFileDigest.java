@@ -1,11 +1,12 @@
 package org.relengine.formats;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import org.relengine.process.Processes;
 
 /**
  * The SHA-256 of a file of many MiB by {@code openssl dgst -sha256}, where OpenSSL is installed: it hashes with the
@@ -18,7 +19,9 @@ public final class LargeFileDigest {
     /** Below this size starting a program costs more than it saves. */
     static final long THRESHOLD = 16L << 20;
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
-    private static final LargeFileDigest INSTALLED = new LargeFileDigest(onPath("openssl"));
+    /** Far longer than any file takes (a 10 GiB ISO: 7 s); a hashing that hangs is left to the JDK. */
+    private static final Duration LONGEST = Duration.ofHours(1);
+    private static final LargeFileDigest INSTALLED = new LargeFileDigest(Processes.onPath("openssl"));
 
     private final Path openssl;
 
@@ -36,43 +39,15 @@ public final class LargeFileDigest {
         if (openssl == null || size < THRESHOLD) {
             return null;
         }
-        Process process = null;
         try {
-            process = new ProcessBuilder(openssl.toString(), "dgst", "-sha256", "-r",
-                    file.toAbsolutePath().toString())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out;
-            try (InputStream in = process.getInputStream()) {
-                out = new String(in.readNBytes(4096), StandardCharsets.US_ASCII);
-            }
-            process.waitFor();
+            Processes.Captured run = Processes.captureOutput(List.of(openssl.toString(), "dgst", "-sha256", "-r",
+                    file.toAbsolutePath().toString()), LONGEST);
             // `<hex> *<file>`: only the digest is read, so that no file name can be mistaken for one
-            String digest = out.length() >= 64 ? out.substring(0, 64).toLowerCase(java.util.Locale.ROOT) : "";
-            return process.exitValue() == 0 && DIGEST.matcher(digest).matches() ? digest : null;
+            String out = run.output();
+            String digest = out.length() >= 64 ? out.substring(0, 64).toLowerCase(Locale.ROOT) : "";
+            return run.exit() == 0 && DIGEST.matcher(digest).matches() ? digest : null;
         } catch (IOException e) {
             return null;
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return null;
         }
-    }
-
-    private static Path onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }
